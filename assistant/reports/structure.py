@@ -1,0 +1,118 @@
+"""Report structure from page text: running headers removed, section headings,
+numbered paragraphs and bullet items, as a flat list of blocks in reading order."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..records import Page
+
+BULLETS = "◼■▪•●\uf06e\uf0b7\uf0a7\uf0d8–-"
+_PARA = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*(\S.*)$")
+_DIGITS = re.compile(r"\d+")
+_SENTENCE_END = (".", "?", "!", ":", ")", "”", "’", ";")
+
+
+@dataclass
+class Block:
+    """A numbered paragraph, a bullet item or a run of text, on one page."""
+
+    page: int
+    text: str
+    paragraph: str = ""
+    heading: str = ""
+    bullet: bool = False
+
+
+def body_lines(pages: list[Page]) -> list[list[str]]:
+    """Each page's lines with running headers/footers (repeated on many pages) removed."""
+    lines = [[ln.strip() for ln in p.text.split("\n") if ln.strip()] for p in pages]
+    edges = Counter()
+    for ls in lines[1:]:
+        for ln in set(ls[:3] + ls[-2:]):
+            edges[_DIGITS.sub("#", ln)] += 1
+    threshold = max(3, int(0.4 * max(1, len(pages) - 1)))
+    repeated = {k for k, c in edges.items() if c >= threshold}
+    out = []
+    for i, ls in enumerate(lines):
+        if i == 0:
+            out.append(ls)
+            continue
+        head = [ln for ln in ls[:3] if _DIGITS.sub("#", ln) not in repeated]
+        middle = ls[3:-2] if len(ls) > 5 else []
+        tail_src = ls[-2:] if len(ls) > 5 else ls[3:]
+        tail = [ln for ln in tail_src if _DIGITS.sub("#", ln) not in repeated]
+        out.append(head + middle + tail)
+    return out
+
+
+def _is_heading_start(line: str, prev: str | None, prev_heading: bool) -> bool:
+    if len(line) > 90 or not line[0].isupper() or _PARA.match(line) or _BULLET.match(line):
+        return False
+    if line.endswith((".", ",", ";")):
+        return False
+    return prev is None or prev_heading or prev.endswith(_SENTENCE_END) or _looks_like_heading(prev)
+
+
+def _looks_like_heading(line: str) -> bool:
+    return line.endswith("?") and len(line) < 90
+
+
+def split_blocks(pages: list[Page]) -> list[Block]:
+    """Blocks in reading order; each carries its page, paragraph number and section heading."""
+    blocks: list[Block] = []
+    heading = ""
+    expected = None  # next paragraph number we accept
+    for page, lines in zip(pages, body_lines(pages)):
+        current: Block | None = None
+        prev: str | None = None
+        prev_heading = False
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            m = _PARA.match(line)
+            if m and (expected is None or int(m.group(1)) in (expected, 1)):
+                expected = int(m.group(1)) + 1
+                current = Block(page.number, line, paragraph=m.group(1), heading=heading)
+                blocks.append(current)
+            elif _BULLET.match(line) and len(line) > 3:
+                current = Block(page.number, line, paragraph="", heading=heading, bullet=True)
+                blocks.append(current)
+            elif _is_heading_start(line, prev, prev_heading) and (group := _heading_group(lines, i)):
+                i += len(group) - 1
+                heading = " ".join(group).rstrip(":").strip()
+                current = None
+                prev, prev_heading = lines[i], True
+                i += 1
+                continue
+            elif current is None:
+                current = Block(page.number, line, heading=heading)
+                blocks.append(current)
+            else:
+                current.text += "\n" + line
+            prev, prev_heading = lines[i], False
+            i += 1
+    return blocks
+
+
+def _heading_group(lines: list[str], i: int) -> list[str]:
+    """The heading starting at line i with its wrapped continuation lines, or [] when what
+    follows shows it is ordinary text. A heading is confirmed by a numbered paragraph or a
+    bullet after it, by ending in '?' or ':', or by being short and followed by a new line
+    that starts with a capital."""
+    group = [lines[i]]
+    j = i + 1
+    while j < len(lines) and lines[j][:1].islower() and len(lines[j]) < 60 and not lines[j].endswith((".", ",", ";")):
+        group.append(lines[j])
+        j += 1
+    if j < len(lines) and lines[j][:1].islower():
+        return []
+    text = " ".join(group)
+    nxt = lines[j] if j < len(lines) else ""
+    if _PARA.match(nxt) or _BULLET.match(nxt) or text.endswith(("?", ":")):
+        return group
+    if len(text) < 60 and (not nxt or nxt[:1].isupper()):
+        return group
+    return []

@@ -1,0 +1,251 @@
+"""Retriever: hybrid search (Chroma dense + BM25) that understands authorities and dates.
+
+    from assistant import Retriever
+    r = Retriever.open()                       # index/server from env or arguments
+    for p in r.search("What does Dorset need to improve?", k=5):
+        print(p.score, p.citation.label(), p.text[:80])
+"""
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .catalog import Catalog, Selection
+from .embedding import Embedder, make_embedder
+from .keyword import KeywordIndex
+from .query import AuthorityMatcher, QueryFilters, parse_query
+from .records import Chunk, Citation, Passage, ReportMeta
+from .settings import Settings
+from .store import ChromaStore, where_clause
+
+RRF_K = 60
+DENSE_WEIGHT = 1.0
+KEYWORD_WEIGHT = 1.0
+INTENT_BOOST = 1.0 / RRF_K  # as much as a first rank in one list
+CANDIDATES = 60
+DUPLICATE_JACCARD = 0.8
+_INTENTS = json.loads((Path(__file__).parent / "data" / "intents.json").read_text())["intents"]
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """What a search used and found: the passages, the filters understood, the reports chosen."""
+
+    passages: tuple[Passage, ...]
+    filters: QueryFilters
+    selection: Selection
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        return self.selection.notes
+
+
+class Retriever:
+    """Thread-safe; the embedding model and the keyword index load on first use."""
+
+    def __init__(self, store: ChromaStore, embedder: Embedder, settings: Settings):
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self._lock = threading.RLock()
+        self._keyword: KeywordIndex | None = None
+        self._catalog: Catalog | None = None
+        self._matcher: AuthorityMatcher | None = None
+        self._revision = ""
+        self._checked = 0.0
+        self._reranker = None
+
+    @classmethod
+    def open(cls, index: str | None = None, chroma_host: str | None = None, chroma_port: int | None = None,
+             model: str | None = None, collection: str | None = None, settings: Settings | None = None,
+             embedder: Embedder | None = None) -> "Retriever":
+        """Open an existing index (embedded folder, or a Chroma server when chroma_host is set)."""
+        settings = (settings or Settings.from_env()).with_(index_path=index, chroma_host=chroma_host,
+                                                           chroma_port=chroma_port, model=model, collection=collection)
+        embedder = embedder or make_embedder(settings.model)
+        store = ChromaStore(settings).open(embedder.name)
+        return cls(store, embedder, settings)
+
+    # -- cached views of the index -------------------------------------------------------
+    def _refresh(self) -> None:
+        """Reload the catalog and keyword index when the collection changed (checked at most
+        every 30 s)."""
+        now = time.time()
+        if self._catalog is not None and now - self._checked < 30:
+            return
+        with self._lock:
+            if self._catalog is not None and now - self._checked < 30:
+                return
+            revision = self.store.revision()
+            if revision != self._revision or self._catalog is None:
+                self._catalog = Catalog(self.store.reports())
+                self._matcher = AuthorityMatcher(self._catalog.authorities)
+                self._keyword = KeywordIndex.cached(self._cache_dir(), revision, self.store.iter_chunks)
+                self._row = {c.id: i for i, c in enumerate(self._keyword.chunks)}
+                self._report_rows: dict[str, np.ndarray] = {}
+                for i, c in enumerate(self._keyword.chunks):
+                    self._report_rows.setdefault(c.report_id, []).append(i)  # type: ignore[arg-type]
+                self._report_rows = {k: np.asarray(v) for k, v in self._report_rows.items()}
+                self._revision = revision
+            self._checked = now
+
+    def _cache_dir(self) -> Path:
+        s = self.settings
+        if s.chroma_host:
+            return Path.home() / ".cache" / "ofsted-assistant" / f"{s.chroma_host}_{s.chroma_port}_{s.collection}"
+        return Path(s.index_path) / "cache" / s.collection
+
+    @property
+    def catalog(self) -> Catalog:
+        self._refresh()
+        return self._catalog  # type: ignore[return-value]
+
+    @property
+    def matcher(self) -> AuthorityMatcher:
+        self._refresh()
+        return self._matcher  # type: ignore[return-value]
+
+    def reports(self) -> list[ReportMeta]:
+        return list(self.catalog.reports)
+
+    # -- search ---------------------------------------------------------------------------
+    def understand(self, query: str, authority: str | list[str] | None = None, published_from: str | None = None,
+                   published_to: str | None = None) -> QueryFilters:
+        """The filters a question implies; explicit arguments win over what the text says."""
+        f = parse_query(query, self.matcher)
+        if authority:
+            names = [authority] if isinstance(authority, str) else list(authority)
+            found = []
+            for n in names:
+                found += list(self.matcher.find(n)) or [n.lower()]
+            f = _replace(f, authorities=tuple(dict.fromkeys(found)))
+        if published_from or published_to:
+            f = _replace(f, published_from=published_from or "", published_to=published_to or "", exact_date="",
+                         recency="", date_text=f"{published_from or '…'} to {published_to or '…'}")
+        return f
+
+    def search(self, query: str, k: int = 5, authority: str | list[str] | None = None,
+               published_from: str | None = None, published_to: str | None = None) -> list[Passage]:
+        """The k passages that best answer query, best first."""
+        return list(self.retrieve(query, k, authority, published_from, published_to).passages)
+
+    def retrieve(self, query: str, k: int = 5, authority: str | list[str] | None = None,
+                 published_from: str | None = None, published_to: str | None = None,
+                 filters: QueryFilters | None = None) -> Retrieval:
+        self._refresh()
+        f = filters or self.understand(query, authority, published_from, published_to)
+        selection = self.catalog.select(f)
+        if selection.restricted and not selection.reports:
+            return Retrieval((), f, selection)
+        text = f.topic or query
+        rows = self._candidate_rows(selection)
+        fused = self._fuse(query, text, rows, selection)
+        passages = self._passages(fused, k, f)
+        return Retrieval(tuple(passages), f, selection)
+
+    def _candidate_rows(self, selection: Selection) -> np.ndarray | None:
+        if not selection.restricted:
+            return None
+        parts = [self._report_rows[r] for r in selection.report_ids if r in self._report_rows]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=int)
+
+    def _fuse(self, query: str, text: str, rows: np.ndarray | None, selection: Selection) -> list[tuple[int, float]]:
+        kw = self._keyword
+        assert kw is not None
+        # dense: Chroma, restricted to the chosen reports
+        where = where_clause(report_ids=selection.report_ids) if selection.restricted else None
+        dense_hits = self.store.query(self.embedder.embed_query(query), CANDIDATES, where)
+        dense_rank = {self._row[h.chunk.id]: i for i, h in enumerate(dense_hits) if h.chunk.id in self._row}
+        # keyword: BM25 over all chunks, masked to the chosen reports
+        scores = kw.scores(text)
+        if rows is not None:
+            masked = np.full_like(scores, -1.0)
+            masked[rows] = scores[rows]
+            scores = masked
+        top = np.argsort(-scores)[:CANDIDATES]
+        kw_rank = {int(i): r for r, i in enumerate(top) if scores[i] > 0}
+        fused: dict[int, float] = {}
+        for i, r in dense_rank.items():
+            fused[i] = fused.get(i, 0.0) + DENSE_WEIGHT / (RRF_K + r + 1)
+        for i, r in kw_rank.items():
+            fused[i] = fused.get(i, 0.0) + KEYWORD_WEIGHT / (RRF_K + r + 1)
+        for intent in _INTENTS:
+            if re.search(intent["query"], query, re.IGNORECASE):
+                for i in fused:
+                    c = kw.chunks[i]
+                    if ("heading" in intent and re.search(intent["heading"], c.heading, re.IGNORECASE)) or \
+                       ("page" in intent and c.page == intent["page"]):
+                        fused[i] += INTENT_BOOST
+        ranked = sorted(fused.items(), key=lambda x: -x[1])
+        return self._rerank(query, ranked)
+
+    def _rerank(self, query: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        if not self.settings.reranker:
+            return ranked
+        with self._lock:
+            if self._reranker is None:
+                from sentence_transformers import CrossEncoder
+
+                self._reranker = CrossEncoder(self.settings.reranker, device="cpu")
+        head = ranked[:30]
+        chunks = self._keyword.chunks  # type: ignore[union-attr]
+        scores = self._reranker.predict([(query, chunks[i].text) for i, _ in head])
+        return sorted(((i, float(s)) for (i, _), s in zip(head, scores)), key=lambda x: -x[1]) + ranked[30:]
+
+    def _passages(self, ranked: list[tuple[int, float]], k: int, f: QueryFilters) -> list[Passage]:
+        chunks = self._keyword.chunks  # type: ignore[union-attr]
+        asked = set(f.authorities)
+        out: list[Passage] = []
+        kept_words: list[tuple[str, set[str]]] = []
+        for i, score in ranked:
+            c = chunks[i]
+            words = set(c.text.lower().split())
+            dup = any(_jaccard(words, w) >= DUPLICATE_JACCARD and (a != c.local_authority.lower() and not {a, c.local_authority.lower()} <= asked)
+                      for a, w in kept_words)
+            if dup:
+                continue
+            kept_words.append((c.local_authority.lower(), words))
+            out.append(Passage(text=c.text, score=round(float(score), 6), citation=self.citation(c), chunk_id=c.id))
+            if len(out) >= k:
+                break
+        return out
+
+    def citation(self, c: Chunk) -> Citation:
+        meta = self.catalog.by_id.get(c.report_id)
+        return Citation(source=c.source, report_id=c.report_id, title=meta.title if meta else "",
+                        local_authority=c.local_authority, published=c.published, page=c.page, paragraph=c.paragraph,
+                        heading=c.heading, url=meta.url if meta else "")
+
+    def page_passages(self, report_id: str, page: int) -> list[Passage]:
+        """All passages of one page of a report, in reading order."""
+        self._refresh()
+        rows = self._report_rows.get(report_id, np.zeros(0, dtype=int))
+        chunks = [self._keyword.chunks[i] for i in rows if self._keyword.chunks[i].page == page]  # type: ignore[union-attr]
+        return [Passage(text=c.text, score=1.0, citation=self.citation(c), chunk_id=c.id) for c in chunks]
+
+    def report_chunks(self, report_id: str) -> list[Chunk]:
+        self._refresh()
+        rows = self._report_rows.get(report_id, np.zeros(0, dtype=int))
+        return [self._keyword.chunks[i] for i in rows]  # type: ignore[union-attr]
+
+    def as_langchain(self, k: int = 5):
+        """A LangChain ``BaseRetriever`` over this retriever."""
+        from .langchain_adapter import OfstedRetriever
+
+        return OfstedRetriever(retriever=self, k=k)
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _replace(f: QueryFilters, **changes) -> QueryFilters:
+    from dataclasses import replace
+
+    return replace(f, **changes)

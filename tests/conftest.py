@@ -1,0 +1,77 @@
+"""Shared fixtures: the shared corpus of real reports, small real indexes built from it."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+
+# A few real reports of each layout, used to build small test indexes.
+SAMPLE = [
+    "2532283_dorset/children's services inspection - 09 may 2025.pdf",       # ILACS, outstanding
+    "2532283_dorset/children's services inspection - 19 november 2021.pdf",  # ILACS, good
+    "80429_birmingham/children's services inspection - 23 may 2014.pdf",     # SIF
+    "80429_birmingham/children's services inspection - 17 january 2019.pdf", # ILACS, requires improvement
+    "80555_somerset/children's services inspection - 17 june 2026.pdf",      # 2026, no overall grade
+    "2637539_north northamptonshire/children's services inspection - 25 november 2022.pdf",
+    "2637548_west northamptonshire/children's services inspection - 25 november 2022.pdf",
+]
+BROKEN = "80429_birmingham/children's services inspection - 19 october 2012.pdf"  # HTML saved as .pdf
+
+
+def shared_corpus() -> Path | None:
+    for candidate in (os.environ.get("CORPUS_MIRROR", ""), str(ROOT.parent / "shared" / "ofsted-reports")):
+        if candidate and (Path(candidate) / "manifest.csv").is_file():
+            return Path(candidate)
+    return None
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    path = shared_corpus()
+    if path is None:
+        pytest.skip("shared corpus not found (set CORPUS_MIRROR)")
+    return path
+
+
+def copy_reports(corpus: Path, dest: Path, names: list[str]) -> Path:
+    for name in names:
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(corpus / name, target)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from assistant.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def sample_index(corpus_dir: Path, tmp_path_factory, embedder):
+    """A real Chroma index of the sample reports (plus the broken file), built once."""
+    from assistant.indexing import ingest
+    from assistant.settings import Settings
+
+    base = tmp_path_factory.mktemp("sample")
+    reports = copy_reports(corpus_dir, base / "reports", [*SAMPLE, BROKEN])
+    settings = Settings.from_env(index_path=str(base / "index"), manifest=str(ROOT / "corpus" / "manifest.csv"),
+                                 chroma_host="")
+    summary = ingest(reports, settings, embedder=embedder, progress=False)
+    assert summary.reports == len(SAMPLE), summary.lines()
+    return settings, summary, reports
+
+
+@pytest.fixture(scope="session")
+def retriever(sample_index, embedder):
+    from assistant.retrieval import Retriever
+
+    settings, _, _ = sample_index
+    return Retriever.open(settings=settings, embedder=embedder)
