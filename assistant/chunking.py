@@ -58,24 +58,28 @@ def _para_range(nums: list[str]) -> str:
 
 
 def chunk_report(pages: list[Page], meta: ReportMeta, max_chars: int = MAX_CHARS, min_chars: int = MIN_CHARS) -> list[Chunk]:
-    """Chunks of a report in reading order. A chunk stays on one page and in one section,
-    unless it is shorter than min_chars, when it takes the next block of the same page."""
-    groups: list[tuple[int, str, list[str], list[str]]] = []  # page, heading, paragraph numbers, texts
+    """Chunks of a report in reading order. A chunk stays on one page and in one section;
+    blocks of a section are merged while the chunk is shorter than min_chars, and a heading
+    joins the text it introduces."""
+    groups: list[dict] = []  # page, heading, nums, texts, heading_only
     for block in split_blocks(pages):
+        heading_only = block.text.replace("\n", " ").strip() == block.heading
         for piece in _pieces(block, max_chars):
-            if groups:
-                page, heading, nums, texts = groups[-1]
-                size = sum(len(t) + 1 for t in texts)
-                same_page = page == block.page
-                fits = size + len(piece) <= max_chars
-                if same_page and fits and (heading == block.heading or size < min_chars):
-                    nums.append(block.paragraph)
-                    texts.append(piece)
+            g = groups[-1] if groups else None
+            if g and g["page"] == block.page and sum(len(t) + 1 for t in g["texts"]) + len(piece) <= max_chars:
+                size = sum(len(t) + 1 for t in g["texts"])
+                if g["heading_only"] or (g["heading"] == block.heading and size < min_chars):
+                    if g["heading_only"]:  # a heading takes the section it introduces
+                        g["heading"] = block.heading
+                    g["nums"].append(block.paragraph)
+                    g["texts"].append(piece)
+                    g["heading_only"] = g["heading_only"] and heading_only
                     continue
-            groups.append((block.page, block.heading, [block.paragraph], [piece]))
+            groups.append({"page": block.page, "heading": block.heading, "nums": [block.paragraph],
+                           "texts": [piece], "heading_only": heading_only})
     chunks = []
-    for i, (page, heading, nums, texts) in enumerate(groups):
-        text = "\n".join(texts)
+    for i, g in enumerate(groups):
+        page, heading, nums, text = g["page"], g["heading"], g["nums"], "\n".join(g["texts"])
         chunks.append(Chunk(
             id=chunk_id(meta.source, page, i, text), text=text, report_id=meta.report_id,
             source=meta.source, page=page, paragraph=_para_range(nums), heading=heading,

@@ -13,6 +13,9 @@ from .errors import AssistantError
 from .settings import Settings
 
 
+COMMAND_MODULES = ("cli_search", "cli_answer", "cli_quiz", "cli_serve")
+
+
 def _index_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("index")
     g.add_argument("--index", help="embedded index folder (env ASSISTANT_INDEX, default .index)")
@@ -67,9 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     _index_options(ing)
     ing.set_defaults(func=cmd_ingest)
 
-    from . import cli_query
+    import importlib
 
-    cli_query.add_commands(sub, _index_options)
+    for name in COMMAND_MODULES:  # each module adds its subcommands: add_commands(sub, index_options)
+        importlib.import_module(f".{name}", __package__).add_commands(sub, _index_options)
     return parser
 
 

@@ -24,7 +24,7 @@ from .reports.readers import read_pages
 from .settings import Settings
 from .store import ChromaStore
 
-METADATA_VERSION = 1  # bump when reports/metadata.py changes: records are refreshed, chunks kept
+METADATA_VERSION = 2  # bump when reports/metadata.py changes: records are refreshed, chunks kept
 IGNORED_SUFFIXES = {".csv", ".json", ".jsonl", ".part", ".gitkeep", ".ds_store"}
 
 

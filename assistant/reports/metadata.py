@@ -35,6 +35,7 @@ __all__ = [
     "extract_judgements",
     "extract_improvements",
     "parse_date",
+    "parse_date_range",
 ]
 
 # --------------------------------------------------------------------------- constants
@@ -215,10 +216,14 @@ def extract_published(pages: list[Page]) -> str:
 
 def extract_lead_inspector(pages: list[Page]) -> tuple[str, int]:
     """(name, page) from "Lead inspector: X, His Majesty's Inspector" or "Reporting inspector X HMI"."""
-    pattern = re.compile(r"^(?:Lead inspectors?(?: on site)?|Reporting inspector)\s*:?\s*(.+)$", re.I | re.M)
+    pattern = re.compile(r"^(Lead inspectors?(?: on site)?|Reporting inspector)\s*:?\s*(.+)$", re.I | re.M)
     for page in pages:
         for m in pattern.finditer(page.text):
-            name = _clean_inspector(m.group(1))
+            if m.group(1).lower() == "lead inspectors":  # "Rebecca Quested, His Majesty's Inspector, and Matthew Reed,"
+                names = [_clean_inspector(n) for n in re.split(r",?\s+and\s+", _strip_hmi_titles(m.group(2)))]
+                name = " and ".join(n for n in names if n)
+            else:
+                name = _clean_inspector(m.group(2))
             if name:
                 return name, page.number
     return "", 1
@@ -258,16 +263,16 @@ def parse_date(text: str) -> str:
     if m:
         return _iso(m.group(3), m.group(2), m.group(1))
     m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text or "")
-    return _iso(m.group(3), _MONTH_NAMES[int(m.group(2)) - 1] if 1 <= int(m.group(2)) <= 12 else "", m.group(1)) if m else ""
+    if m and 1 <= int(m.group(2)) <= 12:
+        return _iso(m.group(3), _MONTH_NAMES[int(m.group(2)) - 1], m.group(1))
+    return ""
 
 
 def parse_date_range(text: str) -> tuple[str, str]:
     """(start ISO, end ISO) from "8 – 12 July 2013", "19 November 2018 to 30 November 2018",
     "30 September to 11 October 2024 and 13 to 16 January 2025"."""
-    tokens = [
-        [m.group(1), m.group(2), m.group(3)]
-        for m in re.finditer(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+({_MONTH_RE}))?(?:\s+(\d{{4}}))?", text or "", re.I)
-    ]
+    day_month_year = rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s+({_MONTH_RE}))?(?:\s+(\d{{4}}))?"
+    tokens = [[m.group(1), m.group(2), m.group(3)] for m in re.finditer(day_month_year, text or "", re.I)]
     if not tokens:
         return "", ""
     numeric = re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", text or "")
@@ -305,12 +310,13 @@ def _heading_judgements(pages: list[Page]) -> list[Judgement]:
 
 
 def _sif_judgements(pages: list[Page]) -> dict[str, Judgement]:
+    """SIF: the overall sentence and the numbered judgement list on page 1, the LSCB anywhere."""
     found: dict[str, Judgement] = {}
     for page in pages[:2]:
         flat = _flat(page.text)
-        overall = _sif_overall(flat)
+        overall = _sif_overall(flat, page.number)
         if overall and "overall" not in found:
-            found["overall"] = Judgement("overall", "Overall judgement", overall, page.number)
+            found["overall"] = overall
         for area, j in _match_areas(flat, SIF_AREAS, page.number, sep=r"\s*\d?\s*").items():
             found.setdefault(area, j)
     lscb = _lscb_judgement(pages)
@@ -319,26 +325,29 @@ def _sif_judgements(pages: list[Page]) -> dict[str, Judgement]:
     return found
 
 
-def _sif_overall(flat: str) -> str:
-    m = re.search(
-        r"(?:Children['’]s services in .{1,80}?|The overall judgement is(?: that children['’]s services?)?)"
-        r"\s+(?:are|is|require|requires)?\s*" + GRADE_RE,
-        flat,
-        re.I,
-    )
-    return _grade(m.group(1)) if m else ""
+_SIF_OVERALL = re.compile(
+    r"(Children['’]s services in .{1,80}?|The overall judgement is(?: that children['’]s services?)?)"
+    r"\s+(?:are|is|require|requires)?\s*" + GRADE_RE,
+    re.I,
+)
+_LSCB = re.compile(
+    r"(The (?:effectiveness of the )?(?:Local Safeguarding Children(?: Board)?|LSCB)(?: \(LSCB\))?)\s+"
+    r"(?:is\s+)?" + GRADE_RE,
+    re.I,
+)
+
+
+def _sif_overall(flat: str, page: int = 1) -> Judgement | None:
+    """"Children's services in X are good" / "The overall judgement is that ... require improvement"."""
+    m = _SIF_OVERALL.search(flat)
+    return Judgement("overall", m.group(1), _grade(m.group(2)), page) if m else None
 
 
 def _lscb_judgement(pages: list[Page]) -> Judgement | None:
-    pattern = re.compile(
-        r"The (?:effectiveness of the )?(?:Local Safeguarding Children(?: Board)?|LSCB)(?: \(LSCB\))?\s+"
-        r"(?:is\s+)?" + GRADE_RE,
-        re.I,
-    )
     for page in pages:
-        m = pattern.search(_flat(page.text))
+        m = _LSCB.search(_flat(page.text))
         if m:
-            return Judgement("lscb", "Local Safeguarding Children Board", _grade(m.group(1)), page.number)
+            return Judgement("lscb", m.group(1), _grade(m.group(2)), page.number)
     return None
 
 
@@ -379,7 +388,8 @@ _SIF_HEAD = re.compile(
 )
 _SIF_STOP = re.compile(
     r"^(Summary for children|Inspection findings|The experiences and progress|Information about|"
-    r"The local authority['’]s strengths|The local authority has the following strengths|Executive summary|What does the LSCB|Contents|"
+    r"The local authority['’]s strengths|The local authority has the following strengths|"
+    r"Executive summary|What does the LSCB|Contents|"
     r"The Local Safeguarding Children Board|Progress since the last inspection|Summary of findings)",
     re.I,
 )
@@ -585,30 +595,36 @@ def _title_start(lines: list[str]) -> int | None:
 
 def _ends_title(line: str) -> bool:
     return bool(
-        re.match(r"(Inspection dates?|Lead inspector|Reporting inspector|Judgement|Report published|Published|Age group)", line, re.I)
+        re.match(r"(Inspection dates?|(Lead|Reporting) inspector|Judgement|(Report )?published|Age group)", line, re.I)
         or re.search(r"\bCouncil$", line)
         or re.search(r"Children['’]s services in ", line)
     )
 
 
 def _strip_footnote(text: str) -> str:
-    return re.sub(r"(?<=[A-Za-z])\d{1,2}$", "", text.strip())
+    return re.sub(r"(?<=[A-Za-z])\d{1,2}(?=\s|$)", "", text.strip())
 
 
 def _strip_council(name: str) -> str:
     """"Leicester City Council" -> "Leicester", "London Borough of Sutton" -> "Sutton"."""
     name = _flat(name)
     name = re.sub(
-        r"^(?:the\s+)?(?:(?:London|Royal|Metropolitan) Borough of|Council of the|City of(?= \w+ (?:Metropolitan|Council)))\s+",
+        r"^(?:the\s+)?(?:(?:London |Royal |Metropolitan )?Borough of|Council of the"
+        r"|City of(?= \w+ (?:Metropolitan|Council)))\s+",
         "", name, flags=re.I,
     )
     suffix = r"\s+(?:Metropolitan|Borough|County|City|District|Unitary|Authority|Council|of)$"
-    while re.search(suffix, name) and len(name.split()) > 1:
-        name = re.sub(suffix, "", name)
+    while re.search(suffix, name, re.I) and len(name.split()) > 1:
+        name = re.sub(suffix, "", name, flags=re.I)
     return re.sub(r"^the\s+", "", name).strip()
 
 
+def _strip_hmi_titles(text: str) -> str:
+    return re.sub(r",?\s*(?:His|Her) Majesty['’]s Inspector,?", "", text, flags=re.I)
+
+
 def _clean_inspector(text: str) -> str:
+    """"Sarah Canto, His Majesty's Inspector" / "Gary Lamb HMI" -> the name, else ""."""
     name = re.split(r",?\s*(?:His|Her) Majesty['’]s Inspector", text, maxsplit=1, flags=re.I)[0]
     name = re.sub(r",?\s*\(?(?:Senior\s+)?HMI\)?\.?\s*$", "", name.strip())
     name = re.sub(r",?\s*\(?(?:Social Care Regulatory Inspector|Ofsted Inspector)\)?$", "", name.strip(), flags=re.I)

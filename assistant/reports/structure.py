@@ -83,7 +83,8 @@ def split_blocks(pages: list[Page]) -> list[Block]:
             elif _is_heading_start(line, prev, prev_heading) and (group := _heading_group(lines, i)):
                 i += len(group) - 1
                 heading = " ".join(group).rstrip(":").strip()
-                current = None
+                current = Block(page.number, "\n".join(group), heading=heading)  # headings stay in the text
+                blocks.append(current)
                 prev, prev_heading = lines[i], True
                 i += 1
                 continue

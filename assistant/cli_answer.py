@@ -1,4 +1,4 @@
-"""CLI commands that read the index: search, ask, eval, quiz (filled in as they land)."""
+"""CLI subcommands (placeholder until the feature lands)."""
 from __future__ import annotations
 
 
