@@ -1,6 +1,48 @@
-"""CLI subcommands (placeholder until the feature lands)."""
+"""`assistant ask`: answers with citations, one question or a batch file."""
 from __future__ import annotations
+
+import json
+import sys
+
+
+def cmd_ask(args) -> int:
+    from .answering.assistant import Assistant
+    from .cli import settings_from
+    from .evaluation import answer_json, load_questions
+
+    assistant = Assistant.open(settings=settings_from(args))
+    if args.batch:
+        for q in load_questions(args.batch):
+            a = assistant.ask(q["question"])
+            print(json.dumps({"id": q.get("id"), **answer_json(a)}, ensure_ascii=False), flush=True)
+        return 0
+    if not args.question:
+        print("error: give a question, or --batch FILE.jsonl", file=sys.stderr)
+        return 2
+    a = assistant.ask(args.question, authority=args.authority, published_from=args.published_from,
+                      published_to=args.published_to)
+    if args.json:
+        print(json.dumps(answer_json(a), ensure_ascii=False, indent=2))
+        return 0
+    print(a.text)
+    for note in a.notes:
+        print(f"({note})")
+    if a.citations:
+        print("\nSources:")
+    for c in a.citations:
+        cit = c.passage.citation
+        print(f"[{c.n}] {cit.label()}" + (f" — {cit.url}" if cit.url else ""))
+        print(f"    “{c.quote}”")
+    return 0
 
 
 def add_commands(sub, index_options) -> None:
-    return None
+    a = sub.add_parser("ask", help="answer a question from the reports, with citations")
+    a.add_argument("question", nargs="?")
+    a.add_argument("--authority", help="restrict to this local authority")
+    a.add_argument("--from", dest="published_from", help="published on or after (YYYY-MM-DD)")
+    a.add_argument("--to", dest="published_to", help="published on or before (YYYY-MM-DD)")
+    a.add_argument("--json", action="store_true")
+    a.add_argument("--batch", help='JSONL file of {"id", "question"} lines; writes one JSON line per question')
+    index_options(a)
+    a.set_defaults(func=cmd_ask)

@@ -78,6 +78,7 @@ def evaluate_retrieval(retriever, questions: list[dict], k: int = 5) -> dict:
 
 
 def format_table(results: dict) -> str:
+    results = {k: v for k, v in results.items() if not k.startswith("_")}
     if not results:
         return "(no questions)"
     cols = [c for c in next(iter(results.values())) if c != "n"]
@@ -85,3 +86,79 @@ def format_table(results: dict) -> str:
     for name, row in results.items():
         lines.append(name.ljust(20) + str(row["n"]).rjust(5) + "".join(f"{row[c]:>16}" for c in cols))
     return "\n".join(lines)
+
+
+def answer_json(answer) -> dict:
+    """The JSON form of an Answer used by `assistant ask --json` and the batch mode."""
+    return {
+        "question": answer.question, "answer": answer.text, "abstained": answer.abstained, "notes": list(answer.notes),
+        "citations": [{"n": c.n, "source": c.passage.citation.source, "page": c.passage.citation.page,
+                       "paragraph": c.passage.citation.paragraph, "local_authority": c.passage.citation.local_authority,
+                       "published": c.passage.citation.published, "quote": c.quote, "url": c.passage.citation.url}
+                      for c in answer.citations],
+    }
+
+
+class PageTexts:
+    """Page text of indexed reports, read on demand (to check quotes are verbatim)."""
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+        self._pages: dict[str, list[str]] = {}
+
+    def page(self, source: str, number: int) -> tuple[str, str]:
+        from .reports.readers import read_pages
+
+        if source not in self._pages:
+            meta = self.catalog.by_source.get(source)
+            try:
+                self._pages[source] = [p.text for p in read_pages(meta.path)] if meta and meta.path else []
+            except Exception:  # noqa: BLE001 - a moved file counts as unverifiable
+                self._pages[source] = []
+        pages = self._pages[source]
+        here = pages[number - 1] if 0 < number <= len(pages) else ""
+        nxt = pages[number] if 0 < number < len(pages) else ""
+        return here, nxt
+
+
+def evaluate_answers(assistant, questions: list[dict]) -> dict:
+    """Per type: correct (an expected string in the answer), cites the expected report and
+    page, correct-and-cited, verbatim quotes, abstention accuracy, latency."""
+    from .answering.quotes import on_page
+
+    pages = PageTexts(assistant.retriever.catalog)
+    rows = []
+    for q in questions:
+        t = time.perf_counter()
+        a = assistant.ask(q["question"])
+        ms = (time.perf_counter() - t) * 1000
+        answerable = bool(q.get("report"))
+        text = a.text.lower()
+        correct = answerable and not a.abstained and any(s.lower() in text for s in q.get("answer_any", []))
+        cited_report = any(c.passage.citation.source == q.get("report") for c in a.citations)
+        cited_page = any(c.passage.citation.source == q.get("report") and c.passage.citation.page in q.get("pages", [])
+                         for c in a.citations)
+        verbatim = [on_page(c.quote, *pages.page(c.passage.citation.source, c.passage.citation.page)) for c in a.citations]
+        rows.append({"type": q.get("type", "other") if answerable else "unanswerable", "ms": ms, "answerable": answerable,
+                     "abstained": a.abstained, "correct": correct, "cited_report": cited_report, "cited_page": cited_page,
+                     "verbatim_ok": sum(verbatim), "quotes": len(verbatim), "id": q.get("id")})
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        groups["all"].append(r)
+        groups[r["type"]].append(r)
+    out = {}
+    for name, rs in groups.items():
+        ans = [r for r in rs if r["answerable"]]
+        quotes = sum(r["quotes"] for r in rs)
+        out[name] = {
+            "n": len(rs),
+            "correct": round(sum(r["correct"] for r in ans) / len(ans), 4) if ans else 0.0,
+            "cites_report": round(sum(r["cited_report"] for r in ans) / len(ans), 4) if ans else 0.0,
+            "cites_page": round(sum(r["cited_page"] for r in ans) / len(ans), 4) if ans else 0.0,
+            "correct_and_cited": round(sum(r["correct"] and r["cited_page"] for r in ans) / len(ans), 4) if ans else 0.0,
+            "verbatim": round(sum(r["verbatim_ok"] for r in rs) / quotes, 4) if quotes else 1.0,
+            "abstention_acc": round(sum(r["abstained"] != r["answerable"] for r in rs) / len(rs), 4),
+            **_percentiles([r["ms"] for r in rs]),
+        }
+    out["_failures"] = [r["id"] for r in rows if r["answerable"] and not (r["correct"] and r["cited_page"])][:50]
+    return out

@@ -85,7 +85,7 @@ class Retriever:
             revision = self.store.revision()
             if revision != self._revision or self._catalog is None:
                 self._catalog = Catalog(self.store.reports())
-                self._matcher = AuthorityMatcher(self._catalog.authorities)
+                self._matcher = AuthorityMatcher(self._known_authorities())
                 self._keyword = KeywordIndex.cached(self._cache_dir(), revision, self.store.iter_chunks)
                 self._row = {c.id: i for i, c in enumerate(self._keyword.chunks)}
                 self._report_rows: dict[str, np.ndarray] = {}
@@ -94,6 +94,17 @@ class Retriever:
                 self._report_rows = {k: np.asarray(v) for k, v in self._report_rows.items()}
                 self._revision = revision
             self._checked = now
+
+    def _known_authorities(self) -> list[str]:
+        """Indexed authorities plus every authority in the manifest, so that a question about
+        an authority with no indexed report is recognised (and answered "not in the index")."""
+        from .query import load_known_authorities
+
+        try:
+            listed = load_known_authorities(self.settings.manifest)
+        except OSError:
+            listed = []
+        return sorted(set(self._catalog.authorities) | {a.lower() for a in listed})
 
     def _cache_dir(self) -> Path:
         s = self.settings

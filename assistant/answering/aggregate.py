@@ -41,19 +41,37 @@ def grade_matches(grade: str, asked: str) -> bool:
     return grade == asked or (asked == "requires improvement" and grade.startswith("requires improvement"))
 
 
+def _area_for(meta: ReportMeta, area: str) -> str:
+    """area "" means overall effectiveness; a report with no overall grade (the 2026
+    framework) is judged by its area grades instead."""
+    if area:
+        return area
+    return "overall" if meta.judgement("overall") else ""
+
+
 def judged(reports: list[ReportMeta], area: str, grade: str, f: QueryFilters, facts: Facts) -> Draft:
     draft = Draft([], [])
-    pool = [r for r in reports if _in_period(r, f) and r.judgement(area)]
-    hits = [r for r in pool if grade_matches(r.judgement(area).grade, grade)]  # type: ignore[union-attr]
-    fill = {"total": len(pool), "period": _period(f), "grade": grade, "area": AREA_NAMES.get(area, area)}
+    pool = [r for r in reports if _in_period(r, f) and r.judgements and (not area or r.judgement(area))]
+    hits: list[tuple[ReportMeta, list[str]]] = []
+    for r in pool:
+        a = _area_for(r, area)
+        areas = [a] if a else [j.area for j in r.judgements if grade_matches(j.grade, grade)]
+        if areas and all(r.judgement(x) and grade_matches(r.judgement(x).grade, grade) for x in areas[:1]):
+            hits.append((r, areas))
+    fill = {"total": len(pool), "period": _period(f), "grade": grade, "area": AREA_NAMES.get(area or "overall", area)}
     if not hits:
         draft.lines.append(TEMPLATES["aggregate_none"].format(**fill))
         return draft
     draft.lines.append(TEMPLATES["aggregate_lead"].format(**fill, count=len(hits)))
-    for meta in sorted(hits, key=lambda r: (r.local_authority, r.published))[:MAX_LISTED]:
-        cited = _cite_judgement(facts, meta, area, draft)
-        if cited:
-            draft.lines.append("- " + TEMPLATES["aggregate_item"].format(authority=meta.local_authority, when=when(meta), n=cited[1]))
+    for meta, areas in sorted(hits, key=lambda h: (h[0].local_authority, h[0].published))[:MAX_LISTED]:
+        marks = [c[1] for c in (_cite_judgement(facts, meta, x, draft) for x in areas) if c]
+        if not marks:
+            continue
+        item = TEMPLATES["aggregate_item"].format(authority=meta.local_authority, when=when(meta), n=marks[0])
+        if not _area_for(meta, area):
+            names = ", ".join(f"{AREA_NAMES.get(x, x)} [{m}]" for x, m in zip(areas, marks))
+            item = f"{meta.local_authority} ({when(meta)}; no overall grade in this report; judged {grade} for {names})"
+        draft.lines.append("- " + item)
     if len(hits) > MAX_LISTED:
         draft.lines.append(f"- … and {len(hits) - MAX_LISTED} more.")
     return draft
@@ -61,6 +79,7 @@ def judged(reports: list[ReportMeta], area: str, grade: str, f: QueryFilters, fa
 
 def counts(reports: list[ReportMeta], area: str, f: QueryFilters) -> Draft:
     """No grade asked: how the reports in the period were judged, by grade."""
+    area = area or "overall"
     pool = [r for r in reports if _in_period(r, f) and r.judgement(area)]
     by: dict[str, list[str]] = {}
     for r in pool:

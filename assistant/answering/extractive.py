@@ -14,7 +14,7 @@ from ..records import Passage
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s+|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
 KEYWORD_WEIGHT = 0.25
 RANK_WEIGHT = 0.05
-MIN_CHARS, MAX_CHARS = 40, 700
+MIN_CHARS, MAX_CHARS = 40, 450
 
 
 @dataclass(frozen=True)

@@ -51,7 +51,7 @@ def classify(question: str, authorities: int = 0) -> Intent:
         return Intent("history")
     if authorities == 0 and _RX["aggregate"].search(q) and (grade_in(q) or _RX["judgement"].search(q)):
         areas = areas_in(q)
-        return Intent("aggregate", area=areas[0] if areas else "overall", grade=grade_in(q))
+        return Intent("aggregate", area=areas[0] if areas else "", grade=grade_in(q))  # "": overall, else any area
     if authorities >= 1 and (_RX["judgement"].search(q) or _asks_grade(q)):
         areas = [a for a in areas_in(q) if a != "overall"]
         return Intent("judgement", area=areas[0] if areas else "overall")
