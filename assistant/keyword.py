@@ -45,15 +45,21 @@ def document_text(chunk: Chunk) -> str:
     return f"{chunk.local_authority} {chunk.heading} {chunk.text}"
 
 
+# Ofsted's back-page boilerplate (contact details, licence, alternative formats): never an answer.
+BOILERPLATE = re.compile(r"Textphone|enquiries@ofsted\.gov\.uk|If you would like a copy of this document in a different format"
+                         r"|Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates", re.I)
+
+
 class KeywordIndex:
     """BM25 over all chunks; scores for every chunk, so callers can mask by report."""
 
-    VERSION = 2
+    VERSION = 3
 
     def __init__(self, chunks: list[Chunk]):
         import bm25s
 
         self.chunks = chunks
+        self.boilerplate = np.array([bool(BOILERPLATE.search(c.text)) for c in chunks], dtype=bool)
         self.bm25 = bm25s.BM25()
         corpus = [tokenize(document_text(c)) or ["_"] for c in chunks]
         self.bm25.index(corpus, show_progress=False)

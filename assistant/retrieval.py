@@ -30,6 +30,9 @@ KEYWORD_WEIGHT = 1.0
 INTENT_BOOST = 1.0 / RRF_K  # as much as a first rank in one list
 CANDIDATES = 60
 DUPLICATE_JACCARD = 0.8
+# Words every report shares (they would pull the cover page): left out of the search text.
+_FILLER = re.compile(r"\b(what|how|did|do|does|the|ofsted|inspectors?|inspections?|reports?|say|says|said|find|found|"
+                     r"note[sd]?|comment(ed)?|about|children['’]s services)\b", re.IGNORECASE)
 _INTENTS = json.loads((Path(__file__).parent / "data" / "intents.json").read_text())["intents"]
 
 
@@ -154,7 +157,7 @@ class Retriever:
         selection = self.catalog.select(f)
         if selection.restricted and not selection.reports:
             return Retrieval((), f, selection)
-        text = f.topic or query
+        text = focus(f.topic or query)
         rows = self._candidate_rows(selection)
         fused = self._fuse(query, text, rows, selection)
         passages = self._passages(fused, k, f)
@@ -171,14 +174,18 @@ class Retriever:
         assert kw is not None
         # dense: Chroma, restricted to the chosen reports
         where = where_clause(report_ids=selection.report_ids) if selection.restricted else None
-        dense_hits = self.store.query(self.embedder.embed_query(query), CANDIDATES, where)
-        dense_rank = {self._row[h.chunk.id]: i for i, h in enumerate(dense_hits) if h.chunk.id in self._row}
+        # within chosen reports the authority and dates add nothing: embed the topic alone
+        dense_text = text if selection.restricted and len(text.split()) >= 2 else query
+        dense_hits = self.store.query(self.embedder.embed_query(dense_text), CANDIDATES, where)
+        dense_rank = {self._row[h.chunk.id]: i for i, h in enumerate(dense_hits)
+                      if h.chunk.id in self._row and not kw.boilerplate[self._row[h.chunk.id]]}
         # keyword: BM25 over all chunks, masked to the chosen reports
         scores = kw.scores(text)
         if rows is not None:
             masked = np.full_like(scores, -1.0)
             masked[rows] = scores[rows]
             scores = masked
+        scores = np.where(kw.boilerplate, -1.0, scores)
         top = np.argsort(-scores)[:CANDIDATES]
         kw_rank = {int(i): r for r, i in enumerate(top) if scores[i] > 0}
         fused: dict[int, float] = {}
@@ -250,6 +257,12 @@ class Retriever:
         from .langchain_adapter import OfstedRetriever
 
         return OfstedRetriever(retriever=self, k=k)
+
+
+def focus(text: str) -> str:
+    """The search text without words every report shares; unchanged if little would remain."""
+    kept = " ".join(_FILLER.sub(" ", text).split()).strip(" ?.,")
+    return kept if len(kept.split()) >= 2 else text
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

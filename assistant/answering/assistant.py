@@ -57,15 +57,21 @@ class Assistant:
             return self._abstain(question, [f"No inspection report of {unknown} is in the index."])
         answer = self._answer(question, filters, intent)
         if self.llm is not None and not answer.abstained and intent.kind == "general":
-            answer = self.llm.improve(question, answer, self.retriever)
+            *_, answer = self.llm.answer(self, question, filters, history, answer)
         return answer
 
-    def ask_stream(self, question: str, history: Sequence[tuple[str, str]] = (), **filters) -> Iterator[str | Answer]:
-        """Yield the answer text as it grows (str), then the final Answer."""
-        if self.llm is not None:
-            yield from self.llm.stream(self, question, history, **filters)
-            return
-        answer = self.ask(question, history, **filters)
+    def ask_stream(self, question: str, history: Sequence[tuple[str, str]] = (), authority=None,
+                   published_from=None, published_to=None) -> Iterator[str | Answer]:
+        """Yield the answer text as it grows (str), then the final Answer. With an LLM the
+        streamed text is the model's draft; the final Answer keeps only verified sentences."""
+        filters = self.retriever.understand(question, authority, published_from, published_to)
+        filters, intent = self._with_context(question, filters, history)
+        if self.llm is not None and intent.kind == "general" and not self._unknown_place(question, filters):
+            extractive = self._answer(question, filters, intent)
+            if not extractive.abstained:
+                yield from self.llm.answer(self, question, filters, history, extractive)
+                return
+        answer = self.ask(question, history, authority, published_from, published_to)
         words = answer.text.split(" ")
         for i in range(0, len(words), 12):
             yield " ".join(words[: i + 12])

@@ -3,6 +3,7 @@ source, and cached views of each report's sentences."""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -40,6 +41,17 @@ class Context:
     @cached_property
     def all_reports(self) -> list[ReportMeta]:
         return list(self.retriever.catalog.reports)
+
+    @cached_property
+    def _authority_names(self) -> re.Pattern:
+        names = sorted({m.local_authority for m in self.all_reports if m.local_authority}, key=len, reverse=True)
+        if not names:
+            return re.compile(r"(?!x)x")
+        return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+    def names_authority(self, text: str) -> bool:
+        """Whether the text names an indexed local authority ("Dorset's front door ...")."""
+        return bool(self._authority_names.search(text))
 
     def history(self, meta: ReportMeta) -> list[ReportMeta]:
         return self.retriever.catalog.history(meta.local_authority)
@@ -81,7 +93,7 @@ class Context:
         """The sentences questions are drawn from: the topic passages (best first) or the whole
         report."""
         if meta.report_id not in self._drawn:
-            self._drawn[meta.report_id] = _located(self.source.chunks.get(meta.report_id, []))
+            self._drawn[meta.report_id] = _located(self.source.chunks(meta))
         return self._drawn[meta.report_id]
 
     def citation(self, chunk: Chunk, paragraph: str | None = None) -> Citation:
@@ -95,7 +107,7 @@ class Context:
         across the index, or every chunk of a sample of reports."""
         if self.source.topic:
             by_id: dict[str, Chunk] = {}
-            passages = self.retriever.search(self.source.topic, k=POOL_TOPIC_K)
+            passages = self.source.retriever.search(self.source.topic, k=POOL_TOPIC_K)
             wanted = {p.chunk_id for p in passages}
             reports = {p.citation.report_id for p in passages}
             for rid in sorted(reports):
@@ -107,7 +119,8 @@ class Context:
         chosen_ids = {m.report_id for m in self.source.reports}
         others = [m for m in reports if m.report_id not in chosen_ids]
         picked = self.rng.sample(others, min(POOL_REPORTS, len(others))) if others else []
-        picked += [m for m in reports if m.report_id in chosen_ids]  # other selected reports serve too
+        if len(chosen_ids) <= POOL_REPORTS // 2:  # a few selected reports serve each other too
+            picked += [m for m in reports if m.report_id in chosen_ids]
         return [c for m in picked for c in self.retriever.report_chunks(m.report_id)]
 
     @cached_property

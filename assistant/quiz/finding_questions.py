@@ -85,7 +85,7 @@ def _improvement_pool(ctx: Context, meta: ReportMeta) -> list[list[str]]:
             continue
         for item in m.improvements:
             text = strip_xref(clean(item.text))
-            if len(text.split()) >= 4 and is_generic(text):
+            if len(text.split()) >= 4 and is_generic(text) and not ctx.names_authority(text):
                 out.append(text)
     out = list(dict.fromkeys(out))
     if ctx.source.topic:  # items about the topic first
@@ -125,6 +125,8 @@ def choose_distractors(ctx: Context, meta: ReportMeta, correct: str, pool: list[
 
 def improvement_mcq(ctx: Context, fact: ImprovementFact) -> Question | str:
     meta = fact.meta
+    if not is_generic(fact.text) or ctx.names_authority(fact.text):
+        return "the item names its authority or service (a give-away among generic options)"
     distractors = choose_distractors(ctx, meta, fact.text, improvement_pool(ctx, meta))
     if distractors is None:
         return "not enough distractors"
@@ -179,14 +181,19 @@ def heading_area(chunk: Chunk) -> str:
     return ""
 
 
+_EARLY_PRONOUN = re.compile(r"\b(?:they|them|their|it|he|she|his|her|this|these|those)\b", re.IGNORECASE)
+
+
 def usable_finding(text: str) -> bool:
-    """A self-contained, generic, evaluative sentence: it could be any report's finding."""
-    return is_finding(text, max_words=40) and stands_alone(text) and is_generic(text) and evaluative_score(text) >= 1
+    """A self-contained, generic, evaluative sentence: it could be any report's finding (no
+    pronoun early on that needs the sentence before)."""
+    return (is_finding(text, max_words=40) and stands_alone(text) and is_generic(text)
+            and evaluative_score(text) >= 1 and not _EARLY_PRONOUN.search(" ".join(text.split()[:8])))
 
 
 def finding_seeds(ctx: Context, meta: ReportMeta) -> list[Located]:
     """The report's usable findings: topic order (or reading order)."""
-    return [l for l in ctx.drawn_sentences(meta) if usable_finding(l.text)]
+    return [l for l in ctx.drawn_sentences(meta) if usable_finding(l.text) and not ctx.names_authority(l.text)]
 
 
 def finding_pool(ctx: Context, meta: ReportMeta, area: str) -> list[list[str]]:
@@ -197,7 +204,7 @@ def finding_pool(ctx: Context, meta: ReportMeta, area: str) -> list[list[str]]:
     for l in ctx.pool_sentences:
         if l.chunk.report_id == meta.report_id or l.chunk.local_authority.lower() == meta.local_authority.lower():
             continue
-        if usable_finding(l.text):
+        if usable_finding(l.text) and not ctx.names_authority(l.text):
             same_area = bool(area) and heading_area(l.chunk) == area
             same_era = era.get(l.chunk.report_id) == _style(meta)
             tiers[(0 if same_area else 2) + (0 if same_era else 1)].append(l.text)

@@ -24,6 +24,7 @@ the ones that fail are skipped and counted in ``quiz.selection["stats"]``.
 """
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -52,6 +53,7 @@ class Generator:
     fact: Callable[[ReportMeta, object], tuple]
     wants_truth: bool = False
     shuffle_seeds: bool = True
+    max_share: float = 1.0  # at most this share of a kind's questions (at least one)
     _queues: dict[str, list] = field(default_factory=dict)
     _order: list[ReportMeta] = field(default_factory=list)
     _cursor: int = 0
@@ -137,7 +139,7 @@ def _generators(ctx: Context) -> dict[str, list[Generator]]:
     if not topical:  # the dates are not about any topic
         gens["short"].append(Generator("dates", "short", lambda m: [m] if m.inspection_dates else [],
                                        lambda m, s, t=None: fact_questions.date_short(ctx, m),
-                                       lambda m, s: ("dates", m.report_id)))
+                                       lambda m, s: ("dates", m.report_id), max_share=0.25))
     for group in gens.values():
         for g in group:
             g.start(ctx.source.reports, ctx.rng)
@@ -179,10 +181,14 @@ class _Builder:
         self.ctx.rng.shuffle(gens)
         alive = list(gens)
         made = 0
+        by_gen: Counter = Counter()
         i = 0
         while made < count and alive:
             gen = alive[i % len(alive)]
             i += 1
+            if len(alive) > 1 and by_gen[gen.name] >= max(1, math.ceil(count * gen.max_share)):
+                alive.remove(gen)
+                continue
             cand = gen.next()
             if cand is None:
                 alive.remove(gen)
@@ -206,6 +212,7 @@ class _Builder:
             self.used_facts.append(key)
             if q.kind == "tf":
                 self.tf_made += 1
+            by_gen[gen.name] += 1
             made += 1
         return made
 
@@ -307,4 +314,8 @@ def drop_question(quiz: Quiz, index: int) -> Quiz:
     """The quiz without question ``index`` (0-based)."""
     if not 0 <= index < len(quiz.questions):
         raise IndexError(f"question {index + 1} is not in the quiz (it has {len(quiz.questions)})")
-    return replace(quiz, questions=quiz.questions[:index] + quiz.questions[index + 1:])
+    selection = dict(quiz.selection)
+    stats = dict(selection.get("stats") or {})
+    stats["dropped"] = int(stats.get("dropped", 0)) + 1
+    selection["stats"] = stats
+    return replace(quiz, questions=quiz.questions[:index] + quiz.questions[index + 1:], selection=selection)

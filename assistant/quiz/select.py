@@ -7,8 +7,8 @@ restricted to that one report.
 """
 from __future__ import annotations
 
+import copy
 import os
-from dataclasses import dataclass, field
 
 from ..errors import AssistantError
 from ..records import Chunk, ReportMeta
@@ -20,24 +20,63 @@ class QuizSelectionError(AssistantError):
     """The quiz's selection matches no report; the message says what is in the index."""
 
 
-@dataclass
 class QuizSource:
-    """The reports a quiz is about and, per report, the chunks to draw findings from
-    (topic passages best first, or every chunk in reading order)."""
+    """The reports a quiz is about and, per report, the chunks to draw findings from: the
+    topic's passages best first (searched when a report is first drawn from), or every chunk in
+    reading order."""
 
-    reports: list[ReportMeta]
-    topic: str = ""
-    chunks: dict[str, list[Chunk]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    def __init__(self, retriever, reports: list[ReportMeta], topic: str = ""):
+        self.retriever = retriever
+        self.reports = reports
+        self.topic = topic
+        self.notes: list[str] = []
+        self._chunks: dict[str, list[Chunk]] = {}
+
+    def chunks(self, meta: ReportMeta) -> list[Chunk]:
+        if meta.report_id not in self._chunks:
+            if self.topic:
+                found = topic_chunks(self.retriever, meta, self.topic)
+                if not found:
+                    self.notes.append(f"No passage of {meta.local_authority} ({meta.published}) matches '{self.topic}'.")
+            else:
+                found = list(self.retriever.report_chunks(meta.report_id))
+            self._chunks[meta.report_id] = found
+        return self._chunks[meta.report_id]
 
     def describe(self) -> dict:
         return {
             "reports": [r.source for r in self.reports],
             "authorities": sorted({r.local_authority for r in self.reports}),
             "topic": self.topic,
-            "passages": {r.source: len(self.chunks.get(r.report_id, ())) for r in self.reports},
             "notes": list(self.notes),
         }
+
+
+class _QueryCache:
+    """An embedder that remembers its query embeddings (a quiz searches one topic many times)."""
+
+    def __init__(self, inner):
+        self._inner = inner
+        self._cache: dict[str, object] = {}
+
+    def embed_query(self, text: str):
+        if text not in self._cache:
+            self._cache[text] = self._inner.embed_query(text)
+        return self._cache[text]
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+def with_query_cache(retriever):
+    """A shallow copy of the retriever (same store, catalog and keyword index) whose topic
+    embeddings are computed once; the shared retriever itself is left untouched."""
+    try:
+        view = copy.copy(retriever)
+        view.embedder = _QueryCache(retriever.embedder)
+        return view
+    except Exception:  # noqa: BLE001 - any retriever-like object still works, just uncached
+        return retriever
 
 
 def _matches_path(meta: ReportMeta, path: str) -> bool:
@@ -124,12 +163,5 @@ def _keyword_rank(chunks: list[Chunk], topic: str) -> list[Chunk]:
 def build_source(retriever, authorities=(), reports=(), topic: str = "", published_from: str = "",
                  published_to: str = "") -> QuizSource:
     chosen = select_reports(retriever, authorities, reports, published_from, published_to)
-    source = QuizSource(chosen, topic=topic.strip())
-    for meta in chosen:
-        if source.topic:
-            source.chunks[meta.report_id] = topic_chunks(retriever, meta, source.topic)
-            if not source.chunks[meta.report_id]:
-                source.notes.append(f"No passage of {meta.local_authority} ({meta.published}) matches '{topic}'.")
-        else:
-            source.chunks[meta.report_id] = list(retriever.report_chunks(meta.report_id))
-    return source
+    topic = topic.strip()
+    return QuizSource(with_query_cache(retriever) if topic else retriever, chosen, topic=topic)

@@ -195,6 +195,8 @@ def stands_alone(sentence: str) -> bool:
 def is_generic(sentence: str) -> bool:
     """No proper names (places, services, teams): the finding could come from any report."""
     toks = re.findall(r"[A-Za-z][A-Za-z'\u2019\-]*", sentence)
+    if toks and len(toks[0]) > 1 and toks[0].isupper() and toks[0] not in GENERIC_CAPS:
+        return False  # "BCT has ..."
     for t in toks[1:]:
         if t[0].isupper() and t not in GENERIC_CAPS and t.rstrip("s") not in GENERIC_CAPS:
             return False

@@ -107,17 +107,22 @@ class AssistantBlocks(gr.Blocks):
 
 
 async def _logged_in(request: Request) -> bool:
-    """The same check as Gradio's own routes: no login configured, or a valid session."""
+    """Gradio's own session check (gradio.routes get_current_user): no login configured, or a
+    valid session cookie. Fails closed when the app does not look like a Gradio app."""
     app = request.app
-    if getattr(app, "auth", None) is None and getattr(app, "auth_dependency", None) is None:
+    auth, dependency = getattr(app, "auth", None), getattr(app, "auth_dependency", None)
+    if auth is None and dependency is None:
         return True
-    for route in app.routes:
-        if getattr(route, "path", "") == "/gradio_api/user":
-            user = route.endpoint(request)
-            if hasattr(user, "__await__"):
-                user = await user
-            return user is not None
-    return False  # fail closed
+    if dependency is not None:
+        user = dependency(request)
+        if hasattr(user, "__await__"):
+            user = await user
+        return user is not None
+    cookie_id, tokens = getattr(app, "cookie_id", None), getattr(app, "tokens", None)
+    if not cookie_id or not isinstance(tokens, dict):
+        return False
+    token = request.cookies.get(f"access-token-{cookie_id}") or request.cookies.get(f"access-token-unsecure-{cookie_id}")
+    return token is not None and tokens.get(token) is not None
 
 
 def pdf_route(assistant: Assistant) -> APIRoute:

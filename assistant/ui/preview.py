@@ -23,6 +23,7 @@ MIN_KEY = 12  # shortest sentence (letters and digits) worth searching for
 PREFIX_CHARS = 60
 _LOCK = threading.RLock()
 _SENTENCES = re.compile(r"(?<=[.!?;:])\s+|\n+")
+_TRAILING = set(".,;:!?)]}'\"’”%")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,13 @@ def _spans(page_text: str, quote: str) -> tuple[list[tuple[int, int]], str]:
     if not page_key:
         return [], ""
 
+    def span(i: int, j: int) -> tuple[int, int]:
+        """page_key[i:j] as a range of page_text, with the punctuation that closes it."""
+        start, end = where[i], where[j - 1] + 1
+        while end < len(page_text) and page_text[end] in _TRAILING:
+            end += 1
+        return start, end
+
     def find(text: str, start: int = 0) -> tuple[int, int] | None:
         k, _ = _key(text)
         if len(k) < MIN_KEY and len(k) < len(_key(quote)[0]):
@@ -72,18 +80,18 @@ def _spans(page_text: str, quote: str) -> tuple[list[tuple[int, int]], str]:
 
     whole = find(quote)
     if whole:
-        return [(where[whole[0]], where[whole[1] - 1] + 1)], "full"
+        return [span(*whole)], "full"
     spans, pos = [], 0
     for sentence in _SENTENCES.split(quote):
         hit = find(sentence, pos)
         if hit:
-            spans.append((where[hit[0]], where[hit[1] - 1] + 1))
+            spans.append(span(*hit))
             pos = hit[1]
     if spans:
         return spans, "sentences"
     prefix = find(" ".join(quote.split())[:PREFIX_CHARS])
     if prefix:
-        return [(where[prefix[0]], where[prefix[1] - 1] + 1)], "prefix"
+        return [span(*prefix)], "prefix"
     return [], ""
 
 
