@@ -52,6 +52,9 @@ class SentenceTransformerEmbedder:
                         os.environ.setdefault("HF_HUB_OFFLINE", "1")
                     try:
                         from sentence_transformers import SentenceTransformer
+                        from transformers.utils import logging as hf_logging
+
+                        hf_logging.disable_progress_bar()
 
                         self._model = SentenceTransformer(path, device="cpu")
                     except Exception as e:  # noqa: BLE001 - turned into an actionable message
