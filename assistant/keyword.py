@@ -1,13 +1,11 @@
 """Keyword search (BM25, bm25s) beside Chroma.
 
-Built from the chunks stored in the index (so it works against a Chroma server too),
-cached on disk under a key that changes whenever the collection changes.
+Built from the chunks stored in the index (so it works against a Chroma server too); the
+snapshot module caches it on disk.
 """
 from __future__ import annotations
 
-import pickle
 import re
-from pathlib import Path
 
 import numpy as np
 
@@ -46,14 +44,12 @@ def document_text(chunk: Chunk) -> str:
 
 
 # Ofsted's back-page boilerplate (contact details, licence, alternative formats): never an answer.
-BOILERPLATE = re.compile(r"Textphone|enquiries@ofsted\.gov\.uk|If you would like a copy of this document in a different format"
+BOILERPLATE = re.compile(r"Textphone|© Crown copyright|Crown copyright 20\d\d|enquiries@ofsted\.gov\.uk|If you would like a copy of this document in a different format"
                          r"|Office for Standards in Education, Children['’]s Services and Skills \(Ofsted\) regulates", re.I)
 
 
 class KeywordIndex:
     """BM25 over all chunks; scores for every chunk, so callers can mask by report."""
-
-    VERSION = 3
 
     def __init__(self, chunks: list[Chunk]):
         import bm25s
@@ -69,26 +65,3 @@ class KeywordIndex:
         if not tokens or not self.chunks:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
-
-    # -- cache ------------------------------------------------------------------------
-    @classmethod
-    def cached(cls, cache_dir: Path, revision: str, load_chunks) -> "KeywordIndex":
-        """Load the index for this revision from cache_dir, or build it (from load_chunks())
-        and save it, removing caches of older revisions."""
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        path = cache_dir / f"bm25-v{cls.VERSION}-{revision}.pkl"
-        if path.is_file():
-            try:
-                with path.open("rb") as f:
-                    return pickle.load(f)
-            except Exception:  # noqa: BLE001 - a damaged cache is rebuilt
-                path.unlink(missing_ok=True)
-        index = cls(list(load_chunks()))
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-        for old in cache_dir.glob("bm25-*.pkl"):
-            if old != path:
-                old.unlink(missing_ok=True)
-        return index

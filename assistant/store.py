@@ -187,14 +187,17 @@ class ChromaStore:
         got = self._chunks.get(where=where, ids=list(ids) if ids else None, include=["documents", "metadatas"])
         return [_chunk_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
-    def iter_chunks(self, batch: int = 5000) -> Iterator[Chunk]:
+    def iter_chunks(self, batch: int = 5000, vectors: bool = False) -> Iterator[Chunk] | Iterator[tuple[Chunk, np.ndarray]]:
+        """Every chunk (with its embedding when vectors=True), in batches."""
+        include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
         offset = 0
         while True:
-            got = self._chunks.get(limit=batch, offset=offset, include=["documents", "metadatas"])
-            if not got["ids"]:
+            got = self._chunks.get(limit=batch, offset=offset, include=include)
+            if not len(got["ids"]):
                 return
-            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"]):
-                yield _chunk_from(i, d, m)
+            embs = got["embeddings"] if vectors else [None] * len(got["ids"])
+            for i, d, m, e in zip(got["ids"], got["documents"], got["metadatas"], embs):
+                yield (_chunk_from(i, d, m), np.asarray(e, dtype=np.float32)) if vectors else _chunk_from(i, d, m)
             offset += len(got["ids"])
 
     def chunk_ids_by_source(self) -> dict[str, int]:

@@ -147,11 +147,11 @@ def test_judgement_questions_match_the_metadata(retriever, questions):
         else:
             stated = grade_at_end(q.prompt)
             assert stated and q.truth is (stated == actual), q.prompt
-            assert meta.local_authority in q.prompt and Context_when(meta) in q.prompt
+            assert meta.local_authority in q.prompt and _when(meta) in q.prompt
     assert seen >= 10
 
 
-def Context_when(meta):
+def _when(meta):
     from assistant.quiz.context import Context
 
     return Context.when(meta)
@@ -497,3 +497,22 @@ def test_text_helpers():
     assert not is_generic("BCT has improved its evaluation of performance.")
     assert not stands_alone("This means that plans drift.") and stands_alone("Thresholds are well understood.")
     assert strip_xref("Support to care leavers. (National Framework, Outcome 2)") == "Support to care leavers."
+
+
+def test_grade_wording_follows_the_era():
+    from assistant.quiz.judgement_questions import GRADES_ILACS, GRADES_SIF, grade_options
+    from assistant.records import Judgement, ReportMeta
+
+    def meta(framework, *judgements):
+        return ReportMeta(report_id="r", source="r.pdf", framework=framework, judgements=judgements)
+
+    early = Judgement("overall", "The overall judgement is", "good")
+    late = Judgement("overall", "Children\u2019s services in Bury", "good")
+    area = Judgement("leaders", "Leadership, management and governance", "good")
+    assert grade_options(meta("SIF", early), early) == GRADES_SIF
+    assert grade_options(meta("SIF", late), late) == GRADES_ILACS
+    assert grade_options(meta("SIF", area), area) == GRADES_SIF
+    assert grade_options(meta("ILACS", area), area) == GRADES_ILACS
+    ri = Judgement("leaders", "The impact of leaders", "requires improvement")
+    assert grade_options(meta("ILACS", ri), ri) == GRADES_SIF  # the grade as written decides
+    assert GRADES_SIF[2] == "Requires improvement" and GRADES_ILACS[2] == "Requires improvement to be good"

@@ -17,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from ..records import Chunk, Improvement, ReportMeta
+from ..records import Chunk, ReportMeta
 from .context import Context, Located, explanation
 from .model import BLANK, Question, tf_options
 from .rules import ABSENT_OVERLAP, LENGTH_RATIO, finalise, make_option_list
@@ -244,11 +244,23 @@ def cloze_seeds(ctx: Context, meta: ReportMeta) -> list[tuple[Located, str, int,
         if not (is_finding(l.text, max_words=40) and stands_alone(l.text)):
             continue
         found = [(t, s, e) for t, s, e in find_terms(l.text)
-                 if occurrences(l.text, t) == 1 and not (topic and content_words(t) <= topic)]
+                 if occurrences(l.text, t) == 1 and not (topic and content_words(t) <= topic)
+                 and not _in_name(l.text, s, e)]
         if found:
             t, s, e = max(found, key=lambda x: (len(x[0]), -x[1]))  # the most specific term
             out.append((l, t, s, e))
     return out
+
+
+def _in_name(sentence: str, start: int, end: int) -> bool:
+    """The term is part of a proper name ("Multi-Agency Risk Assessment Conference"): it is
+    capitalised mid-sentence, or a capitalised word touches it."""
+    if start > 0 and sentence[start].isupper():
+        return True
+    before = sentence[:start].split()[-1:] if start else []
+    after = sentence[end:].split()[:1]
+    return any(w[:1].isupper() and not w.isupper() for w in before if start > len(w) + 1) or \
+        any(w[:1].isupper() and not w.isupper() for w in after)
 
 
 def cloze(ctx: Context, meta: ReportMeta, seed: tuple[Located, str, int, int]) -> Question | str:

@@ -40,10 +40,16 @@ def topic_areas(topic: str) -> set[str]:
     return {area for area, pattern in TOPIC_AREAS.items() if re.search(pattern, t)}
 
 
-def grade_options(meta: ReportMeta) -> tuple[str, ...]:
-    """The four grades in the wording of the report's era (SIF: "Requires improvement")."""
-    sif = meta.framework == "SIF" or any(j.grade == "requires improvement" for j in meta.judgements)
-    return GRADES_SIF if sif else GRADES_ILACS
+def grade_options(meta: ReportMeta, j: Judgement | None = None) -> tuple[str, ...]:
+    """The four grades in the wording of the judgement's era: SIF graded the areas "Requires
+    improvement", and the overall judgement too until 2015 ("The overall judgement is ..."); from
+    then ("Children's services in X require improvement to be good") and in ILACS it is
+    "Requires improvement to be good"."""
+    if j is not None and j.grade in ("requires improvement", "requires improvement to be good"):
+        return GRADES_SIF if j.grade == "requires improvement" else GRADES_ILACS
+    if j is not None and j.area == "overall" and meta.framework == "SIF":
+        return GRADES_SIF if "judgement" in j.label.lower() else GRADES_ILACS
+    return GRADES_SIF if meta.framework == "SIF" else GRADES_ILACS
 
 
 def display_grade(grade: str) -> str:
@@ -60,7 +66,7 @@ class JudgementFact:
 
 def _pattern(words: str) -> str:
     toks = clean(words).split()
-    return r"\s+".join(re.escape(t).replace("\u2019", "['\u2019]").replace("'", "['\u2019]") for t in toks)
+    return r"\s+".join(re.sub(r"['\u2019]", "['\u2019]", re.escape(t)) for t in toks)
 
 
 def _label(j: Judgement) -> str:
@@ -72,7 +78,10 @@ def find_fact(ctx: Context, meta: ReportMeta, j: Judgement) -> JudgementFact | N
     label = _label(j)
     if not label or not j.grade:
         return None
-    rx = re.compile(_pattern(label) + r"[\s:.\-\u2013]*(?:(?:is|are)\s+)?" + _pattern(j.grade) + r"\b", re.IGNORECASE)
+    grade = _pattern(j.grade).replace("requires", "requires?")  # "services ... require improvement"
+    if j.grade == "requires improvement":  # not the start of "requires improvement to be good"
+        grade += r"(?!\s+to\s+be\s+good)"
+    rx = re.compile(_pattern(label) + r"[\s:.\-\u2013]*(?:(?:is|are)\s+)?" + grade + r"\b", re.IGNORECASE)
     chunks = ctx.chunks(meta)
     ordered = [c for c in chunks if c.page == j.page] + [c for c in chunks if c.page != j.page]
     for c in ordered:
@@ -85,8 +94,8 @@ def find_fact(ctx: Context, meta: ReportMeta, j: Judgement) -> JudgementFact | N
 
 def facts(ctx: Context, meta: ReportMeta, areas: set[str]) -> list[JudgementFact]:
     out = []
-    options = {g.lower() for g in grade_options(meta)}
     for j in meta.judgements:
+        options = {g.lower() for g in grade_options(meta, j)}
         if (j.area in areas or ("other" in areas and j.area not in TOPIC_AREAS)) and j.grade in options:
             f = find_fact(ctx, meta, j)
             if f:
@@ -95,7 +104,10 @@ def facts(ctx: Context, meta: ReportMeta, areas: set[str]) -> list[JudgementFact
 
 
 def _is_sif_overall(meta: ReportMeta, j: Judgement) -> bool:
-    return j.area == "overall" and "judgement" in j.label.lower()
+    """SIF words its overall judgement "The overall judgement is ..." or "Children's services in
+    X are ...": the prompt asks for the overall judgement on the children's services."""
+    label = norm(j.label)
+    return j.area == "overall" and ("judgement" in label or label.startswith("children's services"))
 
 
 def area_phrase(j: Judgement) -> str:
@@ -122,7 +134,7 @@ def mcq(ctx: Context, fact: JudgementFact) -> Question:
     else:
         prompt = f"How did Ofsted judge {area_phrase(j)} in {meta.local_authority} ({when})?"
     correct = display_grade(j.grade).lower()
-    options = tuple(Option(g, g.lower() == correct) for g in grade_options(meta))
+    options = tuple(Option(g, g.lower() == correct) for g in grade_options(meta, j))
     para = fact.chunk.paragraph if "-" not in fact.chunk.paragraph else ""
     q = Question(id="x", kind="mcq", prompt=prompt, options=options,
                  explanation=explanation(f"{display_grade(j.grade)}.", fact.chunk, para, fact.excerpt),
@@ -150,14 +162,14 @@ def tf(ctx: Context, fact: JudgementFact, truth: bool) -> Question | None:
         for other in ctx.history(meta):
             oj = other.judgement(j.area)
             if other.report_id != meta.report_id and oj and oj.grade != j.grade and \
-                    oj.grade in {g.lower() for g in grade_options(meta)}:
+                    oj.grade in {g.lower() for g in grade_options(meta, j)}:
                 swaps.append((other, oj))
         if swaps:
             other, oj = ctx.rng.choice(swaps)
             grade = oj.grade
             note = f" ({display_grade(oj.grade)} was the judgement in the report published in {ctx.when(other)}.)"
         else:
-            grade = ctx.rng.choice([g.lower() for g in grade_options(meta) if g.lower() != j.grade])
+            grade = ctx.rng.choice([g.lower() for g in grade_options(meta, j) if g.lower() != j.grade])
         if grade == j.grade:  # verified against the metadata
             return None
     prompt = statement(meta, j, when, grade)

@@ -24,7 +24,8 @@ ABSENT_OVERLAP = 0.6  # a sentence sharing this much of a statement's words "say
 POSITIONS = 4
 
 GRADE_PHRASES = ("requires improvement to be good", "requires improvement", "outstanding", "good", "inadequate")
-_STATED_GRADE = re.compile(r"(" + "|".join(GRADE_PHRASES) + r")\W*$", re.IGNORECASE)
+_STATED_GRADE = re.compile(r"(" + "|".join(p.replace("requires", "requires?") for p in GRADE_PHRASES) + r")\W*$",
+                           re.IGNORECASE)
 
 
 # -- grounding ------------------------------------------------------------------------------
@@ -32,7 +33,7 @@ _STATED_GRADE = re.compile(r"(" + "|".join(GRADE_PHRASES) + r")\W*$", re.IGNOREC
 def grade_at_end(text: str) -> str:
     """The grade a judgement excerpt or statement ends with ("" when none)."""
     m = _STATED_GRADE.search(norm(text))
-    return m.group(1) if m else ""
+    return re.sub(r"^require ", "requires ", m.group(1)) if m else ""
 
 
 def quoted_part(prompt: str) -> str:
