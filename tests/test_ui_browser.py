@@ -2,7 +2,8 @@
 
 Real answers come from the sample index of 7 real reports; a fake assistant feeds a quote full of
 HTML to check it shows as text, and records what the UI passes to ask() (history, filters).
-Screenshots go to artifacts/ (artifacts/chat.png: the chat answering with its sources).
+Screenshots go to artifacts/ (artifacts/chat.png: the chat answering with its sources;
+artifacts/quiz.png: the quiz builder with a generated quiz).
 """
 from __future__ import annotations
 
@@ -239,10 +240,100 @@ def test_reports_tab_lists_filters_and_links(real_app, page):
     page.screenshot(path=str(ARTIFACTS / "reports.png"))
 
 
+def quiz_questions(page) -> list[str]:
+    return page.locator("#quiz-preview .quiz-question").all_inner_texts()
+
+
+def quiz_status(page, text: str):
+    page.locator("#quiz-status").get_by_text(text).wait_for()
+
+
+def pick_quiz_format(page, label: str, extension: str):
+    dd = page.locator("#quiz-format input")
+    dd.click()
+    page.get_by_role("option", name=label).click()
+    page.locator(f"#quiz-download a[download$='{extension}']").wait_for()
+
+
+def test_quiz_builder_generates_edits_and_downloads_gift(real_app, page):
+    from test_quiz_export import gift_parse  # the strict GIFT reader of the export tests
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    open_app(page, real_app.url)
+    page.get_by_role("tab", name="Quiz builder").click()
+    page.locator("#quiz-generate").wait_for()
+
+    # Dorset's reports, five questions
+    dd = page.locator("#quiz-authorities input")
+    dd.click()
+    dd.press_sequentially("Dors")
+    page.get_by_role("option", name="Dorset").click()
+    page.locator("#quiz-topic textarea").click()  # closes the list
+    page.locator("#quiz-authorities").get_by_text("Dorset", exact=True).wait_for()
+    n_box = page.locator("#quiz-n input[type=number]")
+    n_box.fill("5")
+    n_box.press("Tab")
+    page.locator("#quiz-generate").click()
+    quiz_status(page, "question(s) ready")
+    shown = quiz_questions(page)
+    assert 3 <= len(shown) <= 5, page.locator("#quiz-status").inner_text()
+    assert f"{len(shown)} questions" in page.locator("#quiz-preview").inner_text()
+    sources = page.locator("#quiz-preview .quiz-source").all_inner_texts()
+    assert len(sources) == len(shown)
+    for text in sources:  # every question cites its report and page
+        assert re.search(r"Source: Dorset, published \d{4}-\d{2}-\d{2}, page \d+", text), text
+    assert page.locator("#quiz-preview blockquote").count() == len(shown)
+    assert all(re.match(rf"{i}\. ", q) for i, q in enumerate(shown, 1))
+    page.screenshot(path=str(ARTIFACTS / "quiz.png"), full_page=True)
+
+    # drop question 2
+    number = page.locator("#quiz-number input")
+    number.fill("2")
+    page.locator("#quiz-drop").click()
+    quiz_status(page, "Question 2 dropped.")
+    page.wait_for_function("n => document.querySelectorAll('#quiz-preview .quiz-question').length === n",
+                           arg=len(shown) - 1)
+    after_drop = quiz_questions(page)
+    assert after_drop[1].split(" ", 1)[1] == shown[2].split(" ", 1)[1]  # the third moved up
+
+    # regenerate question 1 (or be told why it cannot be)
+    number.fill("1")
+    page.locator("#quiz-regenerate").click()
+    page.wait_for_function("() => /Question 1 regenerated|No other question could be made to replace question 1/"
+                           ".test(document.querySelector('#quiz-status').innerText)")
+    final = quiz_questions(page)
+    assert len(final) == len(after_drop) and final[1:] == after_drop[1:]
+    if "regenerated" in page.locator("#quiz-status").inner_text():
+        assert final[0] != after_drop[0]
+
+    # another format, then GIFT: the file follows the choice
+    pick_quiz_format(page, "Moodle XML", ".moodle.xml")
+    pick_quiz_format(page, "GIFT (Moodle)", ".gift.txt")
+    status = page.locator("#quiz-status").inner_text()
+    with page.expect_download() as info:
+        page.locator("#quiz-download a[download$='.gift.txt']").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".gift.txt")
+    text = Path(download.path()).read_text(encoding="utf-8").lstrip("\ufeff")
+    assert "{" in text and "}" in text
+    parsed = gift_parse(text)
+    left_out = re.search(r"(\d+) left out of the GIFT", status)
+    assert len(parsed) == len(final) - (int(left_out.group(1)) if left_out else 0)
+    # the file holds the questions of the preview, in order, each with its source
+    prompts = [" ".join(q.splitlines()[0].split("] ", 1)[1].split()) for q in final]
+    in_file = [" ".join(p["text"].split()) for p in parsed]
+    assert set(in_file) <= set(prompts) and in_file == [q for q in prompts if q in in_file]
+    for p in parsed:
+        assert p["type"] in ("multichoice", "truefalse", "shortanswer")
+        assert "Dorset" in p["general"] and "page" in p["general"]
+
+
 def test_api_ask_with_gradio_client(real_app):
     from gradio_client import Client
 
     client = Client(real_app.url + "/", verbose=False)
+    api = client.view_api(print_info=False, return_format="dict")
+    assert set(api["named_endpoints"]) == {"/ask"} and not api["unnamed_endpoints"]  # the UI's events stay private
     result = client.predict("What does Dorset need to improve?", "", "", "", api_name="/ask")
     assert set(result) >= {"answer", "abstained", "citations"} and not result["abstained"]
     assert result["citations"] and "[1]" in result["answer"]

@@ -15,6 +15,7 @@ _LEAD = re.compile(r"^(?:\d{1,3}\.\s+|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\
 KEYWORD_WEIGHT = 0.25
 RANK_WEIGHT = 0.05
 MIN_CHARS, MAX_CHARS = 40, 450
+MAX_EMBEDDED = 24  # sentences embedded per question
 
 
 @dataclass(frozen=True)
@@ -36,18 +37,23 @@ def candidate_sentences(passage: Passage) -> list[str]:
     return out
 
 
-def score_sentences(question: str, topic: str, passages: list[Passage], embedder) -> list[Scored]:
-    """Every candidate sentence of the passages, best first."""
-    cands = [(rank, p, s) for rank, p in enumerate(passages) for s in candidate_sentences(p)]
+def score_sentences(question: str, topic: str, passages: list[Passage], embedder, limit: int = MAX_EMBEDDED) -> list[Scored]:
+    """The candidate sentences of the passages, best first. Only the `limit` sentences with
+    the most keyword overlap (then passage rank) are embedded, to bound latency."""
+    qtok = set(tokenize(topic or question))
+    cands = []
+    for rank, p in enumerate(passages):
+        for s in candidate_sentences(p):
+            overlap = len(qtok & set(tokenize(s))) / len(qtok) if qtok else 0.0
+            cands.append((rank, p, s, overlap))
     if not cands:
         return []
+    cands = sorted(cands, key=lambda c: (-c[3], c[0]))[:limit]
     q = embedder.embed_query(question)
-    vecs = embedder.embed_documents([s for _, _, s in cands])
+    vecs = embedder.embed_documents([s for _, _, s, _ in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
-    qtok = set(tokenize(topic or question))
     scored = []
-    for (rank, p, s), sim in zip(cands, sims):
-        overlap = len(qtok & set(tokenize(s))) / len(qtok) if qtok else 0.0
+    for (rank, p, s, overlap), sim in zip(cands, sims):
         score = float(sim) + KEYWORD_WEIGHT * overlap + RANK_WEIGHT / (rank + 1)
         scored.append(Scored(p, s, score, float(sim), overlap))
     return sorted(scored, key=lambda x: -x.score)

@@ -41,6 +41,7 @@ from ..settings import Settings
 from . import render
 from .feedback import record_feedback
 from .preview import page_preview
+from .quiz_tab import quiz_tab
 from .reports_tab import build_reports_tab
 
 log = logging.getLogger("assistant.ui")
@@ -151,7 +152,8 @@ def _authorities(assistant: Assistant) -> list[str]:
 
 
 def build_app(assistant: Assistant, settings: Settings | None = None) -> AssistantBlocks:
-    """The whole UI: chat with filters and sources, the reports table, feedback, the /ask API."""
+    """The whole UI: chat with filters and sources, the reports table, the quiz builder, feedback,
+    the /ask API."""
     settings = settings or getattr(assistant.retriever, "settings", None) or Settings.from_env()
     concurrency = int(os.environ.get("ASSISTANT_CONCURRENCY", "4") or 4)
 
@@ -311,6 +313,8 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
                                            elem_id="preview", buttons=["download", "fullscreen"], height=720)
             with gr.Tab("Reports", id="reports"):
                 build_reports_tab(assistant.retriever.reports)
+            with gr.Tab("Quiz builder", id="quiz"):
+                quiz_tab(assistant.retriever)
         gr.HTML(FOOTER, elem_id="footer")
 
         outputs = [chatbot, sources, source_pick, preview, preview_note, markdown_box, turns, question]

@@ -179,37 +179,43 @@ def reformat(state, fmt):
 
 # -- the tab ---------------------------------------------------------------------------------
 
-def quiz_tab(retriever) -> None:
-    """Build the Quiz builder's components inside the current ``gr.Blocks`` (or ``gr.Tab``)."""
+def quiz_tab(retriever, api_visibility: str = "private") -> None:
+    """Build the Quiz builder's components inside the current ``gr.Blocks`` (or ``gr.Tab``).
+
+    Its events are kept out of the public API unless ``api_visibility="public"``; the browser
+    UI (and the file download) works either way."""
     gr.Markdown("Build a quiz from the inspection reports. Every question quotes and cites the passage its "
                 "answer comes from; check them before you use the quiz.")
     state = gr.State(None)
     attempts = gr.State(0)
     with gr.Row():
         authorities = gr.Dropdown(choices=authority_choices(retriever), multiselect=True, label="Local authorities",
-                                  info="empty: all authorities")
+                                  info="empty: all authorities", elem_id="quiz-authorities")
         reports = gr.Dropdown(choices=report_choices(retriever), multiselect=True, label="Reports",
-                              info="empty: every report of the authorities chosen")
+                              info="empty: every report of the authorities chosen", elem_id="quiz-reports")
     with gr.Row():
-        topic = gr.Textbox(label="Topic", placeholder="e.g. care leavers, front door, exploitation")
-        date_from = gr.Textbox(label="Published from", placeholder="YYYY-MM-DD")
-        date_to = gr.Textbox(label="Published to", placeholder="YYYY-MM-DD")
+        topic = gr.Textbox(label="Topic", placeholder="e.g. care leavers, front door, exploitation",
+                           elem_id="quiz-topic")
+        date_from = gr.Textbox(label="Published from", placeholder="YYYY-MM-DD", elem_id="quiz-from")
+        date_to = gr.Textbox(label="Published to", placeholder="YYYY-MM-DD", elem_id="quiz-to")
     with gr.Row():
         types = gr.CheckboxGroup(choices=[(TYPE_LABELS[k], k) for k in KINDS], value=list(KINDS),
-                                 label="Question types")
-        n = gr.Slider(1, 50, value=10, step=1, label="Questions")
-        seed = gr.Number(value=0, precision=0, label="Seed", info="same choices and seed: same quiz")
+                                 label="Question types", elem_id="quiz-types")
+        n = gr.Slider(1, 50, value=10, step=1, label="Questions", elem_id="quiz-n")
+        seed = gr.Number(value=0, precision=0, label="Seed", info="same choices and seed: same quiz",
+                         elem_id="quiz-seed")
     with gr.Row():
-        fmt = gr.Dropdown(choices=[(FORMAT_LABELS[f], f) for f in FORMATS], value="gift", label="Download format")
-        title = gr.Textbox(label="Title", placeholder="default: from the selection")
-        generate_btn = gr.Button("Generate", variant="primary")
-    status = gr.Markdown()
-    preview = gr.HTML(preview_html(None))
+        fmt = gr.Dropdown(choices=[(FORMAT_LABELS[f], f) for f in FORMATS], value="gift", label="Download format",
+                          elem_id="quiz-format")
+        title = gr.Textbox(label="Title", placeholder="default: from the selection", elem_id="quiz-title")
+        generate_btn = gr.Button("Generate", variant="primary", elem_id="quiz-generate")
+    status = gr.Markdown(elem_id="quiz-status")
+    preview = gr.HTML(preview_html(None), elem_id="quiz-preview")
     with gr.Row():
-        number = gr.Number(value=1, precision=0, label="Question number")
-        drop_btn = gr.Button("Drop question")
-        regen_btn = gr.Button("Regenerate question")
-    download = gr.File(label="Download", interactive=False)
+        number = gr.Number(value=1, precision=0, label="Question number", elem_id="quiz-number")
+        drop_btn = gr.Button("Drop question", elem_id="quiz-drop")
+        regen_btn = gr.Button("Regenerate question", elem_id="quiz-regenerate")
+    download = gr.File(label="Download", interactive=False, elem_id="quiz-download")
 
     def on_generate(a, r, t, f, to, ty, k, s, fm, ti):
         return generate(retriever, a, r, t, f, to, ty, k, s, fm, ti)
@@ -219,8 +225,9 @@ def quiz_tab(retriever) -> None:
         return (*regenerate(retriever, st, k, fm, attempt=tries), tries)
 
     generate_btn.click(on_generate, [authorities, reports, topic, date_from, date_to, types, n, seed, fmt, title],
-                       [state, preview, status, download], api_name="quiz_generate")
-    drop_btn.click(drop, [state, number, fmt], [state, preview, status, download], api_name="quiz_drop")
+                       [state, preview, status, download], api_name="quiz_generate", api_visibility=api_visibility)
+    drop_btn.click(drop, [state, number, fmt], [state, preview, status, download], api_name="quiz_drop",
+                   api_visibility=api_visibility)
     regen_btn.click(on_regenerate, [state, number, fmt, attempts], [state, preview, status, download, attempts],
-                    api_name="quiz_regenerate")
-    fmt.change(reformat, [state, fmt], [status, download], api_name=False)
+                    api_name="quiz_regenerate", api_visibility=api_visibility)
+    fmt.change(reformat, [state, fmt], [status, download], api_visibility="private")
