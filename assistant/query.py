@@ -597,10 +597,11 @@ def parse_query(question: str, matcher: AuthorityMatcher, today: date | None = N
         for n in names:
             authorities.setdefault(n, None)
 
-    # dates, ignoring text inside authority names
+    # dates, ignoring text inside authority names; the mask is not white space, so that
+    # "from Portsmouth's September 2014 report" does not read as "from September 2014"
     masked = text
     for s, e, _ in auth_spans:
-        masked = masked[:s] + " " * (e - s) + masked[e:]
+        masked = masked[:s] + "§" * (e - s) + masked[e:]
     hits = _find_dates(masked, today)
     ranges = tuple((h.lo.isoformat() if h.lo else "", h.hi.isoformat() if h.hi else "") for h in hits)
     date_texts = []

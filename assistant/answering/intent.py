@@ -45,7 +45,7 @@ def classify(question: str, authorities: int = 0) -> Intent:
         return Intent("published_date")
     if _RX["inspection_dates"].search(q):
         return Intent("inspection_dates")
-    if _RX["improve"].search(q) and not _RX["aggregate"].search(q):
+    if _RX["improve"].search(q) and not _RX["aggregate"].search(q) and not (_asks_grade(q) and authorities):
         return Intent("improve")
     if authorities == 1 and _RX["history"].search(q) and (_RX["judgement"].search(q) or grade_in(q)):
         return Intent("history")

@@ -21,7 +21,8 @@ def find_verbatim(haystack: str, needle_pattern: str) -> str | None:
 def loose_pattern(text: str) -> str:
     """A regex matching text with any whitespace between its words."""
     words = (re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in collapse(text).split(" "))
-    return r"\s*".join(words)
+    # "requires improvement" is also written "require improvement" ("services ... require ...")
+    return r"\s*".join(words).replace("requires", "requires?")
 
 
 def quote_in(passages: list[Passage], pattern: str) -> tuple[Passage, str] | None:
