@@ -25,6 +25,16 @@ def _index_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--model", help="embedding model name or path (env ASSISTANT_MODEL)")
 
 
+def question_options(p: argparse.ArgumentParser) -> None:
+    """The options of commands that take a question (search, ask)."""
+    p.add_argument("question", nargs="?")
+    p.add_argument("--authority", help="restrict to this local authority")
+    p.add_argument("--from", dest="published_from", help="published on or after (YYYY-MM-DD)")
+    p.add_argument("--to", dest="published_to", help="published on or before (YYYY-MM-DD)")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--batch", help='JSONL file of {"id", "question"} lines; writes one JSON line per question')
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     return Settings.from_env(index_path=getattr(args, "index", None), chroma_host=getattr(args, "chroma_host", None),
                              chroma_port=getattr(args, "chroma_port", None), collection=getattr(args, "collection", None),

@@ -37,12 +37,9 @@ def cmd_ask(args) -> int:
 
 
 def add_commands(sub, index_options) -> None:
+    from .cli import question_options
+
     a = sub.add_parser("ask", help="answer a question from the reports, with citations")
-    a.add_argument("question", nargs="?")
-    a.add_argument("--authority", help="restrict to this local authority")
-    a.add_argument("--from", dest="published_from", help="published on or after (YYYY-MM-DD)")
-    a.add_argument("--to", dest="published_to", help="published on or before (YYYY-MM-DD)")
-    a.add_argument("--json", action="store_true")
-    a.add_argument("--batch", help='JSONL file of {"id", "question"} lines; writes one JSON line per question')
+    question_options(a)
     index_options(a)
     a.set_defaults(func=cmd_ask)

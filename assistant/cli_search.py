@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import asdict
 
 
 def passage_json(rank: int, p) -> dict:
@@ -65,14 +64,11 @@ def cmd_eval(args) -> int:
 
 
 def add_commands(sub, index_options) -> None:
+    from .cli import question_options
+
     s = sub.add_parser("search", help="retrieve cited passages for a question")
-    s.add_argument("question", nargs="?")
+    question_options(s)
     s.add_argument("--k", type=int, default=5)
-    s.add_argument("--authority", help="restrict to this local authority")
-    s.add_argument("--from", dest="published_from", help="published on or after (YYYY-MM-DD)")
-    s.add_argument("--to", dest="published_to", help="published on or before (YYYY-MM-DD)")
-    s.add_argument("--json", action="store_true")
-    s.add_argument("--batch", help='JSONL file of {"id", "question"} lines; writes one JSON line per question')
     index_options(s)
     s.set_defaults(func=cmd_search)
 

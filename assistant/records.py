@@ -121,16 +121,21 @@ class Citation:
     heading: str = ""
     url: str = ""
 
-    def label(self) -> str:
-        """Short human label: "Dorset, published 2025-05-09, page 2, paragraph 5"."""
-        parts = [self.local_authority or self.title or self.source]
+    def label_parts(self, esc=str) -> list[str]:
+        """["Dorset", "published 2025-05-09", "page 2", "paragraph 5"]; esc escapes the text
+        parts for the output format (HTML, Markdown)."""
+        parts = [esc(self.local_authority or self.title or self.source)]
         if self.published:
-            parts.append(f"published {self.published}")
+            parts.append(f"published {esc(self.published)}")
         if self.page:
             parts.append(f"page {self.page}")
         if self.paragraph:
-            parts.append(f"paragraph {self.paragraph}")
-        return ", ".join(parts)
+            parts.append(f"paragraph {esc(self.paragraph)}")
+        return parts
+
+    def label(self) -> str:
+        """Short human label: "Dorset, published 2025-05-09, page 2, paragraph 5"."""
+        return ", ".join(self.label_parts())
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,13 @@ def corpus_dir() -> Path:
     if path is None:
         pytest.skip("shared corpus not found (set CORPUS_MIRROR)")
     return path
+
+
+def free_port() -> int:
+    """A free TCP port on localhost, for servers the tests start."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def copy_reports(corpus: Path, dest: Path, names: list[str]) -> Path:

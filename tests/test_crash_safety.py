@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import random
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ import pytest
 
 from assistant.settings import Settings
 from assistant.store import ChromaStore
-from conftest import ROOT, SAMPLE, copy_reports
+from conftest import ROOT, SAMPLE, copy_reports, free_port
 
 MODEL = "hash:128"  # model-free embedder: the test is about the store, and must be quick
 
@@ -62,11 +61,6 @@ def test_kill_minus_nine_at_random_points_then_rerun(corpus_dir, tmp_path):
     assert (ids, reports) == expected  # exactly the expected chunks and reports
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.mark.server
 def test_chroma_server_mode(corpus_dir, tmp_path, embedder):
@@ -76,7 +70,7 @@ def test_chroma_server_mode(corpus_dir, tmp_path, embedder):
 
     chroma = ROOT / ".venv" / "bin" / "chroma"
     exe = str(chroma) if chroma.exists() else "chroma"
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -106,7 +100,7 @@ def test_chroma_server_mode(corpus_dir, tmp_path, embedder):
 def test_unreachable_server_message():
     from assistant.errors import StoreUnavailableError
 
-    settings = Settings(chroma_host="127.0.0.1", chroma_port=_free_port())
+    settings = Settings(chroma_host="127.0.0.1", chroma_port=free_port())
     with pytest.raises(StoreUnavailableError) as e:
         ChromaStore(settings).open("m")
     assert "Start it" in str(e.value)

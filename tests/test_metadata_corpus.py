@@ -12,7 +12,6 @@ from __future__ import annotations
 import collections
 import csv
 import json
-import os
 import re
 from pathlib import Path
 
@@ -36,24 +35,13 @@ SUB_AREAS = {
 SIF_AREAS = ("overall", "leaders", "help_and_protection", "children_in_care", "adoption", "care_leavers")
 
 
-def _corpus_dir() -> Path | None:
-    candidates = [os.environ.get("CORPUS_MIRROR", ""), str(PROJECT_ROOT.parent / "shared" / "ofsted-reports")]
-    for c in candidates:
-        if c and Path(c).is_dir():
-            return Path(c)
-    return None
-
-
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", (text or "").replace("\uf06e", "")).strip().lower()
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Path:
-    path = _corpus_dir()
-    if path is None:
-        pytest.skip("shared corpus not found (set CORPUS_MIRROR or provide ../shared/ofsted-reports)")
-    return path
+def corpus(corpus_dir) -> Path:
+    return corpus_dir
 
 
 @pytest.fixture(scope="module")

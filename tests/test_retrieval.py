@@ -7,7 +7,6 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 
 from assistant import Passage
 from conftest import ROOT, SAMPLE

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+from conftest import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = [pytest.mark.browser,
@@ -28,11 +29,6 @@ WAIT = 60_000  # ms: answers are quick, but a 2-core CI box may be busy
 XSS_SCRIPT = "<script>window.__xss = 'script'</script>"
 XSS_IMG = "<img src=x onerror=\"window.__xss = 'img'\">"
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def launch(demo, **kwargs) -> str:

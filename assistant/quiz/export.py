@@ -466,13 +466,7 @@ def _md_url(url: str) -> str:
 def _md_reference(c: Citation | None) -> str:
     if c is None:
         return "Source: not recorded."
-    parts = [md_escape(one_line(c.local_authority or c.title or c.source), inline=True)]
-    if c.published:
-        parts.append(f"published {c.published}")
-    if c.page:
-        parts.append(f"page {c.page}")
-    if c.paragraph:
-        parts.append(f"paragraph {md_escape(c.paragraph, inline=True)}")
+    parts = c.label_parts(lambda text: md_escape(one_line(text), inline=True))
     if c.heading:
         parts.append(f"section \u201c{md_escape(one_line(c.heading), inline=True)}\u201d")
     text = "Source: " + ", ".join(parts)

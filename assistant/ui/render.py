@@ -104,13 +104,9 @@ def source_card(c: CitedQuote, root: str = "") -> str:
     cit = c.passage.citation
     head = escape(cit.local_authority or cit.source)
     title = f'<div class="source-title">{escape(cit.title)}</div>' if cit.title else ""
-    meta = []
-    if cit.published:
-        meta.append(f"Published {escape(cit.published)}")
-    if cit.page:
-        meta.append(f"page {cit.page}")
-    if cit.paragraph:
-        meta.append(f"paragraph {escape(cit.paragraph)}")
+    meta = cit.label_parts(escape)[1:]
+    if meta and meta[0].startswith("published"):
+        meta[0] = "P" + meta[0][1:]
     if cit.heading:
         meta.append(f"section: {escape(cit.heading)}")
     links = []
