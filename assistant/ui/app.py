@@ -352,6 +352,7 @@ def serve(settings: Settings, host: str, port: int) -> int:
     """Open the index and serve the app until interrupted."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
     auth = auth_from_env()
     assistant = Assistant.open(settings=settings)
     demo = build_app(assistant, settings)
