@@ -123,3 +123,19 @@ def test_cli_eval_json(sample_index):
     run = _cli(settings, "eval", str(ROOT / "tests" / "data" / "sample_questions.jsonl"), "--json")
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["all"]["report_hit@5"] > 0.5
+
+
+def test_optional_cross_encoder_reranker(retriever):
+    """The reranking plumbing with a locally available model (the MiniLM folder loaded as a
+    cross-encoder: its scores are meaningless, the test checks the path, not quality)."""
+    from dataclasses import replace
+
+    from assistant.embedding import resolve_model_path
+    from assistant.retrieval import Retriever
+
+    reranking = Retriever(retriever.store, retriever.embedder,
+                          replace(retriever.settings, reranker=resolve_model_path("all-MiniLM-L6-v2")))
+    hits = reranking.search("What does Dorset need to improve?", k=5)
+    plain = retriever.search("What does Dorset need to improve?", k=5)
+    assert len(hits) == 5 and {p.citation.source for p in hits} == {p.citation.source for p in plain}
+    assert reranking._reranker is not None
