@@ -139,3 +139,11 @@ def test_answer_evaluation(assistant):
     assert results["unanswerable"]["abstention_acc"] == 1.0
     assert results["lead_inspector"]["correct_and_cited"] == 1.0
     assert results["all"]["correct_and_cited"] >= 0.85
+
+
+def test_2026_report_without_overall_grade_lists_its_area_grades(assistant, sample_index):
+    a = assistant.ask("What overall effectiveness judgement did Somerset get in 2026?")
+    assert "gives no separate judgement for overall effectiveness" in a.text and not a.abstained
+    assert a.text.count("**requires improvement to be good**") == 3 and "care leavers: **good**" in a.text
+    assert len(a.citations) == 4
+    assert_verbatim(a, sample_index[2])

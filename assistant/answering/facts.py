@@ -86,6 +86,8 @@ class Facts:
         fill = {"authority": meta.local_authority, "when": when(meta), "area": AREA_NAMES.get(area, area)}
         if j is None:
             draft.lines.append(TEMPLATES["judgement_missing"].format(**fill))
+            if area == "overall":  # the 2026 framework grades four areas and no overall
+                self._area_grades(meta, draft)
             return False
         found = self.find(meta, j.page, loose_pattern(j.label) + r"\s*:?\s*\d?\s*(is |are )?" + loose_pattern(j.grade),
                           r"\b" + loose_pattern(j.grade) + r"\b")
@@ -96,6 +98,16 @@ class Facts:
         key = "judgement_combined" if combined else "judgement"
         draft.lines.append(TEMPLATES[key].format(**fill, label=j.label[:1].lower() + j.label[1:], grade=j.grade, n=n))
         return True
+
+    def _area_grades(self, meta: ReportMeta, draft: Draft) -> None:
+        areas = [j for j in meta.judgements if j.area != "overall"]
+        if not areas:
+            return
+        draft.lines.append(TEMPLATES["area_grades_lead"])
+        for j in areas:
+            found = self.find(meta, j.page, loose_pattern(j.label) + r"\s*:?\s*\d?\s*(is |are )?" + loose_pattern(j.grade))
+            if found:
+                draft.lines.append(f"- {AREA_NAMES.get(j.area, j.label)}: **{j.grade}** [{draft.add(*found)}]")
 
     def lead_inspector(self, meta: ReportMeta, draft: Draft) -> bool:
         fill = {"authority": meta.local_authority, "when": when(meta)}
