@@ -147,3 +147,9 @@ def test_2026_report_without_overall_grade_lists_its_area_grades(assistant, samp
     assert a.text.count("**requires improvement to be good**") == 3 and "care leavers: **good**" in a.text
     assert len(a.citations) == 4
     assert_verbatim(a, sample_index[2])
+
+
+@pytest.mark.parametrize("question", ["When did Ofsted inspect Dorset in 2025?", "When were inspectors on site in Dorset in 2025?",
+                                      "What were the dates of the inspection of Dorset in May 2025?"])
+def test_inspection_date_phrasings(assistant, question):
+    assert "17 March to 21 March 2025" in assistant.ask(question).text
