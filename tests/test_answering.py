@@ -153,3 +153,8 @@ def test_2026_report_without_overall_grade_lists_its_area_grades(assistant, samp
                                       "What were the dates of the inspection of Dorset in May 2025?"])
 def test_inspection_date_phrasings(assistant, question):
     assert "17 March to 21 March 2025" in assistant.ask(question).text
+
+
+def test_one_question_asking_for_two_facts(assistant):
+    a = assistant.ask("Who led the inspection and what was the overall grade for Dorset in May 2025?")
+    assert "Sarah Canto" in a.text and "**outstanding**" in a.text and len(a.citations) == 2

@@ -20,7 +20,7 @@ from ..retrieval import Retriever
 from . import aggregate
 from .extractive import pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, when
-from .intent import Intent, areas_in, classify
+from .intent import Intent, also_asked, areas_in, classify
 
 # Evidence for a general answer: cosine of the best sentence + OVERLAP_WEIGHT x the share of
 # the question's keywords in it. Calibrated on on-topic and off-topic questions written for
@@ -145,8 +145,10 @@ class Assistant:
         if intent.kind in ("judgement", "lead_inspector", "inspection_dates", "published_date", "improve") and selection.restricted:
             reports = list(selection.reports)[-MAX_REPORTS_PER_ANSWER:]
             draft = Draft([], [])
+            intents = [intent, *also_asked(question, intent)]
             for meta in reports:
-                self._fact(meta, intent, draft)
+                for it in intents:
+                    self._fact(meta, it, draft)
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
         return self._general(question, f, notes)

@@ -61,3 +61,18 @@ def classify(question: str, authorities: int = 0) -> Intent:
 def _asks_grade(q: str) -> bool:
     """"Was X good, outstanding, requires improvement or inadequate?" """
     return sum(1 for rx in _GRADES.values() if rx.search(q)) >= 2 or bool(re.search(r"\b(was|is|were) .{0,60}\b(outstanding|inadequate)\b\??$", q, re.I))
+
+
+FACT_KINDS = ("lead_inspector", "published_date", "inspection_dates", "improve")
+
+
+def also_asked(question: str, primary: Intent) -> list[Intent]:
+    """Other facts one question asks for besides the primary intent ("Who led the inspection
+    and what was the overall grade?")."""
+    extra = [Intent(k) for k in FACT_KINDS if k != primary.kind and _RX[k].search(question)]
+    if primary.kind != "judgement" and (_RX["judgement"].search(question) or _asks_grade(question)):
+        areas = [a for a in areas_in(question) if a != "overall"]
+        extra.append(Intent("judgement", area=areas[0] if areas else "overall"))
+    if primary.kind == "improve" or any(i.kind == "improve" for i in extra):
+        extra = [i for i in extra if i.kind != "judgement" or _RX["judgement"].search(question)]
+    return extra
