@@ -11,6 +11,7 @@ import hashlib
 import json
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterator, Sequence
 
 import numpy as np
@@ -106,6 +107,8 @@ class ChromaStore:
         """Open (or create) the collections; refuse an index built with another model."""
         chunks_name, reports_name = self._names()
         with self._lock:
+            if not create and not self.settings.chroma_host and not Path(self.settings.index_path).is_dir():
+                raise IndexMissingError(self.settings.where)  # do not create an empty folder
             if not create and not self.exists():
                 raise IndexMissingError(self.settings.where)
             self._chunks = self.client.get_or_create_collection(
