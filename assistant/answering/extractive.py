@@ -11,7 +11,8 @@ from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Passage
 
-_LEAD = re.compile(r"^(?:\d{1,3}\.\s+|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
+_LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
+_PARA_START = re.compile(r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")  # a numbered paragraph starting mid-line
 KEYWORD_WEIGHT = 0.25
 RANK_WEIGHT = 0.05
 MIN_CHARS, MAX_CHARS = 40, 450
@@ -30,7 +31,7 @@ class Scored:
 def candidate_sentences(passage: Passage) -> list[str]:
     out = []
     for line in passage.text.split("\n"):
-        for s in split_sentences(line):
+        for s in (s for part in _PARA_START.split(line) for s in split_sentences(part)):
             s = _LEAD.sub("", s).strip()
             if MIN_CHARS <= len(s) <= MAX_CHARS and s.endswith((".", "?", "!", ")", "’", "”", ";")):
                 out.append(s)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..records import Page
 
 BULLETS = "◼■▪•●\uf06e\uf0b7\uf0a7\uf0d8–-"
-_PARA = re.compile(r"^(\d{1,3})\.\s+(\S.*)$")
+_PARA = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z‘“(]))(\S.*)$")  # "34. Care" and "34.Care"
 _BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*(\S.*)$")
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "?", "!", ":", ")", "”", "’", ";")
