@@ -258,3 +258,9 @@ def test_preview_rejects_missing_pages_and_non_pdfs(dorset_pdf, tmp_path):
     txt.write_text("hello")
     with pytest.raises(ValueError):
         page_preview(txt, 1, "hello")
+
+
+def test_pdf_glyph_artefacts_display_as_what_they_stand_for():
+    from assistant.ui.render import escape
+
+    assert escape("well\ufffecoordinated \uf06e The quality <b>") == "well-coordinated ▪ The quality &lt;b&gt;"

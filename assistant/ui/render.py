@@ -20,9 +20,15 @@ _REPORT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 ERROR_TEMPLATE = "Something went wrong: {message}. Try again or rephrase."
 
 
+# PDF text artefacts that browsers show as boxes: pdfium's line-break hyphen marker and the
+# private-use bullet glyphs of some report fonts. Shown as what they stand for; the data
+# (quotes, API) keeps them verbatim.
+_DISPLAY = str.maketrans({"\ufffe": "-", "\uf06e": "▪", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢"})
+
+
 def escape(text: str) -> str:
     """HTML-escape text (quotes too), so it can only ever show as text."""
-    return html.escape(text or "", quote=True)
+    return html.escape((text or "").translate(_DISPLAY), quote=True)
 
 
 def safe_url(url: str) -> str:
