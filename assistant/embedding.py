@@ -61,13 +61,6 @@ class SentenceTransformerEmbedder:
                         raise ModelLoadError(self.name, str(e).splitlines()[0][:300]) from e
         return self._model
 
-    @property
-    def max_tokens(self) -> int:
-        return int(getattr(self.model, "max_seq_length", 256) or 256)
-
-    def count_tokens(self, text: str) -> int:
-        return len(self.model.tokenizer.tokenize(text))
-
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
@@ -85,10 +78,6 @@ class HashEmbedder:
     def __init__(self, dim: int = 256, name: str = "hash-test-embedder"):
         self.dim = dim
         self.name = name
-        self.max_tokens = 256
-
-    def count_tokens(self, text: str) -> int:
-        return len(text.split()) * 4 // 3 + 1
 
     def _vec(self, text: str) -> np.ndarray:
         v = np.zeros(self.dim, dtype=np.float32)

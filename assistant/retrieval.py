@@ -155,7 +155,7 @@ class Retriever:
             return Retrieval((), f, selection)
         text = focus(f.topic or query)
         rows = self._candidate_rows(selection)
-        fused = self._fuse(query, text, rows, selection)
+        fused = self._fuse(query, text, rows)
         passages = self._passages(fused, k, f)
         return Retrieval(tuple(passages), f, selection)
 
@@ -166,7 +166,7 @@ class Retriever:
         parts = [rows[r] for r in selection.report_ids if r in rows]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=int)
 
-    def _fuse(self, query: str, text: str, rows: np.ndarray | None, selection: Selection) -> list[tuple[int, float]]:
+    def _fuse(self, query: str, text: str, rows: np.ndarray | None) -> list[tuple[int, float]]:
         snap = self._snap
         assert snap is not None
         kw = snap.keyword
@@ -241,13 +241,6 @@ class Retriever:
         return Citation(source=c.source, report_id=c.report_id, title=meta.title if meta else "",
                         local_authority=c.local_authority, published=c.published, page=c.page, paragraph=c.paragraph,
                         heading=c.heading, url=meta.url if meta else "")
-
-    def page_passages(self, report_id: str, page: int) -> list[Passage]:
-        """All passages of one page of a report, in reading order."""
-        self._refresh()
-        rows = self._snap.report_rows.get(report_id, np.zeros(0, dtype=int))  # type: ignore[union-attr]
-        chunks = [self._snap.chunks[i] for i in rows if self._snap.chunks[i].page == page]  # type: ignore[union-attr]
-        return [Passage(text=c.text, score=1.0, citation=self.citation(c), chunk_id=c.id) for c in chunks]
 
     def report_chunks(self, report_id: str) -> list[Chunk]:
         self._refresh()

@@ -43,25 +43,6 @@ def _chunk_from(id_: str, text: str, m: dict) -> Chunk:
                  local_authority=m.get("local_authority", ""), published=m.get("published", ""))
 
 
-def where_clause(report_ids: Sequence[str] = (), authorities: Sequence[str] = (),
-                 published_from: str = "", published_to: str = "") -> dict | None:
-    """A Chroma ``where`` filter from plain arguments (None when nothing filters)."""
-    conds: list[dict] = []
-    if report_ids:
-        conds.append({"report_id": {"$in": list(report_ids)}})
-    if authorities:
-        conds.append({"authority_key": {"$in": [a.lower() for a in authorities]}})
-    # ISO dates compare as strings only with $in; use the int year for ranges, the
-    # exact bounds are applied by the caller on the returned metadata.
-    if published_from:
-        conds.append({"year": {"$gte": int(published_from[:4])}})
-    if published_to:
-        conds.append({"year": {"$lte": int(published_to[:4])}})
-    if not conds:
-        return None
-    return conds[0] if len(conds) == 1 else {"$and": conds}
-
-
 class ChromaStore:
     """Chunks and report records in Chroma (embedded PersistentClient or HttpClient)."""
 
@@ -201,17 +182,6 @@ class ChromaStore:
             embs = got["embeddings"] if vectors else [None] * len(got["ids"])
             for i, d, m, e in zip(got["ids"], got["documents"], got["metadatas"], embs):
                 yield (_chunk_from(i, d, m), np.asarray(e, dtype=np.float32)) if vectors else _chunk_from(i, d, m)
-            offset += len(got["ids"])
-
-    def chunk_ids_by_source(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        offset = 0
-        while True:
-            got = self._chunks.get(limit=5000, offset=offset, include=["metadatas"])
-            if not got["ids"]:
-                return counts
-            for m in got["metadatas"]:
-                counts[m["source"]] = counts.get(m["source"], 0) + 1
             offset += len(got["ids"])
 
     def revision(self) -> str:
