@@ -123,13 +123,12 @@ def ingest(folder: str | Path, settings: Settings, embedder: Embedder | None = N
     manifest = ManifestIndex(read_manifest(settings.manifest) + read_manifest(folder / "manifest.csv"))
     summary = IngestSummary()
     files = discover(folder)
-    indexed = store.report_shas()
-    versions = store.metadata_versions()
+    indexed = store.report_states()
     bar = Progress(len(files)) if progress else None
     for n, path in enumerate(files, 1):
         source = path.name if folder.is_file() else path.relative_to(folder).as_posix()
         try:
-            _ingest_one(path, source, store, embedder, manifest, indexed, versions, summary)
+            _ingest_one(path, source, store, embedder, manifest, indexed, summary)
         except ReportReadError as e:
             summary.failed.append((str(path), e.reason))
             if bar:
@@ -150,13 +149,14 @@ def ingest(folder: str | Path, settings: Settings, embedder: Embedder | None = N
 
 
 def _ingest_one(path: Path, source: str, store: ChromaStore, embedder: Embedder, manifest: ManifestIndex,
-                indexed: dict[str, str], versions: dict[str, int], summary: IngestSummary) -> None:
+                indexed: dict[str, tuple[str, int]], summary: IngestSummary) -> None:
     try:
         sha = sha256_file(path)
     except OSError as e:
         raise ReportReadError(str(path), f"cannot open the file ({e.strerror or e})") from e
-    unchanged = indexed.get(source) == sha
-    if unchanged and versions.get(source, 0) >= METADATA_VERSION:
+    indexed_sha, version = indexed.get(source, ("", 0))
+    unchanged = indexed_sha == sha
+    if unchanged and version >= METADATA_VERSION:
         summary.skipped += 1
         return
     pages = read_pages(path)

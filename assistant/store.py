@@ -119,15 +119,14 @@ class ChromaStore:
         got = self._reports.get(include=["documents"])
         return [ReportMeta.from_dict(json.loads(d)) for d in got["documents"]]
 
+    def report_states(self) -> dict[str, tuple[str, int]]:
+        """source -> (sha256, metadata extractor version) of every completely indexed report."""
+        got = self._reports.get(include=["metadatas"])
+        return {m["source"]: (m["sha256"], int(m.get("metadata_version", 0))) for m in got["metadatas"]}
+
     def report_shas(self) -> dict[str, str]:
         """source -> sha256 of every completely indexed report."""
-        got = self._reports.get(include=["metadatas"])
-        return {m["source"]: m["sha256"] for m in got["metadatas"]}
-
-    def metadata_versions(self) -> dict[str, int]:
-        """source -> version of the metadata extractor that wrote the report record."""
-        got = self._reports.get(include=["metadatas"])
-        return {m["source"]: int(m.get("metadata_version", 0)) for m in got["metadatas"]}
+        return {source: sha for source, (sha, _) in self.report_states().items()}
 
     def update_report(self, meta: ReportMeta, metadata_version: int = 0) -> None:
         """Rewrite a report record only (metadata re-extracted; chunks unchanged)."""
@@ -186,6 +185,5 @@ class ChromaStore:
 
     def revision(self) -> str:
         """Changes whenever a report is added, replaced or removed (cache key for BM25)."""
-        got = self._reports.get(include=["metadatas"])
-        state = sorted((m["source"], m["sha256"], m.get("metadata_version", 0)) for m in got["metadatas"])
+        state = sorted((source, sha, version) for source, (sha, version) in self.report_states().items())
         return hashlib.sha256(json.dumps([state, self.count()]).encode()).hexdigest()[:16]

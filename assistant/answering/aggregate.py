@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..query import QueryFilters
 from ..records import ReportMeta
 from .facts import AREA_NAMES, TEMPLATES, Draft, Facts, when
-from .quotes import loose_pattern
 
 MAX_LISTED = 60
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -30,8 +29,7 @@ def _cite_judgement(facts: Facts, meta: ReportMeta, area: str, draft: Draft) -> 
     j = meta.judgement(area)
     if j is None:
         return None
-    found = facts.find(meta, j.page, loose_pattern(j.label) + r"\s*:?\s*\d?\s*(is |are )?" + loose_pattern(j.grade),
-                       r"\b" + loose_pattern(j.grade) + r"\b")
+    found = facts.cite_judgement(meta, j)
     if not found:
         return None
     return j.grade, draft.add(*found)

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..records import CitedQuote, Passage, ReportMeta
+from ..records import CitedQuote, Judgement, Passage, ReportMeta
 from .quotes import find_verbatim, loose_pattern
 
 TEMPLATES = json.loads((Path(__file__).parent / "templates.json").read_text())
@@ -74,6 +74,15 @@ class Facts:
                     return p, q
         return None
 
+    def cite_judgement(self, meta: ReportMeta, j: Judgement, grade_alone: bool = True) -> tuple[Passage, str] | None:
+        """Where the report states judgement j: its label followed by its grade ("Overall
+        effectiveness Outstanding", "Children's services in X are inadequate"); with
+        grade_alone, else the grade on its own, nearest the judgement's page."""
+        patterns = [loose_pattern(j.label) + r"\s*:?\s*\d?\s*(is |are )?" + loose_pattern(j.grade)]
+        if grade_alone:
+            patterns.append(r"\b" + loose_pattern(j.grade) + r"\b")
+        return self.find(meta, j.page, *patterns)
+
     # -- facts ----------------------------------------------------------------------------
     def judgement(self, meta: ReportMeta, area: str, draft: Draft) -> bool:
         j = meta.judgement(area)
@@ -89,8 +98,7 @@ class Facts:
             if area == "overall":  # the 2026 framework grades four areas and no overall
                 self._area_grades(meta, draft)
             return False
-        found = self.find(meta, j.page, loose_pattern(j.label) + r"\s*:?\s*\d?\s*(is |are )?" + loose_pattern(j.grade),
-                          r"\b" + loose_pattern(j.grade) + r"\b")
+        found = self.cite_judgement(meta, j)
         if not found:
             draft.lines.append(TEMPLATES["judgement_missing"].format(**fill))
             return False
@@ -105,7 +113,7 @@ class Facts:
             return
         draft.lines.append(TEMPLATES["area_grades_lead"])
         for j in areas:
-            found = self.find(meta, j.page, loose_pattern(j.label) + r"\s*:?\s*\d?\s*(is |are )?" + loose_pattern(j.grade))
+            found = self.cite_judgement(meta, j, grade_alone=False)
             if found:
                 draft.lines.append(f"- {AREA_NAMES.get(j.area, j.label)}: **{j.grade}** [{draft.add(*found)}]")
 
