@@ -32,7 +32,7 @@ def question_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="published_from", help="published on or after (YYYY-MM-DD)")
     p.add_argument("--to", dest="published_to", help="published on or before (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--batch", help='JSONL file of {"id", "question"} lines; writes one JSON line per question')
+    p.add_argument("--batch", help='JSONL file of {"id", "question", "history": [earlier questions]} lines; one JSON line out per question')
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

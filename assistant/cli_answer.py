@@ -13,7 +13,10 @@ def cmd_ask(args) -> int:
     assistant = Assistant.open(settings=settings_from(args))
     if args.batch:
         for q in load_questions(args.batch):
-            a = assistant.ask(q["question"])
+            history: list[tuple[str, str]] = []  # a conversation: earlier questions asked first
+            for past in q.get("history", []):
+                history.append((past, assistant.ask(past, history=list(history)).text))
+            a = assistant.ask(q["question"], history=history)
             print(json.dumps({"id": q.get("id"), **answer_json(a)}, ensure_ascii=False), flush=True)
         return 0
     if not args.question:

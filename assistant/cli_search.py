@@ -56,7 +56,7 @@ def cmd_eval(args) -> int:
         from .answering.assistant import Assistant
         from .evaluation import evaluate_answers
 
-        results = evaluate_answers(Assistant(_open_retriever(args)), questions)
+        results = evaluate_answers(Assistant(_open_retriever(args)), questions, by=args.by)
     else:
         results = evaluate_retrieval(_open_retriever(args), questions, k=args.k)
     print(json.dumps(results, indent=2) if args.json else format_table(results))
@@ -76,6 +76,7 @@ def add_commands(sub, index_options) -> None:
     e.add_argument("file")
     e.add_argument("--k", type=int, default=5)
     e.add_argument("--answers", action="store_true", help="score answers instead of retrieval")
+    e.add_argument("--by", default="type", help="group answer figures by this field of the questions (type, kind)")
     e.add_argument("--json", action="store_true")
     index_options(e)
     e.set_defaults(func=cmd_eval)

@@ -7,6 +7,7 @@ latency p50/p95. Answers: see evaluate_answers.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -121,45 +122,87 @@ class PageTexts:
         return here, nxt
 
 
-def evaluate_answers(assistant, questions: list[dict]) -> dict:
-    """Per type: correct (an expected string in the answer), cites the expected report and
-    page, correct-and-cited, verbatim quotes, abstention accuracy, latency."""
+GRADES = ("outstanding", "good", "requires improvement", "inadequate")
+
+
+def states(text: str, expected: str) -> bool:
+    """Whether the answer text states `expected`. A grade counts only as a judgement:
+    "requires improvement to be good" does not state "good"."""
+    text, expected = " ".join(text.lower().split()), " ".join(expected.lower().split())
+    if expected not in GRADES:
+        return expected in text
+    for m in re.finditer(r"\b" + re.escape(expected) + r"\b", text):
+        if expected == "good" and text[:m.start()].endswith("to be "):
+            continue
+        return True
+    return False
+
+
+def grade_answer(q: dict, a) -> dict:
+    """One question's marks. A question may give `answer_any` (one must be stated),
+    `answer_all` (all must be), `yes_no` (the answer's first word), `reports` (all must be
+    cited) and `answerable` (false: the answer must abstain)."""
+    answerable = q.get("answerable", bool(q.get("report")))
+    if not answerable:
+        return {"answerable": False, "correct": a.abstained, "cited_report": True, "cited_page": True}
+    text = a.text
+    any_ = [s for s in q.get("answer_any", []) if s]
+    all_ = [s for s in q.get("answer_all", []) if s]
+    correct = (not a.abstained and (not any_ or any(states(text, s) for s in any_))
+               and all(states(text, s) for s in all_))
+    if q.get("yes_no"):
+        correct = correct and text.strip().lower().startswith(q["yes_no"].lower())
+    cited = {c.passage.citation.source for c in a.citations}
+    reports = q.get("reports") or ([q["report"]] if q.get("report") else [])
+    cited_report = all(r in cited for r in reports)
+    cited_page = cited_report and (not q.get("pages") or any(
+        c.passage.citation.source == q.get("report") and c.passage.citation.page in q["pages"] for c in a.citations))
+    return {"answerable": True, "correct": correct, "cited_report": cited_report, "cited_page": cited_page}
+
+
+def evaluate_answers(assistant, questions: list[dict], by: str = "type") -> dict:
+    """Per group (the `by` field: type, or kind for the paraphrase sets): correct, cites the
+    expected report(s) and page, correct-and-cited, verbatim quotes, abstention accuracy,
+    latency. A question's `history` (earlier questions) is asked first, as a conversation."""
     from .answering.quotes import on_page
 
     pages = PageTexts(assistant.retriever.catalog)
     rows = []
     for q in questions:
+        history = []
+        for past in q.get("history", []):
+            history.append((past, assistant.ask(past, history=list(history)).text))
         t = time.perf_counter()
-        a = assistant.ask(q["question"])
+        a = assistant.ask(q["question"], history=history)
         ms = (time.perf_counter() - t) * 1000
-        answerable = bool(q.get("report")) or bool(q.get("answerable"))
-        text = a.text.lower()
-        expected = [s for s in q.get("answer_any", []) if s]
-        correct = answerable and not a.abstained and (any(s.lower() in text for s in expected) if expected else True)
-        cited_report = any(c.passage.citation.source == q.get("report") for c in a.citations)
-        cited_page = any(c.passage.citation.source == q.get("report") and c.passage.citation.page in q.get("pages", [])
-                         for c in a.citations)
+        marks = grade_answer(q, a)
         verbatim = [on_page(c.quote, *pages.page(c.passage.citation.source, c.passage.citation.page)) for c in a.citations]
-        rows.append({"type": q.get("type", "other") if answerable else "unanswerable", "ms": ms, "answerable": answerable,
-                     "abstained": a.abstained, "correct": correct, "cited_report": cited_report, "cited_page": cited_page,
+        group = q.get(by) or q.get("type", "other")
+        if by == "type" and not marks["answerable"]:
+            group = "unanswerable"
+        rows.append({"group": group, "ms": ms, **marks, "abstained": a.abstained,
                      "verbatim_ok": sum(verbatim), "quotes": len(verbatim), "id": q.get("id")})
     groups: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         groups["all"].append(r)
-        groups[r["type"]].append(r)
+        groups[r["group"]].append(r)
     out = {}
     for name, rs in groups.items():
         ans = [r for r in rs if r["answerable"]]
         quotes = sum(r["quotes"] for r in rs)
+
+        def share(key, rs=ans):
+            return round(sum(bool(r[key]) for r in rs) / len(rs), 4) if rs else 0.0
+
         out[name] = {
             "n": len(rs),
-            "correct": round(sum(r["correct"] for r in ans) / len(ans), 4) if ans else 0.0,
-            "cites_report": round(sum(r["cited_report"] for r in ans) / len(ans), 4) if ans else 0.0,
-            "cites_page": round(sum(r["cited_page"] for r in ans) / len(ans), 4) if ans else 0.0,
+            "correct": share("correct"),
+            "cites_report": share("cited_report"),
+            "cites_page": share("cited_page"),
             "correct_and_cited": round(sum(r["correct"] and r["cited_page"] for r in ans) / len(ans), 4) if ans else 0.0,
             "verbatim": round(sum(r["verbatim_ok"] for r in rs) / quotes, 4) if quotes else 1.0,
             "abstention_acc": round(sum(r["abstained"] != r["answerable"] for r in rs) / len(rs), 4),
             **_percentiles([r["ms"] for r in rs]),
         }
-    out["_failures"] = [r["id"] for r in rows if r["answerable"] and not (r["correct"] and r["cited_page"])][:50]
+    out["_failures"] = [r["id"] for r in rows if not (r["correct"] and r["cited_page"])][:80]
     return out
