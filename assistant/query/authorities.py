@@ -1,0 +1,193 @@
+"""Local authorities named in free text: canonical names from the manifest plus aliases
+(assistant/data/authority_aliases.json), nicknames, and misspellings (fuzzy, rapidfuzz).
+
+Recognition works on normalised words (case-folded, ``&`` = ``and``, hyphens, commas and full
+stops ignored, possessive ``'s``/``’s`` dropped, ``saint`` = ``st``, ``upon`` = ``on``), scanning left to right
+and taking the longest known phrase at each position, so "North Somerset" never also yields "Somerset",
+and "Kentish" never yields "Kent" (whole words only).  Decisions:
+
+* "Kingston" alone -> kingston upon thames; "Hull" -> kingston upon hull.
+* Names covering several authorities map to all of them: "Northamptonshire"/"Northants" -> north and
+  west northamptonshire; "Cumbria", "Cheshire", "Sussex", "Bedfordshire" likewise.
+* Phrases such as "New York", "Bury St Edmunds", "Newcastle-under-Lyme" are blocked (no authority).
+* Words that are also ordinary English ("reading", "bath", "bury", "barking") count only
+  when capitalised and not the first word of a sentence, or possessive ("reading's"), or followed by
+  council/borough/children('s)/local authority; a capitalised first word also counts when followed by
+  was/is/has/rated/judged...; lower case also when followed by rated/judged, or when the question
+  names no other authority and speaks of inspections ("bury ofsted rating").
+* A word that is no English word and no known name ("Birmingam", "Hertfordshre") is matched to the
+  closest authority name when it is close enough (see ``fuzzy``).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+ALIASES_PATH = DATA_DIR / "authority_aliases.json"
+
+
+def load_known_authorities(manifest_path) -> list[str]:
+    """The distinct ``local_authority`` values of a manifest CSV, in first-seen order."""
+    seen: dict[str, None] = {}
+    with open(manifest_path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name = (row.get("local_authority") or "").strip()
+            if name:
+                seen.setdefault(name, None)
+    return list(seen)
+
+
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’`][A-Za-z]+)*|&")
+_POSSESSIVE_RE = re.compile(r"['’`]s$", re.I)
+_WORD_SYNONYMS = {"saint": "st", "upon": "on", "&": "and"}
+
+# context words that make an ambiguous English word (reading, bath...) an authority
+_STRONG_CONTEXT = {"council", "borough", "children", "childrens", "child", "csc", "local", "la", "city",
+                   "county", "metropolitan", "royal"}
+_START_CONTEXT = {"was", "is", "has", "had", "were", "received", "got", "rated", "judged", "get", "gets",
+                  "achieved", "performed", "improved", "needs", "need", "does", "did"}
+_LOWER_CONTEXT = {"rated", "judged"}
+
+
+@dataclass(frozen=True)
+class _Tok:
+    start: int
+    end: int
+    raw: str
+    norm: str
+    possessive: bool
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    toks = []
+    for m in _TOKEN_RE.finditer(text):
+        raw = m.group()
+        low = raw.lower()
+        possessive = bool(_POSSESSIVE_RE.search(low))
+        if possessive:
+            low = low[:-2]
+        low = re.sub(r"['’`]", "", low)
+        low = _WORD_SYNONYMS.get(low, low)
+        toks.append(_Tok(m.start(), m.end(), raw, low, possessive))
+    return toks
+
+
+def _norm_phrase(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in _tokenize(phrase))
+
+
+def _load_alias_data(path: Path = ALIASES_PATH) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+class AuthorityMatcher:
+    """Finds canonical local-authority names in free text (see module docstring for the rules)."""
+
+    def __init__(self, known: Iterable[str], aliases_path: Path | str | None = None):
+        self.known: tuple[str, ...] = tuple(dict.fromkeys(k.strip() for k in known if k and k.strip()))
+        data = _load_alias_data(Path(aliases_path) if aliases_path else ALIASES_PATH)
+        known_set = set(self.known)
+        by_lower = {k.lower(): k for k in self.known}
+        table: dict[tuple[str, ...], tuple[str, ...]] = {}
+        # aliases first, canonical names last so that a canonical name always maps to itself
+        for alias, target in data.get("aliases", {}).items():
+            targets = [target] if isinstance(target, str) else list(target)
+            resolved = tuple(by_lower.get(t.lower(), t) for t in targets)
+            resolved = tuple(t for t in resolved if t in known_set)
+            if targets and not resolved:
+                continue  # alias for an authority this matcher does not know
+            key = _norm_phrase(alias)
+            if key:
+                table[key] = resolved
+        for name in self.known:
+            key = _norm_phrase(name)
+            if key:
+                table[key] = (name,)
+        self._table = table
+        self._max_len = max((len(k) for k in table), default=1)
+        self._sensitive = {w.lower() for w in data.get("case_sensitive", [])}
+        self._prefixes = sorted((_norm_phrase(p) for p in data.get("prefixes", [])), key=len, reverse=True)
+        self._suffixes = sorted((_norm_phrase(s) for s in data.get("suffixes", [])), key=len, reverse=True)
+
+    # -- public
+    def find(self, text: str) -> tuple[str, ...]:
+        """Canonical names mentioned in ``text``, in order of appearance, without duplicates."""
+        out: dict[str, None] = {}
+        for _s, _e, names in self.spans(text):
+            for n in names:
+                out.setdefault(n, None)
+        return tuple(out)
+
+    def spans(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, canonical names) for each authority mention, character offsets into ``text``."""
+        toks = _tokenize(text)
+        norms = [t.norm for t in toks]
+        n = len(toks)
+        out = []
+        i = 0
+        while i < n:
+            hit = self._match_at(norms, i)
+            if hit is None:
+                i += 1
+                continue
+            start_i, name_i, end_i, names = hit
+            if (end_i - name_i == 1 and norms[name_i] in self._sensitive and start_i == name_i
+                    and not self._sensitive_ok(text, toks, name_i)):
+                i += 1
+                continue
+            # absorb a suffix such as "City Council" (not past a possessive)
+            if not toks[end_i - 1].possessive:
+                for suf in self._suffixes:
+                    if tuple(norms[end_i:end_i + len(suf)]) == suf:
+                        end_i += len(suf)
+                        break
+            if names:
+                out.append((toks[start_i].start, toks[end_i - 1].end, names))
+            i = end_i
+        return out
+
+    # -- internals
+    def _lookup(self, norms: list[str], i: int) -> tuple[int, tuple[str, ...]] | None:
+        for length in range(min(self._max_len, len(norms) - i), 0, -1):
+            key = tuple(norms[i:i + length])
+            if key in self._table:
+                return i + length, self._table[key]
+        return None
+
+    def _match_at(self, norms: list[str], i: int):
+        hit = self._lookup(norms, i)
+        if hit is not None:
+            return i, i, hit[0], hit[1]
+        for pre in self._prefixes:
+            if tuple(norms[i:i + len(pre)]) == pre:
+                hit = self._lookup(norms, i + len(pre))
+                if hit is not None:
+                    return i, i + len(pre), hit[0], hit[1]
+        return None
+
+    @staticmethod
+    def _sentence_start(text: str, tok: _Tok) -> bool:
+        before = text[:tok.start].rstrip().rstrip("\"'“‘([")
+        return not before or before[-1] in ".?!:;\n"
+
+    def _sensitive_ok(self, text: str, toks: list[_Tok], j: int) -> bool:
+        tok = toks[j]
+        if tok.possessive:
+            return True
+        nxt = toks[j + 1].norm if j + 1 < len(toks) else ""
+        if nxt in _STRONG_CONTEXT:
+            return True
+        if tok.raw[:1].isupper():
+            if not self._sentence_start(text, tok):
+                return True
+            return nxt in _START_CONTEXT or j + 1 >= len(toks)
+        return nxt in _LOWER_CONTEXT
+
+

@@ -1,0 +1,60 @@
+"""The keyword topic of a question: what is left when authority, date and recency phrases
+and filler words ("Ofsted", "children's services inspection") are taken out."""
+from __future__ import annotations
+
+import re
+
+
+_FILLER_RE = re.compile(
+    r"\b(?:inspections?\s+of\s+local\s+authority\s+children['’]?s\s+services|ilacs"
+    r"|ofsted['’]?s?"
+    r"|children['’]?s?['’]?\s+(?:social\s+care\s+)?services?(?:['’]s?)?"
+    r"|inspections?(?:\s+reports?)?|inspected)\b", re.I)
+_DANGLING_RE = re.compile(r"(?:\b(?:in|of|the|for|from|at|on|published|dated|by|during|its|their|and|with|to)\s*)+(?=[?.!,;:]|$)", re.I)
+
+
+_SENT = "\x00"
+_BEFORE_SENT_RE = re.compile(
+    r"(?:\b(?:the|a|an|of|in|for|at|on|from|about|by|during|its|their|published|dated|to|with|into)\s+)+\x00", re.I)
+_AFTER_SENT_RE = re.compile(r"\x00(?:\s+(?:of|published|dated)\b)+", re.I)
+
+
+def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span with a sentinel (merged where they overlap)."""
+    out = []
+    pos = 0
+    for s, e in sorted(spans):
+        if s < pos:
+            s = pos
+        if e <= s:
+            continue
+        out.append(text[pos:s])
+        out.append(f" {_SENT} ")
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _clean_topic(text: str) -> str:
+    text = _FILLER_RE.sub(f" {_SENT} ", text)
+    prev = None
+    while prev != text:
+        prev = text
+        text = re.sub(r"\x00(?:\s*\x00)+", _SENT, text)
+        text = _BEFORE_SENT_RE.sub(_SENT, text)
+        text = _AFTER_SENT_RE.sub(_SENT, text)
+    text = text.replace(_SENT, " ")
+    text = re.sub(r"\(\s*\)|\[\s*\]", " ", text)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([?.!,;:])", r"\1", text)
+    prev = None
+    while prev != text:
+        prev = text
+        text = _DANGLING_RE.sub("", text)
+        text = re.sub(r"\s+([?.!,;:])", r"\1", text)
+        text = re.sub(r"([,;:])\s*(?=[?.!,;:]|$)", "", text)
+    text = re.sub(r"^[\s,;:.]+", "", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text
+
+
