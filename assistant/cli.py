@@ -13,7 +13,7 @@ from .errors import AssistantError
 from .settings import Settings
 
 
-COMMAND_MODULES = ("cli_search", "cli_answer", "cli_quiz", "cli_serve")
+COMMAND_MODULES = ("cli_search", "cli_answer", "cli_quiz", "cli_serve", "cli_history")
 
 
 def _index_options(p: argparse.ArgumentParser) -> None:

@@ -199,3 +199,17 @@ class Assistant:
             listed = ", ".join(f"{m.local_authority} ({when(m)})" for m in list(nearest)[-5:])
             lines.append(TEMPLATES["abstain_nearest"].format(reports=listed))
         return Answer(question=question, text=" ".join(lines), abstained=True, inspections=tuple(nearest), notes=tuple(notes))
+
+    # -- inspection history (assistant/history) --------------------------------------------
+    def history(self, authority: str):
+        """An authority's indexed inspections, oldest first, with cited judgements (History)."""
+        from ..history import build_history
+
+        return build_history(self.retriever, authority)
+
+    def changes(self, authority: str, published_from: str | None = None, published_to: str | None = None):
+        """What changed between two inspections (default the last two): cited judgement changes
+        and the earlier "what needs to improve" items with their status (ChangeReport)."""
+        from ..history import change_report
+
+        return change_report(self.retriever, authority, published_from, published_to)
