@@ -26,10 +26,12 @@ BROKEN = "80429_birmingham/children's services inspection - 19 october 2012.pdf"
 
 
 def shared_corpus() -> Path | None:
-    for candidate in (os.environ.get("CORPUS_MIRROR", ""), str(ROOT.parent / "shared" / "ofsted-reports")):
-        if candidate and (Path(candidate) / "manifest.csv").is_file():
-            return Path(candidate)
-    return None
+    """CORPUS_MIRROR when set (even if wrong: corpus_dir then fails), else ../shared/ofsted-reports."""
+    mirror = os.environ.get("CORPUS_MIRROR", "").strip()
+    if mirror:
+        return Path(mirror)
+    default = ROOT.parent / "shared" / "ofsted-reports"
+    return default if (default / "manifest.csv").is_file() else None
 
 
 @pytest.fixture(scope="session")
@@ -50,8 +52,15 @@ def free_port() -> int:
 def copy_reports(corpus: Path, dest: Path, names: list[str]) -> Path:
     for name in names:
         target = dest / name
+    """The shared corpus. A CORPUS_MIRROR that is set but wrong, or no corpus at all under CI,
+    fails the tests that need it rather than skipping them."""
         target.parent.mkdir(parents=True, exist_ok=True)
+    if path is not None and not (path / "manifest.csv").is_file():
+        pytest.fail(f"CORPUS_MIRROR={path} holds no manifest.csv: point it at the shared ofsted-reports folder",
+                    pytrace=False)
         shutil.copyfile(corpus / name, target)
+        if os.environ.get("CI"):
+            pytest.fail("shared corpus not found under CI (set CORPUS_MIRROR)", pytrace=False)
     return dest
 
 

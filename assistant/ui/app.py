@@ -48,6 +48,19 @@ log = logging.getLogger("assistant.ui")
 
 CSS_PATH = Path(__file__).with_name("style.css")
 TITLE = "Ofsted children's services reports assistant"
+A11Y_JS = Path(__file__).with_name("a11y.js")
+# Gradio's default theme with colours that meet WCAG 2.2 AA contrast (4.5:1 for text): the
+# primary (Ask) button and the subdued text of help lines, placeholders and the footer.
+THEME = gr.themes.Default().set(
+    body_text_color_subdued="#52525b",
+    body_text_color_subdued_dark="#a1a1aa",
+    button_primary_background_fill="#c2410c",
+    button_primary_background_fill_hover="#9a3412",
+    button_primary_background_fill_dark="#c2410c",
+    button_primary_background_fill_hover_dark="#9a3412",
+    button_primary_text_color="#ffffff",
+    button_primary_text_color_dark="#ffffff",
+)
 EXAMPLES = ["What does Dorset need to improve?", "How was Birmingham judged in 2014?",
             "Who led Somerset's 2026 inspection?", "How well are care leavers supported in North Northamptonshire?"]
 ALL_AUTHORITIES = "All authorities"
@@ -101,6 +114,8 @@ class AssistantBlocks(gr.Blocks):
         kwargs["share"] = False
         kwargs.setdefault("css_paths", [CSS_PATH])
         kwargs.setdefault("footer_links", ["api", "settings"])
+        kwargs.setdefault("theme", THEME)
+        kwargs["head"] = (kwargs.get("head") or "") + f"<script>{A11Y_JS.read_text(encoding='utf-8')}</script>"
         app_kwargs = dict(kwargs.get("app_kwargs") or {})
         app_kwargs["routes"] = [*app_kwargs.get("routes", []), *self.extra_routes]
         kwargs["app_kwargs"] = app_kwargs
@@ -310,7 +325,9 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
                         source_pick = gr.Radio([], label="Show a source on its page", elem_id="source-pick")
                         preview_note = gr.HTML("", elem_id="preview-note")
                         preview = gr.Image(label="Cited page", type="pil", format="png", interactive=False,
-                                           elem_id="preview", buttons=["download", "fullscreen"], height=720)
+                        # no image download button: Gradio nests it in a link (too small a target for
+                        # WCAG 2.2); the source card links the PDF at the page instead
+                                           elem_id="preview", buttons=["fullscreen"], height=720)
             with gr.Tab("Reports", id="reports"):
                 build_reports_tab(assistant.retriever.reports)
             with gr.Tab("Quiz builder", id="quiz"):
