@@ -171,8 +171,11 @@ def judgement_changes(earlier: Inspection, later: Inspection) -> tuple[Judgement
         if before.rank is None or after.rank is None:
             out.append(JudgementChange(area, before, after, "not comparable", "a grade outside the four-point scale"))
             continue
-        if earlier.meta.framework != later.meta.framework and before.label.lower() != after.label.lower():
-            note = (note + "; " if note else "") + f"framework changed: “{before.label}” then “{after.label}”"
+        if earlier.meta.framework != later.meta.framework:
+            fw = f"framework changed ({earlier.meta.framework} then {later.meta.framework})"
+            if area != "overall" and before.label.lower() != after.label.lower():
+                fw += f": “{before.label}” then “{after.label}”"
+            note = (note + "; " if note else "") + fw
         direction = "up" if after.rank > before.rank else "down" if after.rank < before.rank else "same"
         out.append(JudgementChange(area, before, after, direction, note))
     return tuple(out)

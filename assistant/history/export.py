@@ -19,6 +19,14 @@ from .timeline import AREA_LABELS, FRAMEWORKS, History
 OGL = ("Contains public sector information licensed under the Open Government Licence v3.0 "
        "(Ofsted inspection reports, Crown copyright).")
 _MARK = re.compile(r"\[(\d{1,4})\]")
+# PDF text artefacts (pdfium's line-break hyphen, private-use bullet glyphs) shown as what they
+# stand for, and characters XML (hence Word) cannot hold dropped.
+_DISPLAY = str.maketrans({"\ufffe": "-", "\uf06e": "▪", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢"})
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def readable(text: str) -> str:
+    return _NOT_XML.sub("", str(text).translate(_DISPLAY))
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -128,7 +136,7 @@ def reference_text(c: CitedQuote) -> tuple[str, str, str]:
         where += f", paragraph {cit.paragraph}"
     if where:
         parts.append(where)
-    return " — ".join(parts), " ".join(c.quote.split()), cit.url
+    return readable(" — ".join(parts)), readable(" ".join(c.quote.split())), cit.url
 
 
 # -- Markdown ------------------------------------------------------------------------------------------
@@ -137,8 +145,9 @@ def _md_cell(text: str) -> str:
 
 
 def to_markdown(doc: Doc) -> str:
-    out = [f"# {doc.title}", ""]
+    out = [f"# {readable(doc.title)}", ""]
     for kind, value in doc.blocks:
+        value = [[readable(c) for c in r] for r in value] if kind == "table" else readable(value)  # type: ignore[union-attr]
         if kind == "h":
             out += [f"## {value}", ""]
         elif kind == "q":
@@ -185,8 +194,9 @@ def to_docx(doc: Doc, path: str | Path) -> Path:
     d = Document()
     d.core_properties.title = doc.title
     d.styles["Normal"].font.size = Pt(10.5)
-    d.add_heading(doc.title, level=1)
+    d.add_heading(readable(doc.title), level=1)
     for kind, value in doc.blocks:
+        value = [[readable(c) for c in r] for r in value] if kind == "table" else readable(value)  # type: ignore[union-attr]
         if kind == "h":
             d.add_heading(str(value), level=2)
         elif kind == "q":

@@ -41,6 +41,7 @@ from ..settings import Settings
 from . import render
 from .feedback import record_feedback
 from .preview import page_preview
+from .authority_tab import history_tabs
 from .quiz_tab import quiz_tab
 from .reports_tab import build_reports_tab
 
@@ -332,6 +333,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
                 build_reports_tab(assistant.retriever.reports)
             with gr.Tab("Quiz builder", id="quiz"):
                 quiz_tab(assistant.retriever)
+            history_tabs(assistant.retriever, authorities)
         gr.HTML(FOOTER, elem_id="footer")
 
         outputs = [chatbot, sources, source_pick, preview, preview_note, markdown_box, turns, question]
