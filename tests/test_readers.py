@@ -93,3 +93,62 @@ def test_docx_html_text_and_markdown(tmp_path):
         assert "timeliness of assessments" in text, name
         assert "alert(1)" not in text
     assert len(read_pages(tmp_path / "r.txt")) == 2  # form feed = page break
+
+
+# -- short but valid documents are not "scanned" ---------------------------------------------------
+PARAGRAPHS = ("Inspection of Testshire children's services: Children in care are seen regularly by social workers.",
+              "What needs to improve? Managers' oversight of plans for care leavers, including their health needs.")
+
+
+def tiny_documents(folder: Path) -> dict[str, Path]:
+    """A two-paragraph report in each format without pages, far below the PDF text threshold."""
+    import docx
+
+    folder.mkdir(parents=True, exist_ok=True)
+    d = docx.Document()
+    for para in PARAGRAPHS:
+        d.add_paragraph(para)
+    d.save(str(folder / "short.docx"))
+    (folder / "short.html").write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+                                       + "</body></html>", encoding="utf-8")
+    (folder / "short.txt").write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
+    (folder / "short.md").write_text("# Testshire\n\n" + "\n\n".join(PARAGRAPHS), encoding="utf-8")
+    (folder / "latin1.txt").write_bytes(("Café reviews: " + "\n\n".join(PARAGRAPHS) + " £10 a week.").encode("latin-1"))
+    return {p.name: p for p in sorted(folder.iterdir())}
+
+
+def test_short_documents_of_every_format_are_read(tmp_path):
+    docs = tiny_documents(tmp_path)
+    assert sum(len(p) for p in PARAGRAPHS) < 200  # shorter than a PDF needs to count as having text
+    for name, path in docs.items():
+        text = " ".join(p.text for p in read_pages(path))
+        assert "Managers' oversight of plans for care leavers" in text, name
+    latin = " ".join(p.text for p in read_pages(docs["latin1.txt"]))
+    assert latin.startswith("Café reviews") and "£10 a week" in latin
+
+
+def test_documents_without_text_are_rejected_but_not_as_scans(tmp_path):
+    (tmp_path / "blank.txt").write_text(" \n\n \t\n", encoding="utf-8")
+    (tmp_path / "script.html").write_text("<html><script>var a = 1;</script><body> </body></html>", encoding="utf-8")
+    import docx
+
+    docx.Document().save(str(tmp_path / "blank.docx"))
+    for name in ("blank.txt", "script.html", "blank.docx"):
+        assert _reason(tmp_path / name) == "the document holds no text", name
+
+
+def test_short_documents_are_ingested_and_searchable(tmp_path, embedder):
+    from assistant.indexing import ingest
+    from assistant.retrieval import Retriever
+    from assistant.settings import Settings
+
+    docs = tiny_documents(tmp_path / "reports")
+    settings = Settings.from_env(index_path=str(tmp_path / "index"), manifest=str(tmp_path / "none.csv"),
+                                 chroma_host="")
+    summary = ingest(tmp_path / "reports", settings, embedder=embedder, progress=False)
+    assert summary.failed == [] and summary.reports == len(docs) and summary.chunks >= len(docs)
+    retriever = Retriever.open(settings=settings, embedder=embedder)
+    assert {r.source for r in retriever.reports()} == set(docs)
+    for meta in retriever.reports():
+        assert any("oversight of plans" in c.text for c in retriever.report_chunks(meta.report_id)), meta.source
+    assert retriever.search("oversight of plans for care leavers", k=1)  # near-duplicates come back once

@@ -12,7 +12,7 @@ from ..errors import ReportReadError
 from ..records import Page
 
 SUPPORTED = (".pdf", ".docx", ".html", ".htm", ".txt", ".md")
-MIN_TEXT_CHARS = 200  # a report with less text than this over all its pages has no text layer
+MIN_PDF_TEXT_CHARS = 200  # a PDF with less text than this over all its pages has no text layer
 
 
 def read_pages(path: str | Path) -> list[Page]:
@@ -29,8 +29,11 @@ def read_pages(path: str | Path) -> list[Page]:
         raise ReportReadError(str(path), "the file is empty (0 bytes)")
     reader = {".pdf": _read_pdf, ".docx": _read_docx, ".html": _read_html, ".htm": _read_html}.get(suffix, _read_text)
     pages = reader(path)
-    if sum(len(p.text.strip()) for p in pages) < MIN_TEXT_CHARS:
-        raise ReportReadError(str(path), "no text layer found (scanned or image-only document?); OCR it first")
+    if suffix == ".pdf":  # only a PDF can be a scan: pages drawn as images, without a text layer
+        if sum(len(p.text.strip()) for p in pages) < MIN_PDF_TEXT_CHARS:
+            raise ReportReadError(str(path), "no text layer found (scanned or image-only PDF?); OCR it first")
+    elif not any(p.text.strip() for p in pages):  # a short document is fine; an empty one is not
+        raise ReportReadError(str(path), "the document holds no text")
     return pages
 
 
