@@ -36,6 +36,9 @@ class IngestSummary:
     skipped: int = 0  # unchanged, already indexed
     removed: int = 0  # pruned
     failed: list[tuple[str, str]] = field(default_factory=list)
+    # metadata fields whose extractor raised (the report is indexed, the field left empty):
+    # (path, field, error)
+    extractor_errors: list[tuple[str, str, str]] = field(default_factory=list)
     seconds: float = 0.0
     embed_seconds: float = 0.0
 
@@ -46,8 +49,10 @@ class IngestSummary:
     def lines(self) -> list[str]:
         out = [f"Indexed {self.reports} report(s), {self.pages} pages, {self.chunks} chunks; "
                f"{self.skipped} unchanged skipped; {self.removed} removed; {len(self.failed)} failed; "
-               f"{self.seconds:.1f} s"]
+               f"{len(self.extractor_errors)} metadata extractor error(s); {self.seconds:.1f} s"]
         out += [f"  FAILED {path}: {reason}" for path, reason in self.failed]
+        out += [f"  EXTRACTOR ERROR {path}: field {name} left empty ({error})"
+                for path, name, error in self.extractor_errors]
         return out
 
 
@@ -165,7 +170,9 @@ def _ingest_one(path: Path, source: str, store: ChromaStore, embedder: Embedder,
     if row:
         defaults.update(local_authority=display_authority(row.local_authority), published=row.publication_date,
                         url=row.url, urn=row.urn)
-    meta = extract_metadata(pages, source=source, report_id=report_id_for(source), defaults=defaults)
+    errors: list[tuple[str, str]] = []
+    meta = extract_metadata(pages, source=source, report_id=report_id_for(source), defaults=defaults, errors=errors)
+    summary.extractor_errors += [(str(path), name, error) for name, error in errors]
     meta = ReportMeta.from_dict({**meta.to_dict(), "sha256": sha, "path": str(path.resolve()), "pages": len(pages)})
     if unchanged:  # only the metadata extractor changed: keep the chunks and embeddings
         store.update_report(meta, METADATA_VERSION)

@@ -355,3 +355,40 @@ def test_needs_to_improve_as_a_paragraph_is_one_item():
     assert [(i.text, i.page) for i in items] == [
         ("There are an extremely small number of areas of variability in what is otherwise an exceptional practice.", 2)
     ]
+
+
+# -- a failing extractor is reported, not swallowed -------------------------------------------------
+def _broken_extractor(*args, **kwargs):
+    raise ZeroDivisionError("bug in the extractor")
+
+
+def test_failing_extractor_is_logged_and_recorded(monkeypatch, caplog):
+    from assistant.reports import metadata
+
+    monkeypatch.setattr(metadata, "extract_lead_inspector", _broken_extractor)
+    errors: list[tuple[str, str]] = []
+    with caplog.at_level("WARNING", logger="assistant.reports.metadata"):
+        meta = extract_metadata(pages(ILACS_P1, ILACS_P2, ILACS_P3), source="dorset.pdf", errors=errors)
+    assert meta.lead_inspector == "" and meta.overall is not None  # the other fields are still read
+    assert errors == [("lead_inspector", "ZeroDivisionError: bug in the extractor")]
+    assert any("dorset.pdf" in r.getMessage() and "lead_inspector" in r.getMessage() for r in caplog.records)
+
+
+def test_failing_extractor_is_counted_in_the_ingest_summary(monkeypatch, tmp_path, embedder):
+    from assistant.indexing import ingest
+    from assistant.reports import metadata
+    from assistant.settings import Settings
+
+    monkeypatch.setattr(metadata, "extract_judgements", _broken_extractor)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "testshire.txt").write_text(ILACS_P1, encoding="utf-8")
+    settings = Settings.from_env(index_path=str(tmp_path / "index"), manifest=str(tmp_path / "none.csv"),
+                                 chroma_host="")
+    summary = ingest(folder, settings, embedder=embedder, progress=False)
+    assert summary.reports == 1 and summary.failed == []
+    assert summary.extractor_errors == [(str(folder / "testshire.txt"), "judgements",
+                                         "ZeroDivisionError: bug in the extractor")]
+    lines = summary.lines()
+    assert "1 metadata extractor error(s)" in lines[0]
+    assert any("testshire.txt" in line and "judgements" in line and "ZeroDivisionError" in line for line in lines[1:])

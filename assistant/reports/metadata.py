@@ -16,12 +16,14 @@ a field that cannot be found is left "" (or empty).
 from __future__ import annotations
 
 import datetime as _dt
+import logging
 import re
 from typing import Callable, TypeVar
 
 from ..records import Improvement, Judgement, Page, ReportMeta
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 __all__ = [
     "extract_metadata",
@@ -90,25 +92,36 @@ _SMALL_WORDS = {"and", "of", "on", "upon", "with", "the", "in", "under", "by", "
 
 
 def extract_metadata(
-    pages: list[Page], *, source: str, report_id: str = "", defaults: dict | None = None
+    pages: list[Page],
+    *,
+    source: str,
+    report_id: str = "",
+    defaults: dict | None = None,
+    errors: list[tuple[str, str]] | None = None,
 ) -> ReportMeta:
     """Read a report's metadata from its pages; manifest ``defaults`` win where given.
 
     ``defaults`` may carry ``local_authority`` (manifest name, title-cased here),
-    ``published`` (ISO date), ``url``, ``urn`` and ``sha256``.
+    ``published`` (ISO date), ``url``, ``urn`` and ``sha256``. An extractor that fails leaves
+    its field empty; the failure is logged with the file and field and, when ``errors`` is
+    given, appended to it as ``(field, "ExceptionType: message")`` (the ingest summary counts them).
     """
     defaults = defaults or {}
     pages = list(pages or [])
-    written, start, end = _safe(lambda: extract_inspection_dates(pages), ("", "", ""))
-    published = (defaults.get("published") or "").strip() or _safe(lambda: extract_published(pages), "")
-    framework = _safe(lambda: detect_framework(pages, published=published, inspection_end=end), "")
-    lead, lead_page = _safe(lambda: extract_lead_inspector(pages), ("", 1))
+
+    def safe(field: str, fn: Callable[[], T], default: T) -> T:
+        return _safe(fn, default, field=field, source=source, errors=errors)
+
+    written, start, end = safe("inspection_dates", lambda: extract_inspection_dates(pages), ("", "", ""))
+    published = (defaults.get("published") or "").strip() or safe("published", lambda: extract_published(pages), "")
+    framework = safe("framework", lambda: detect_framework(pages, published=published, inspection_end=end), "")
+    lead, lead_page = safe("lead_inspector", lambda: extract_lead_inspector(pages), ("", 1))
     authority = defaults.get("local_authority") or ""
-    authority = display_authority(authority) if authority else _safe(lambda: extract_authority(pages), "")
+    authority = display_authority(authority) if authority else safe("local_authority", lambda: extract_authority(pages), "")
     return ReportMeta(
         report_id=report_id,
         source=source,
-        title=_safe(lambda: extract_title(pages), ""),
+        title=safe("title", lambda: extract_title(pages), ""),
         local_authority=authority,
         urn=str(defaults.get("urn") or ""),
         url=str(defaults.get("url") or ""),
@@ -119,8 +132,8 @@ def extract_metadata(
         lead_inspector=lead,
         lead_inspector_page=lead_page,
         framework=framework,
-        judgements=_safe(lambda: extract_judgements(pages, framework), ()),
-        improvements=_safe(lambda: extract_improvements(pages, framework), ()),
+        judgements=safe("judgements", lambda: extract_judgements(pages, framework), ()),
+        improvements=safe("improvements", lambda: extract_improvements(pages, framework), ()),
         pages=len(pages),
         sha256=str(defaults.get("sha256") or ""),
     )
@@ -664,9 +677,16 @@ def _year(iso: str) -> int:
     return int(iso[:4]) if iso and iso[:4].isdigit() else 0
 
 
-def _safe(fn: Callable[[], T], default: T) -> T:
-    """Run one extractor; odd text must never stop a batch, so failures become ``default``."""
+def _safe(
+    fn: Callable[[], T], default: T, *, field: str, source: str, errors: list[tuple[str, str]] | None = None
+) -> T:
+    """Run one extractor. Odd text must never stop a batch, so a failure becomes ``default``,
+    but never silently: it is logged with the file and field and recorded in ``errors``."""
     try:
         return fn()
-    except Exception:  # noqa: BLE001 - metadata is best effort by design
+    except Exception as e:  # noqa: BLE001 - any extractor bug: the report is still indexed, the bug reported
+        log.warning("metadata extractor failed for %s, field %s: %s: %s", source, field, type(e).__name__, e,
+                    exc_info=True)
+        if errors is not None:
+            errors.append((field, f"{type(e).__name__}: {e}"))
         return default
