@@ -150,25 +150,27 @@ class Retriever:
                  filters: QueryFilters | None = None) -> Retrieval:
         self._refresh()
         f = filters or self.understand(query, authority, published_from, published_to)
+        # one snapshot for the whole query: a refresh meanwhile (an ingest while serving) swaps
+        # self._snap, and rows of one snapshot must never index the chunks of another
+        snap = self._snap
+        assert snap is not None
         selection = self.catalog.select(f)
         if selection.restricted and not selection.reports:
             return Retrieval((), f, selection)
         text = focus(f.topic or query)
-        rows = self._candidate_rows(selection)
-        fused = self._fuse(query, text, rows)
-        passages = self._passages(fused, k, f)
+        rows = self._candidate_rows(snap, selection)
+        fused = self._fuse(snap, query, text, rows)
+        passages = self._passages(snap, fused, k, f)
         return Retrieval(tuple(passages), f, selection)
 
-    def _candidate_rows(self, selection: Selection) -> np.ndarray | None:
+    def _candidate_rows(self, snap: Snapshot, selection: Selection) -> np.ndarray | None:
         if not selection.restricted:
             return None
-        rows = self._snap.report_rows  # type: ignore[union-attr]
+        rows = snap.report_rows
         parts = [rows[r] for r in selection.report_ids if r in rows]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=int)
 
-    def _fuse(self, query: str, text: str, rows: np.ndarray | None) -> list[tuple[int, float]]:
-        snap = self._snap
-        assert snap is not None
+    def _fuse(self, snap: Snapshot, query: str, text: str, rows: np.ndarray | None) -> list[tuple[int, float]]:
         kw = snap.keyword
         # dense: over the chosen reports in numpy (a filtered Chroma query is ~10x slower);
         # over the whole index in Chroma. Within chosen reports the authority and dates add
@@ -203,9 +205,9 @@ class Retriever:
                        ("page" in intent and c.page == intent["page"]):
                         fused[i] += INTENT_BOOST
         ranked = sorted(fused.items(), key=lambda x: -x[1])
-        return self._rerank(query, ranked)
+        return self._rerank(snap, query, ranked)
 
-    def _rerank(self, query: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    def _rerank(self, snap: Snapshot, query: str, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         if not self.settings.reranker:
             return ranked
         with self._lock:
@@ -214,12 +216,12 @@ class Retriever:
 
                 self._reranker = CrossEncoder(self.settings.reranker, device="cpu")
         head = ranked[:30]
-        chunks = self._snap.chunks  # type: ignore[union-attr]
+        chunks = snap.chunks
         scores = self._reranker.predict([(query, chunks[i].text) for i, _ in head])
         return sorted(((i, float(s)) for (i, _), s in zip(head, scores)), key=lambda x: -x[1]) + ranked[30:]
 
-    def _passages(self, ranked: list[tuple[int, float]], k: int, f: QueryFilters) -> list[Passage]:
-        chunks = self._snap.chunks  # type: ignore[union-attr]
+    def _passages(self, snap: Snapshot, ranked: list[tuple[int, float]], k: int, f: QueryFilters) -> list[Passage]:
+        chunks = snap.chunks
         asked = set(f.authorities)
         out: list[Passage] = []
         kept_words: list[tuple[str, set[str]]] = []
@@ -244,8 +246,10 @@ class Retriever:
 
     def report_chunks(self, report_id: str) -> list[Chunk]:
         self._refresh()
-        rows = self._snap.report_rows.get(report_id, np.zeros(0, dtype=int))  # type: ignore[union-attr]
-        return [self._snap.chunks[i] for i in rows]  # type: ignore[union-attr]
+        snap = self._snap  # one snapshot: rows and chunks must come from the same one
+        assert snap is not None
+        rows = snap.report_rows.get(report_id, np.zeros(0, dtype=int))
+        return [snap.chunks[i] for i in rows]
 
     def as_langchain(self, k: int = 5):
         """A LangChain ``BaseRetriever`` over this retriever."""

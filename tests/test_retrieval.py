@@ -139,3 +139,80 @@ def test_optional_cross_encoder_reranker(retriever):
     plain = retriever.search("What does Dorset need to improve?", k=5)
     assert len(hits) == 5 and {p.citation.source for p in hits} == {p.citation.source for p in plain}
     assert reranking._reranker is not None
+
+
+# -- one snapshot per query ---------------------------------------------------------------------
+class SwappingEmbedder:
+    """Embeds like the real one; on the first query it swaps the retriever's snapshot, as a
+    refresh by another thread (an ingest while serving) would in the middle of a query."""
+
+    def __init__(self, embedder, swap):
+        self.inner, self.swap, self.name = embedder, swap, embedder.name
+
+    def embed_documents(self, texts):
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text):
+        if self.swap:
+            self.swap()
+            self.swap = None
+        return self.inner.embed_query(text)
+
+
+def test_a_query_uses_one_snapshot_even_when_it_is_swapped_midway(sample_index, embedder):
+    from assistant.retrieval import Retriever
+    from assistant.snapshot import Snapshot
+
+    settings = sample_index[0]
+    r = Retriever.open(settings=settings, embedder=embedder)
+    r.reports()  # loads the catalog and the snapshot
+    reordered = Snapshot(list(reversed(list(r.store.iter_chunks(vectors=True)))))  # same chunks, other rows
+    r.embedder = SwappingEmbedder(embedder, lambda: setattr(r, "_snap", reordered))
+    hits = r.search("What does Dorset need to improve?", k=5)
+    assert r._snap is reordered  # the swap happened during the query
+    assert hits and {h.citation.local_authority for h in hits} == {"Dorset"}
+    assert hits[0].citation.source == DORSET_2025 and hits[0].citation.page == 2
+
+
+def test_questions_answered_while_an_ingest_runs(corpus_dir, tmp_path, embedder):
+    import threading
+
+    from assistant.answering.assistant import Assistant
+    from assistant.indexing import ingest
+    from assistant.retrieval import Retriever
+    from assistant.settings import Settings
+    from conftest import copy_reports
+
+    folder = copy_reports(corpus_dir, tmp_path / "reports", [DORSET_2025])
+    settings = Settings.from_env(index_path=str(tmp_path / "index"), manifest=str(ROOT / "corpus" / "manifest.csv"),
+                                 chroma_host="")
+    ingest(folder, settings, embedder=embedder, progress=False)
+    assistant = Assistant(Retriever.open(settings=settings, embedder=embedder))
+    copy_reports(corpus_dir, folder, [BHAM_2014, SOMERSET_2026])
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def run_ingest():
+        try:
+            ingest(folder, settings, embedder=embedder, progress=False, on_report=lambda _: None)
+        except BaseException as e:  # noqa: BLE001 - re-raised in the test thread
+            errors.append(e)
+        finally:
+            done.set()
+
+    worker = threading.Thread(target=run_ingest)
+    worker.start()
+    answered = 0
+    try:
+        while not done.is_set() or answered < 3:
+            assistant.retriever._checked = 0.0  # look for a new revision on every question
+            answer = assistant.ask("What does Dorset need to improve?")
+            assert not answer.abstained and answer.citations
+            assert {c.passage.citation.local_authority for c in answer.citations} == {"Dorset"}
+            answered += 1
+    finally:
+        worker.join(timeout=600)
+    assert not errors, errors
+    assistant.retriever._checked = 0.0
+    assert {r.local_authority for r in assistant.retriever.reports()} == {"Dorset", "Birmingham", "Somerset"}
+    assert {c.passage.citation.source for c in assistant.ask("How was Birmingham judged in 2014?").citations} == {BHAM_2014}
