@@ -47,6 +47,11 @@ class Catalog:
         """An authority's reports, oldest first."""
         return list(self.by_authority.get(authority.lower(), []))
 
+    def first_after(self, authority: str, day: str) -> ReportMeta | None:
+        """The authority's first report published after `day` (ISO): the one that describes
+        events of that time."""
+        return next((r for r in self.history(authority) if r.published and r.published > day), None)
+
     def select(self, f: QueryFilters) -> Selection:
         dated = bool(f.published_from or f.published_to or f.exact_date)
         if not f.authorities and not dated and not f.recency:
@@ -99,7 +104,7 @@ def _in_range(reports: list[ReportMeta], f: QueryFilters) -> list[ReportMeta]:
 
 
 def _by_recency(reports: list[ReportMeta], recency: str, per_authority: bool) -> list[ReportMeta]:
-    if recency == "first":
+    if recency in ("first", "next"):  # "next" with a date: the first report after it
         return reports[:1]
     if recency == "previous":
         return reports[-2:-1] or reports[-1:]

@@ -19,6 +19,7 @@ import numpy as np
 from .catalog import Catalog, Selection
 from .embedding import Embedder, make_embedder
 from .snapshot import Snapshot
+from .keyword import tokenize
 from .query import AuthorityMatcher, QueryFilters, parse_query
 from .records import Chunk, Citation, Passage, ReportMeta
 from .settings import Settings
@@ -149,11 +150,11 @@ class Retriever:
                  published_from: str | None = None, published_to: str | None = None,
                  filters: QueryFilters | None = None) -> Retrieval:
         self._refresh()
-        f = filters or self.understand(query, authority, published_from, published_to)
         # one snapshot for the whole query: a refresh meanwhile (an ingest while serving) swaps
         # self._snap, and rows of one snapshot must never index the chunks of another
         snap = self._snap
         assert snap is not None
+        f = filters or self.understand(query, authority, published_from, published_to)
         selection = self.catalog.select(f)
         if selection.restricted and not selection.reports:
             return Retrieval((), f, selection)
@@ -243,6 +244,13 @@ class Retriever:
         return Citation(source=c.source, report_id=c.report_id, title=meta.title if meta else "",
                         local_authority=c.local_authority, published=c.published, page=c.page, paragraph=c.paragraph,
                         heading=c.heading, url=meta.url if meta else "")
+
+    def knows_word(self, word: str) -> bool:
+        """Whether the indexed reports use this word (after the keyword index's stemming)."""
+        self._refresh()
+        snap = self._snap
+        vocab = snap.keyword.bm25.vocab_dict if snap is not None else {}
+        return any(t in vocab for t in tokenize(word))
 
     def report_chunks(self, report_id: str) -> list[Chunk]:
         self._refresh()

@@ -23,6 +23,22 @@ SAMPLE = [
     "2637548_west northamptonshire/children's services inspection - 25 november 2022.pdf",
 ]
 BROKEN = "80429_birmingham/children's services inspection - 19 october 2012.pdf"  # HTML saved as .pdf
+# Every report of Birmingham, Leeds, Bury and Dorset (so "latest", "previous" and changes are
+# true to the whole corpus for them), and the latest of Bradford and Hertfordshire: the
+# conversation and paraphrase tests ask about these.
+CONVERSATION = [
+    "80429_birmingham/children's services inspection - 25 november 2016.pdf",
+    "80429_birmingham/children's services inspection - 18 april 2023.pdf",
+    "80481_leeds/children's services inspection - 27 march 2015.pdf",
+    "80481_leeds/children's services inspection - 18 december 2018.pdf",
+    "80481_leeds/children's services inspection - 09 may 2022.pdf",
+    "80481_leeds/children's services inspection - 12 august 2025.pdf",
+    "80443_bury/children's services inspection - 16 may 2016.pdf",
+    "80443_bury/children's services inspection - 17 december 2021.pdf",
+    "80443_bury/children's services inspection - 29 july 2025.pdf",
+    "80449_bradford/children's services inspection - 21 may 2026.pdf",
+    "80475_hertfordshire/children's services inspection - 10 march 2023.pdf",
+]
 
 
 def shared_corpus() -> Path | None:
@@ -36,8 +52,15 @@ def shared_corpus() -> Path | None:
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
+    """The shared corpus. A CORPUS_MIRROR that is set but wrong, or no corpus at all under CI,
+    fails the tests that need it rather than skipping them."""
     path = shared_corpus()
+    if path is not None and not (path / "manifest.csv").is_file():
+        pytest.fail(f"CORPUS_MIRROR={path} holds no manifest.csv: point it at the shared ofsted-reports folder",
+                    pytrace=False)
     if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("shared corpus not found under CI (set CORPUS_MIRROR)", pytrace=False)
         pytest.skip("shared corpus not found (set CORPUS_MIRROR)")
     return path
 
@@ -52,15 +75,8 @@ def free_port() -> int:
 def copy_reports(corpus: Path, dest: Path, names: list[str]) -> Path:
     for name in names:
         target = dest / name
-    """The shared corpus. A CORPUS_MIRROR that is set but wrong, or no corpus at all under CI,
-    fails the tests that need it rather than skipping them."""
         target.parent.mkdir(parents=True, exist_ok=True)
-    if path is not None and not (path / "manifest.csv").is_file():
-        pytest.fail(f"CORPUS_MIRROR={path} holds no manifest.csv: point it at the shared ofsted-reports folder",
-                    pytrace=False)
         shutil.copyfile(corpus / name, target)
-        if os.environ.get("CI"):
-            pytest.fail("shared corpus not found under CI (set CORPUS_MIRROR)", pytrace=False)
     return dest
 
 
@@ -78,11 +94,11 @@ def sample_index(corpus_dir: Path, tmp_path_factory, embedder):
     from assistant.settings import Settings
 
     base = tmp_path_factory.mktemp("sample")
-    reports = copy_reports(corpus_dir, base / "reports", [*SAMPLE, BROKEN])
+    reports = copy_reports(corpus_dir, base / "reports", [*SAMPLE, *CONVERSATION, BROKEN])
     settings = Settings.from_env(index_path=str(base / "index"), manifest=str(ROOT / "corpus" / "manifest.csv"),
                                  chroma_host="")
     summary = ingest(reports, settings, embedder=embedder, progress=False)
-    assert summary.reports == len(SAMPLE), summary.lines()
+    assert summary.reports == len(SAMPLE) + len(CONVERSATION), summary.lines()
     return settings, summary, reports
 
 

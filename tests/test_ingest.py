@@ -13,12 +13,12 @@ from assistant.errors import IndexMissingError, ModelMismatchError
 from assistant.indexing import ingest
 from assistant.settings import Settings
 from assistant.store import ChromaStore
-from conftest import BROKEN, ROOT, SAMPLE, copy_reports
+from conftest import BROKEN, CONVERSATION, ROOT, SAMPLE, copy_reports
 
 
 def test_sample_index_has_every_report_and_reports_the_broken_file(sample_index):
     settings, summary, reports = sample_index
-    assert summary.reports == len(SAMPLE) and summary.chunks > 200
+    assert summary.reports == len(SAMPLE) + len(CONVERSATION) and summary.chunks > 200
     assert [(Path(p).name, r) for p, r in summary.failed] == [
         (Path(BROKEN).name, "not a PDF: it is an HTML page saved with a .pdf name (re-download the report)")]
     assert summary.exit_code == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..query import QueryFilters
 from ..records import ReportMeta
 from .facts import AREA_NAMES, TEMPLATES, Draft, Facts, when
+from .intent import grade_rank
 
 MAX_LISTED = 60
 _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -99,4 +100,153 @@ def history(reports: list[ReportMeta], area: str, f: QueryFilters, facts: Facts)
             draft.lines.append("- " + TEMPLATES["history_item"].format(when=when(meta), grade=cited[0], n=cited[1]))
         else:
             draft.lines.append(f"- {when(meta)}: no {AREA_NAMES.get(area, area)} judgement in this report")
+    return draft
+
+
+# --------------------------------------------------------------------------- change, comparison, transitions
+
+def _direction(first: str, last: str) -> str:
+    a, b = grade_rank(first), grade_rank(last)
+    if a < 0 or b < 0:
+        return "changed"
+    return "improved" if b > a else "declined" if b < a else "same"
+
+
+def _judged(meta: ReportMeta, area: str):
+    """The report's judgement for area; care leavers fall back to the older combined row."""
+    j = meta.judgement(area)
+    if j is None and area == "care_leavers":
+        j = meta.judgement("children_in_care")
+        j = j if j is not None and "leaver" in j.label.lower() else None
+    return j
+
+
+def change(reports: list[ReportMeta], area: str, facts: Facts, asked: str = "") -> tuple[Draft, str]:
+    """How an authority's judgement moved from the first to the last of `reports` (oldest
+    first), area by area, each side cited; then every inspection in between. Returns the
+    draft and the direction of the asked area ("improved" / "declined" / "same" / "")."""
+    draft = Draft([], [])
+    if not reports:
+        return draft, ""
+    first, last = reports[0], reports[-1]
+    name = last.local_authority
+    if len(reports) == 1:
+        draft.lines.append(TEMPLATES["change_one"].format(authority=name, when=when(last)))
+        return draft, ""
+    direction = ""
+    asked_area = area or "overall"
+    if not (first.judgement(asked_area) and last.judgement(asked_area)) and asked_area == "overall":
+        asked_area = ""  # e.g. a 2026 report: no overall grade; compare the areas
+    if asked_area:
+        j1, j2 = _judged(first, asked_area), _judged(last, asked_area)
+        c1 = facts.cite_judgement(first, j1) if j1 else None
+        c2 = facts.cite_judgement(last, j2) if j2 else None
+        if c1 and c2:
+            direction = _direction(j1.grade, j2.grade)
+            fill = {"authority": name, "area": AREA_NAMES.get(asked_area, asked_area), "first_when": when(first),
+                    "last_when": when(last), "n1": draft.add(*c1), "n2": draft.add(*c2)}
+            if direction == "same":
+                draft.lines.append(TEMPLATES["change_same"].format(**fill, grade=j2.grade))
+            else:
+                draft.lines.append(TEMPLATES["change_lead"].format(**fill, direction=direction + " from", first=j1.grade, last=j2.grade))
+    if area in ("", "overall"):
+        rows = []
+        for j2 in last.judgements:
+            j1 = _judged(first, j2.area)
+            if j2.area == "overall" or j1 is None:
+                continue
+            c1, c2 = facts.cite_judgement(first, j1, grade_alone=False), facts.cite_judgement(last, j2, grade_alone=False)
+            if not (c1 and c2):
+                continue
+            d = _direction(j1.grade, j2.grade)
+            fill = {"area": AREA_NAMES.get(j2.area, j2.label), "n1": draft.add(*c1), "n2": draft.add(*c2)}
+            rows.append(TEMPLATES["change_area_same"].format(**fill, grade=j2.grade) if d == "same" else
+                        TEMPLATES["change_area"].format(**fill, direction=d, first=j1.grade, last=j2.grade))
+        if rows:
+            draft.lines.append(TEMPLATES["change_areas_lead"])
+            draft.lines += rows
+    if len(reports) > 2 or not draft.lines:
+        more = history(reports, asked_area or "overall", QueryFilters(), facts)
+        for line in more.lines:
+            draft.lines.append(_renumber(line, more, draft))
+    return draft, direction
+
+
+def _renumber(line: str, src: Draft, dst: Draft) -> str:
+    """Move a line's [n] markers from one draft's citations to another's."""
+    import re
+
+    def sub(m):
+        c = src.citations[int(m.group(1)) - 1]
+        return f"[{dst.add(c.passage, c.quote)}]"
+
+    return re.sub(r"\[(\d+)\]", sub, line)
+
+
+def compare(chosen: list[ReportMeta], area: str, facts: Facts) -> tuple[Draft, list[tuple[ReportMeta, str]]]:
+    """Each authority's judgement for area side by side (one report each), cited."""
+    draft = Draft([], [])
+    area = area or "overall"
+    label = AREA_NAMES.get(area, area)
+    draft.lines.append(TEMPLATES["compare_lead"].format(area=label))
+    graded = []
+    for meta in chosen:
+        j = _judged(meta, area)
+        found = facts.cite_judgement(meta, j) if j else None
+        if not found:
+            draft.lines.append(TEMPLATES["compare_missing"].format(authority=meta.local_authority, when=when(meta), area=label))
+            if area == "overall":
+                facts._area_grades(meta, draft)
+            continue
+        draft.lines.append(TEMPLATES["compare_item"].format(authority=meta.local_authority, when=when(meta), grade=j.grade,
+                                                            n=draft.add(*found)))
+        graded.append((meta, j.grade))
+    ranks = {m.local_authority: grade_rank(g) for m, g in graded}
+    if len(graded) >= 2 and all(r >= 0 for r in ranks.values()):
+        top = max(ranks.values())
+        best = [a for a, r in ranks.items() if r == top]
+        draft.lines.append(TEMPLATES["compare_equal"] if len(best) == len(ranks) else
+                           TEMPLATES["compare_higher"].format(best=" and ".join(best)))
+    return draft, graded
+
+
+def transitions(catalog, area: str, grades: tuple[str, ...], f: QueryFilters, facts: Facts) -> Draft:
+    """Authorities whose judgement moved between consecutive inspections: from one grade to
+    another, or any improvement / decline ("better" / "worse"), each side cited. A period
+    limits the later inspection's publication date."""
+    draft = Draft([], [])
+    area = area or "overall"
+    hits = []
+    for name in catalog.authorities:
+        reports = [r for r in catalog.history(name) if _judged(r, area)]
+        for a, b in zip(reports, reports[1:]):
+            if not _in_period(b, f):
+                continue
+            g1, g2 = _judged(a, area).grade, _judged(b, area).grade
+            if grades and grades[0] in ("better", "worse"):
+                ok = _direction(g1, g2) == ("improved" if grades[0] == "better" else "declined")
+            else:
+                ok = grade_matches(g1, grades[0]) and grade_matches(g2, grades[1])
+            if ok:
+                hits.append((a, b))
+    label = AREA_NAMES.get(area, area)
+    if not hits:
+        frm, to = (grades + ("", ""))[:2] if grades[0] not in ("better", "worse") else ("any grade", "a " + grades[0] + " one")
+        draft.lines.append(TEMPLATES["transition_none"].format(from_grade=frm, to_grade=to, area=label))
+        return draft
+    if grades[0] in ("better", "worse"):
+        draft.lines.append(TEMPLATES["transition_direction_lead"].format(
+            count=len(hits), direction="improved" if grades[0] == "better" else "got worse", area=label,
+            grade_note=""))
+    else:
+        draft.lines.append(TEMPLATES["transition_lead"].format(count=len(hits), from_grade=grades[0], to_grade=grades[1], area=label))
+    for a, b in hits[:MAX_LISTED]:
+        c1, c2 = facts.cite_judgement(a, _judged(a, area)), facts.cite_judgement(b, _judged(b, area))
+        if not (c1 and c2):
+            continue
+        draft.lines.append(TEMPLATES["transition_item"].format(
+            authority=b.local_authority, first=_judged(a, area).grade, first_when=when(a), n1=draft.add(*c1),
+            last=_judged(b, area).grade, last_when=when(b), n2=draft.add(*c2)))
+    if len(hits) > MAX_LISTED:
+        draft.lines.append(f"- … and {len(hits) - MAX_LISTED} more.")
     return draft

@@ -8,6 +8,7 @@ weak. An LLM answerer is optional (answering/llm.py).
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import replace
@@ -19,7 +20,8 @@ from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
 from . import aggregate
 from .extractive import pick, score_sentences
-from .facts import TEMPLATES, Draft, Facts, when
+from ..query.places import out_of_scope, outside_england, unknown_place
+from .facts import TEMPLATES, Draft, Facts, human_date, when
 from .intent import Intent, also_asked, areas_in, classify
 
 # Evidence for a general answer: cosine of the best sentence + OVERLAP_WEIGHT x the share of
@@ -31,9 +33,8 @@ MIN_EVIDENCE_OFF_FIELD = 0.8  # when the question has none of the field's words
 _DOMAIN = re.compile(r"\b(" + "|".join(re.escape(t) for t in json.loads(
     (Path(__file__).resolve().parent.parent / "data" / "domain_terms.json").read_text())["terms"]) + ")", re.I)
 MAX_REPORTS_PER_ANSWER = 3
-_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|also|same for|and for|and what about)\b|^\s*\w+( \w+){0,3}\?\s*$", re.I)
-_PLACE = re.compile(r"\b((?:[A-Z][\w'’.-]+ ){0,3}[A-Z][\w'’.-]+?)(?:['’]s)? (?:(?:City |County |Borough |District )?Council|local authority|children['’]s services)\b")
-_NOT_PLACES = {"ofsted", "the", "what", "how", "which", "who", "when", "did", "does", "local", "children", "england", "english", "his", "her", "majesty"}
+_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|also|same for|and for|and what about|what of|ok and|now)\b|^\s*\w+( \w+){0,3}\?\s*$", re.I)
+_WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
 
 def evidence(s) -> float:
@@ -63,11 +64,10 @@ class Assistant:
     def ask(self, question: str, history: Sequence[tuple[str, str]] = (), authority: str | list[str] | None = None,
             published_from: str | None = None, published_to: str | None = None) -> Answer:
         """Answer a question. history: earlier (question, answer) turns, oldest first."""
-        filters = self.retriever.understand(question, authority, published_from, published_to)
-        filters, intent = self._with_context(question, filters, history)
-        unknown = self._unknown_place(question, filters)
-        if unknown:
-            return self._abstain(question, [f"No inspection report of {unknown} is in the index."])
+        filters, intent = self.understand(question, history, authority, published_from, published_to)
+        refusal = self._out_of_scope(question, filters)
+        if refusal:
+            return refusal
         answer = self._answer(question, filters, intent)
         if self.llm is not None and not answer.abstained and intent.kind == "general":
             *_, answer = self.llm.answer(self, question, filters, history, answer)
@@ -77,9 +77,8 @@ class Assistant:
                    published_from=None, published_to=None) -> Iterator[str | Answer]:
         """Yield the answer text as it grows (str), then the final Answer. With an LLM the
         streamed text is the model's draft; the final Answer keeps only verified sentences."""
-        filters = self.retriever.understand(question, authority, published_from, published_to)
-        filters, intent = self._with_context(question, filters, history)
-        if self.llm is not None and intent.kind == "general" and not self._unknown_place(question, filters):
+        filters, intent = self.understand(question, history, authority, published_from, published_to)
+        if self.llm is not None and intent.kind == "general" and not self._out_of_scope(question, filters):
             extractive = self._answer(question, filters, intent)
             if not extractive.abstained:
                 yield from self.llm.answer(self, question, filters, history, extractive)
@@ -90,58 +89,117 @@ class Assistant:
             yield " ".join(words[: i + 12])
         yield answer
 
+    def understand(self, question: str, history: Sequence[tuple[str, str]] = (), authority=None,
+                   published_from=None, published_to=None) -> tuple[QueryFilters, Intent]:
+        """The question's filters and kind, with the conversation folded in: each earlier
+        turn is resolved in order, and a follow-up builds on the turn before it."""
+        state = None
+        for past_q, _ in history:
+            state = self._merge(state, past_q, self.retriever.understand(past_q))
+        f = self.retriever.understand(question, authority, published_from, published_to)
+        return self._merge(state, question, f)
+
     # -- routing --------------------------------------------------------------------------
-    def _with_context(self, question: str, f: QueryFilters, history: Sequence[tuple[str, str]]) -> tuple[QueryFilters, Intent]:
-        """Follow-ups inherit the authority, period and kind of question of earlier turns."""
-        intent = classify(question, len(f.authorities))
-        if not history or f.authorities:
+    def _classify(self, question: str, f: QueryFilters) -> Intent:
+        return classify(question, len(f.authorities), self.retriever.embedder)
+
+    def _merge(self, prev: tuple[QueryFilters, Intent] | None, question: str, f: QueryFilters) -> tuple[QueryFilters, Intent]:
+        """Follow-ups inherit what the earlier turn said: "And Leeds?" keeps the kind and area
+        of question; "and the one before that?" moves along the same authority's history;
+        "who led it?" keeps the authority and inspection."""
+        intent = self._classify(question, f)
+        if prev is None:
             return f, intent
-        for past_q, _ in reversed(list(history)):
-            past = self.retriever.understand(past_q)
-            if not past.authorities:
-                continue
-            keep_dates = not (f.published_from or f.published_to or f.recency)
-            f = replace(f, authorities=past.authorities,
-                        **({"published_from": past.published_from, "published_to": past.published_to,
-                            "exact_date": past.exact_date, "recency": past.recency, "date_text": past.date_text}
-                           if keep_dates else {}))
-            intent = classify(question, len(f.authorities))
-            if intent.kind == "general" and _FOLLOW_UP.search(question):
-                past_intent = classify(past_q, len(past.authorities))
+        pf, pintent = prev
+        follow_up = bool(_FOLLOW_UP.search(question))
+        if f.authorities:
+            if follow_up and intent.kind == "general" and pintent.kind != "general":
                 areas = [a for a in areas_in(question) if a != "overall"]
-                if past_intent.kind == "judgement":
-                    intent = Intent("judgement", area=areas[0] if areas else past_intent.area)
-                elif past_intent.kind in ("improve", "lead_inspector", "inspection_dates", "published_date") and not areas:
-                    intent = past_intent
+                intent = replace(pintent, area=areas[0] if areas else pintent.area, yes_no=False)
+                if pintent.kind == "comparison":
+                    intent = Intent("judgement", area=intent.area)
             return f, intent
+        if not pf.authorities:
+            return f, intent
+        f = replace(f, authorities=pf.authorities[:1] if pintent.kind == "comparison" else pf.authorities)
+        if f.recency in ("previous", "next") and not (f.published_from or f.published_to):
+            f = self._step(pf, f)
+        elif not (f.published_from or f.published_to or f.recency or f.exact_date):
+            f = replace(f, published_from=pf.published_from, published_to=pf.published_to, exact_date=pf.exact_date,
+                        recency=pf.recency, date_text=pf.date_text)
+        intent = self._classify(question, f)
+        if intent.kind == "general" and (follow_up or len(question.split()) <= 6) and pintent.kind != "general":
+            areas = [a for a in areas_in(question) if a != "overall"]
+            if pintent.kind in ("judgement", "comparison", "change"):
+                intent = Intent(pintent.kind if pintent.kind != "comparison" else "judgement",
+                                area=areas[0] if areas else pintent.area)
+            elif not areas:
+                intent = pintent
+        if _WHEN_THAT.search(question):
+            intent = Intent("inspection_dates")
         return f, intent
 
-    def _unknown_place(self, question: str, f: QueryFilters) -> str:
-        if f.authorities:
-            return ""
-        for m in _PLACE.finditer(question):
-            words = [w for w in m.group(1).split() if w.lower().strip("'’") not in _NOT_PLACES]
-            name = " ".join(words)
-            if name and not self.retriever.matcher.find(name) and name.lower() not in _NOT_PLACES:
-                return name
-        return ""
+    def _step(self, pf: QueryFilters, f: QueryFilters) -> QueryFilters:
+        """The report before / after the one the earlier turn used."""
+        chosen = self.retriever.catalog.select(pf).reports
+        if not chosen:
+            return f
+        ref = chosen[0] if f.recency == "previous" else chosen[-1]
+        if f.recency == "previous":
+            day = (dt.date.fromisoformat(ref.published) - dt.timedelta(days=1)).isoformat()
+            return replace(f, published_from="", published_to=day, recency="latest", exact_date="",
+                           date_text=f"before {human_date(ref.published)}")
+        day = (dt.date.fromisoformat(ref.published) + dt.timedelta(days=1)).isoformat()
+        return replace(f, published_from=day, published_to="", recency="first", exact_date="",
+                       date_text=f"after {human_date(ref.published)}")
+
+    def _out_of_scope(self, question: str, f: QueryFilters) -> Answer | None:
+        """Places that are not English authorities in the index, and topics the reports do not cover."""
+        if not f.authorities:
+            outside = outside_england(question) or out_of_scope(question)
+            if outside:
+                return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=outside.reason)])
+            unknown = unknown_place(question, self.retriever.matcher, self._known_word)
+            if unknown:
+                return self._abstain(question, [f"No inspection report of {unknown} is in the index: it is not an "
+                                                "English local authority that Ofsted has inspected, as far as the index knows."])
+        elif out_of_scope(question):
+            return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=out_of_scope(question).reason)])
+        return None
+
+    def _known_word(self, word: str) -> bool:
+        """A word of the reports (so not an unknown place) or of the field's vocabulary."""
+        return self.retriever.knows_word(word) or bool(_DOMAIN.match(word))
 
     def _answer(self, question: str, f: QueryFilters, intent: Intent) -> Answer:
         catalog = self.retriever.catalog
         selection = catalog.select(f)
         notes = list(selection.notes)
-        if selection.restricted and not selection.reports:
-            return self._abstain(question, notes, nearest=[r for a in f.authorities for r in catalog.history(a)])
         if intent.kind == "aggregate":
             reports = list(catalog.reports)
             draft = (aggregate.judged(reports, intent.area, intent.grade, f, self.facts) if intent.grade
                      else aggregate.counts(reports, intent.area, f))
             return self._finish(question, draft, reports=(), notes=notes)
-        if intent.kind == "history" and f.authorities:
-            reports = catalog.history(f.authorities[0])
-            area = next((a for a in areas_in(question) if a != "overall"), "overall")
-            draft = aggregate.history(reports, area, f, self.facts)
-            return self._finish(question, draft, reports=reports, notes=[])
+        if intent.kind == "transition":
+            draft = aggregate.transitions(catalog, intent.area, intent.grades, f, self.facts)
+            return self._finish(question, draft, reports=(), notes=[])
+        if intent.kind == "change" and f.authorities:
+            return self._change(question, f, intent)
+        if selection.restricted and not selection.reports:
+            if intent.kind == "general" and f.authorities and (f.published_from or f.published_to):
+                later = [r for a in f.authorities if (r := catalog.first_after(a, f.published_to or f.published_from))]
+                if later:  # a date of events, not of publication: the next report describes them
+                    note = TEMPLATES["event_date_note"].format(period=f.date_text or "that period",
+                                                               report=", ".join(f"{r.local_authority} ({when(r)})" for r in later))
+                    f = replace(f, published_from=later[0].published, published_to=later[-1].published, recency="", exact_date="")
+                    return self._general(question, f, [note])
+            return self._abstain(question, notes, nearest=[r for a in f.authorities for r in catalog.history(a)])
+        if intent.kind == "comparison" and selection.restricted:
+            latest = {}
+            for meta in selection.reports:
+                latest[meta.local_authority] = meta
+            draft, _ = aggregate.compare(list(latest.values()), intent.area, self.facts)
+            return self._finish(question, draft, reports=list(latest.values()), notes=notes)
         if intent.kind in ("judgement", "lead_inspector", "inspection_dates", "published_date", "improve") and selection.restricted:
             reports = list(selection.reports)[-MAX_REPORTS_PER_ANSWER:]
             draft = Draft([], [])
@@ -149,9 +207,37 @@ class Assistant:
             for meta in reports:
                 for it in intents:
                     self._fact(meta, it, draft)
+            if intent.kind == "judgement" and intent.yes_no and intent.grade and len(reports) == 1 and draft.citations:
+                j = aggregate._judged(reports[0], intent.area or "overall")
+                if j is not None:
+                    yes = aggregate.grade_matches(j.grade, intent.grade)
+                    draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
         return self._general(question, f, notes)
+
+    def _change(self, question: str, f: QueryFilters, intent: Intent) -> Answer:
+        catalog = self.retriever.catalog
+        authority = f.authorities[0]
+        reports = catalog.history(authority)
+        if f.published_from or f.published_to:
+            lo, hi = f.published_from or "0000", (f.published_to or "9999") + "~"
+            inside = [r for r in reports if r.published and lo <= r.published <= hi]
+            if len(inside) == 1 and reports.index(inside[0]) > 0 and not f.published_to:
+                inside = [reports[reports.index(inside[0]) - 1], *inside]  # "since 2023": from the one before
+            reports = inside
+        elif f.recency != "first":
+            reports = reports[-2:]
+        if not reports:
+            return self._abstain(question, [f"No report of {authority.title()} published in {f.date_text or 'that period'} is in the index."],
+                                 nearest=catalog.history(authority))
+        draft, direction = aggregate.change(reports, intent.area, self.facts)
+        asked = "worse" if re.search(r"worse|declin|deteriorat|down|slip|drop", question, re.I) else "better"
+        if intent.yes_no and direction and not re.search(r"\bbetter or worse\b|\bworse or better\b", question, re.I):
+            yes = (direction == "improved") == (asked == "better") and direction != "same"
+            draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
+        notes = [f"Compared the inspections published {', '.join(human_date(r.published) for r in reports)}."]
+        return self._finish(question, draft, reports=reports, notes=notes)
 
     def _fact(self, meta: ReportMeta, intent: Intent, draft: Draft) -> None:
         if intent.kind == "judgement":

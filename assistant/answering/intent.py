@@ -1,6 +1,22 @@
-"""What a question asks for, from its wording (no LLM): a judgement (and which area), the
-lead inspector, dates, what needs to improve, an aggregate over reports, or a general
-question answered from passages."""
+"""What kind of question is asked, decided from its slots and wording (no LLM).
+
+Slots (what the question names): judgement areas in everyday words (``areas_in``), a grade
+(``grade_in``), the yes/no form (``is_yes_no``), the comparison form. Kinds:
+
+* judgement           how an authority was judged (overall or one area); also yes/no forms
+* lead_inspector, inspection_dates, published_date, improve   facts of one report
+* change              how an authority's judgements moved between inspections ("did Leeds
+                      improve between 2015 and 2018?", "has Bury got better since 2016?")
+* comparison          two or more authorities side by side
+* aggregate           which / how many authorities were judged a grade (in a period)
+* transition          which authorities went from one grade to another, improved or got worse
+* general             anything else: answered by quoting the reports
+
+Rules decide first; when they find no kind, a nearest-neighbour vote over example phrasings
+(``data/question_kinds.json``, embedded with the model already loaded) may pick a fact kind,
+but only with a clear margin (``KNN_MIN_SIMILARITY``, ``KNN_MIN_SHARE``), so a doubtful
+question stays general and gets a cited quoted answer rather than a wrong fact.
+"""
 from __future__ import annotations
 
 import json
@@ -8,59 +24,182 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-_RULES = json.loads((Path(__file__).resolve().parent.parent / "data" / "intents_answer.json").read_text())
-_RX = {k: re.compile(v, re.IGNORECASE) for k, v in _RULES.items() if isinstance(v, str) and not k.startswith("_")}
-_AREAS = {k: re.compile(v, re.IGNORECASE) for k, v in _RULES["areas"].items()}
-_GRADES = {k: re.compile(v, re.IGNORECASE) for k, v in _RULES["grades"].items()}
+import numpy as np
 
+_BANK_PATH = Path(__file__).resolve().parent.parent / "data" / "question_kinds.json"
+KNN_K = 5
+KNN_MIN_SIMILARITY = 0.62  # cosine of the question and its nearest example
+KNN_MIN_SHARE = 0.8  # share of the k nearest examples that agree
 
-@dataclass(frozen=True)
-class Intent:
-    kind: str  # judgement | lead_inspector | inspection_dates | published_date | improve | aggregate | history | general
-    area: str = ""  # for judgement: overall, care_leavers, ...
-    grade: str = ""  # for aggregate: the grade asked about
+X = re.I | re.X
+
+# --------------------------------------------------------------------------- slots
+
+AREAS = {  # most specific first; everyday names included
+    "care_leavers": re.compile(r"""\b(care[- ]?leavers? | leaving[- ]care | young\ people\ leaving\ care
+        | care[- ]experienced | after[- ]care | leavers)\b""", X),
+    "children_in_care": re.compile(r"""\b(children\ in\ care | kids\ in\ care | young\ people\ in\ care
+        | looked[- ]after | children\ looked\ after | lac | cla | cic | permanence | in\ care
+        | children\ (?:we|they)\ look\ after | fostered\ children | corporate\ parent\w*)\b""", X),
+    "help_and_protection": re.compile(r"""\b(help\ and\ protection | need(?:ing|s)?\ (?:of\ )?help
+        | child\ protection | protection\ of\ children | protect(?:ing|ion|s)? | front\ door | mash
+        | multi[- ]agency\ safeguarding\ hub | early\ help | children\ in\ need | children\ at\ risk
+        | safeguarding\ children)\b""", X),
+    "leaders": re.compile(r"""\b(leaders? | leadership | management | managers | governance
+        | impact\ of\ leaders | (?:how\ well\ )?(?:led|run|managed))\b""", X),
+    "adoption": re.compile(r"\b(adoption|adopt(?:ed|ing)?)\b", X),
+    "lscb": re.compile(r"\b(lscb|safeguarding\ children\ board|safeguarding\ board)\b", X),
+    "overall": re.compile(r"\b(overall|in\ general|as\ a\ whole|overall\ effectiveness)\b", X),
+}
+
+GRADES = {  # the order is the grade scale, best first
+    "outstanding": re.compile(r"\b(outstanding|excellent)\b", X),
+    "good": re.compile(r"(?<!to\ be\ )\bgood\b(?!\ (?:at|is|are|for|news|practice|quality|progress))", X),
+    "requires improvement": re.compile(r"\b(requires?\ improvement|ri|needs?\ improvement)\b", X),
+    "inadequate": re.compile(r"\b(inadequate|failing|failed|poor)\b", X),
+}
+GRADE_ORDER = tuple(GRADES)  # outstanding > good > requires improvement > inadequate
 
 
 def areas_in(text: str) -> list[str]:
     """Judgement areas named in text, most specific first (care leavers before in care)."""
     found = []
-    for area, rx in _AREAS.items():
-        if rx.search(text) and not (area == "children_in_care" and "care_leavers" in found and not re.search(r"children in care|looked", text, re.I)):
-            found.append(area)
+    for area, rx in AREAS.items():
+        if not rx.search(text):
+            continue
+        if area == "children_in_care" and "care_leavers" in found and not re.search(r"children in care|looked|kids in care", text, re.I):
+            continue
+        found.append(area)
     if "help_and_protection" in found and re.search(r"child protection (plan|conference|enquir)", text, re.I):
         found.remove("help_and_protection")
     return found
 
 
+def grades_in(text: str) -> list[str]:
+    """Grades named in text, in the order they appear."""
+    hits = sorted((m.start(), g) for g, rx in GRADES.items() for m in rx.finditer(text))
+    return list(dict.fromkeys(g for _, g in hits))
+
+
 def grade_in(text: str) -> str:
-    return next((g for g, rx in _GRADES.items() if rx.search(text)), "")
+    g = grades_in(text)
+    return g[0] if g else ""
 
 
-def classify(question: str, authorities: int = 0) -> Intent:
-    """authorities: how many authorities the question names (aggregates name none or ask history)."""
+def grade_rank(grade: str) -> int:
+    """0 = inadequate ... 3 = outstanding; -1 unknown. "requires improvement to be good" is RI."""
+    g = grade.lower()
+    for i, name in enumerate(GRADE_ORDER):
+        if g.startswith(name):
+            return len(GRADE_ORDER) - 1 - i
+    return -1
+
+
+_YES_NO = re.compile(r"""^\s*(?:so\s+|and\s+|but\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
+    |would|will|can|could)\b""", X)
+
+
+def is_yes_no(question: str) -> bool:
+    return bool(_YES_NO.search(question))
+
+
+# --------------------------------------------------------------------------- wording of kinds
+
+_RX = {
+    "lead_inspector": re.compile(r"""\b(lead\ inspector | hmi | who\ led | who\ inspected | who\ (?:did|carried\ out|conducted)\ the\ inspection
+        | led\ (?:the|this|that|their|its)\ (?:ofsted\ )?inspection | led\ .{0,50}inspection
+        | (?:who|which)\ .{0,25}inspector | inspectors?\ (?:was|were) | name\ of\ the\ (?:lead\ )?inspector)\b""", X),
+    "inspection_dates": re.compile(r"""\b(when\ was\ .{0,60}inspected | inspection\ dates? | dates?\ of\ the\ inspection
+        | when\ did\ .{0,60}inspection\ (?:take\ place|happen|start|begin|end) | when\ did\ .{0,40}\binspect\b
+        | when\ .{0,40}inspectors?\ (?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
+        | when\ did\ ofsted\ .{0,20}(?:visit|inspect|go\ (?:in|into)|come) | when\ was\ .{0,40}(?:last\ )?visited)""", X),
+    "published_date": re.compile(r"\b(when\ was\ .{0,80}(?:report\ )?published|publication\ date|date\ .{0,20}published)", X),
+    # the "what needs to improve" list (not "did X improve", "its plans to improve")
+    "improve": re.compile(r"""\b(needs?\ to\ (?:improve|do\ better|change|get\ better|work\ on|fix)
+        | must\ .{0,30}improve | should\ .{0,30}improve | (?:has|have|was|were)\ (?:been\ )?(?:told|asked)\ to
+        | areas?\ (?:for|of|to)\ (?:improvement|development|improve) | improvements?\ (?:needed|required|areas?)
+        | (?:what|which)\ (?:improvements?|recommendations?) | recommendations? | priority\ actions?
+        | what\ (?:is|are)\ .{0,40}weakness(?:es)? | weakness(?:es)?\ (?:found|identified)
+        | what\ .{0,40}(?:get|do)\ better | what\ .{0,30}(?:to\ )?fix | what\ (?:to|should\ they)\ improve
+        | what\ (?:does|do|did|must|should)\ .{0,60}\bimprove(?:\ on)?\s*\??\s*$
+        | (?:things|areas|what)\ .{0,20}(?:to\ )?improve\ on)""", X),
+    "judgement": re.compile(r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rate|rated|rating|ratings
+        | overall\ effectiveness | outcome | result | results | verdict | score | scored
+        | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b
+        | what\ did\ .{0,40}\ (?:get|receive|achieve)\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing)\b)\b""", X),
+    "aggregate": re.compile(r"""\b((?:which|what|any|name\ (?:the|all)|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
+        | how\ many | what\ proportion | what\ share | number\ of\ (?:authorities|councils|reports|inspections)
+        | (?:authorities|councils)\ (?:were|that\ were|judged|rated|got) | who\ (?:got|was\ judged|was\ rated))\b""", X),
+    # one authority's judgements over time
+    "change": re.compile(r"""\b(changed? | over\ time | history | trend | progress(?:ed)? | since\ (?:its|their|the)\ (?:last|previous)
+        | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better\ or\ worse | worse\ or\ better
+        | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
+        | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ )?(?:last|previous|before)
+        | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
+        | each\ inspection | previous\ (?:ratings|judgements|inspections))\b""", X),
+    "comparison": re.compile(r"""\b(compare[sd]? | comparison | versus | vs\.? | v\.? | against | side\ by\ side | difference\ between
+        | which\ (?:is|was|one\ is|one\ was|of\ (?:them|these|the\ two))\ .{0,30}(?:better|higher|lower|worse|best|worst)
+        | (?:better|higher|lower|worse)\ than | both | each\ of)\b""", X),
+    "transition": re.compile(r"""\b((?:went|go|gone|moved?|jumped|improved|rose|fell|dropped|slipped|changed)\ (?:from|up\ from|down\ from)
+        | from\ (?:outstanding|good|requires\ improvement|ri|inadequate)\ to
+        | (?:got|gotten|getting|became)\ (?:better|worse) | improved | declined | went\ (?:up|down) | downgraded | upgraded)""", X),
+}
+
+
+@dataclass(frozen=True)
+class Intent:
+    kind: str  # judgement | lead_inspector | inspection_dates | published_date | improve | change | comparison | aggregate | transition | general
+    area: str = ""  # for judgement / change / comparison / aggregate: overall, care_leavers, ...
+    grade: str = ""  # for aggregate: the grade asked about; for judgement yes/no: the grade asked
+    yes_no: bool = False  # answer "Yes"/"No" first
+    grades: tuple[str, ...] = ()  # for transition: (from, to), or ("better",) / ("worse",)
+    confidence: float = 1.0  # 1 for rules; the neighbours' share for the embedding vote
+
+
+def _area(q: str) -> str:
+    areas = [a for a in areas_in(q) if a != "overall"]
+    return areas[0] if areas else "overall"
+
+
+def _asks_grade(q: str) -> bool:
+    """"Was X good, outstanding, requires improvement or inadequate?", "Is X still inadequate?" """
+    return bool(grades_in(q)) and (len(grades_in(q)) >= 2 or is_yes_no(q) or bool(re.search(
+        r"\b(was|is|were|are|got|get|rated|judged)\b.{0,60}\b(outstanding|inadequate|good|requires improvement)\b\s*\??\s*$", q, re.I)))
+
+
+def classify(question: str, authorities: int = 0, embedder=None) -> Intent:
+    """authorities: how many authorities the question names."""
     q = question
+    yn = is_yes_no(q)
     if _RX["lead_inspector"].search(q):
         return Intent("lead_inspector")
     if _RX["published_date"].search(q):
         return Intent("published_date")
     if _RX["inspection_dates"].search(q):
         return Intent("inspection_dates")
-    if _RX["improve"].search(q) and not _RX["aggregate"].search(q) and not (_asks_grade(q) and authorities):
+    if authorities == 0 and _RX["aggregate"].search(q):
+        grades = grades_in(q)
+        if _RX["transition"].search(q):
+            if len(grades) >= 2:
+                return Intent("transition", grades=tuple(grades[:2]))
+            worse = re.search(r"worse|declin|down|fell|dropped|slipped|deteriorat", q, re.I)
+            return Intent("transition", grades=("worse",) if worse else ("better",), grade=grades[0] if grades else "")
+        if grades or _RX["judgement"].search(q):
+            areas = areas_in(q)
+            return Intent("aggregate", area=areas[0] if areas else "", grade=grades[0] if grades else "")
+    if authorities >= 2 and (_RX["comparison"].search(q) or _RX["judgement"].search(q) or _asks_grade(q)):
+        return Intent("comparison", area=_area(q))
+    if _RX["improve"].search(q) and not (_asks_grade(q) and authorities):
         return Intent("improve")
-    if authorities == 1 and _RX["history"].search(q) and (_RX["judgement"].search(q) or grade_in(q)):
-        return Intent("history")
-    if authorities == 0 and _RX["aggregate"].search(q) and (grade_in(q) or _RX["judgement"].search(q)):
-        areas = areas_in(q)
-        return Intent("aggregate", area=areas[0] if areas else "", grade=grade_in(q))  # "": overall, else any area
+    if authorities == 1 and _RX["change"].search(q) and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
+        if _RX["judgement"].search(q) or grades_in(q) or yn or re.search(r"\b(improv|better|worse|declin|changed?|progress|rating|since)", q, re.I):
+            return Intent("change", area=_area(q), yes_no=yn)
     if authorities >= 1 and (_RX["judgement"].search(q) or _asks_grade(q)):
-        areas = [a for a in areas_in(q) if a != "overall"]
-        return Intent("judgement", area=areas[0] if areas else "overall")
+        g = grades_in(q)
+        return Intent("judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "")
+    if authorities >= 1 and embedder is not None:
+        return _nearest_kind(q, embedder)
     return Intent("general")
-
-
-def _asks_grade(q: str) -> bool:
-    """"Was X good, outstanding, requires improvement or inadequate?" """
-    return sum(1 for rx in _GRADES.values() if rx.search(q)) >= 2 or bool(re.search(r"\b(was|is|were) .{0,60}\b(outstanding|inadequate)\b\??$", q, re.I))
 
 
 FACT_KINDS = ("lead_inspector", "published_date", "inspection_dates", "improve")
@@ -71,8 +210,46 @@ def also_asked(question: str, primary: Intent) -> list[Intent]:
     and what was the overall grade?")."""
     extra = [Intent(k) for k in FACT_KINDS if k != primary.kind and _RX[k].search(question)]
     if primary.kind != "judgement" and (_RX["judgement"].search(question) or _asks_grade(question)):
-        areas = [a for a in areas_in(question) if a != "overall"]
-        extra.append(Intent("judgement", area=areas[0] if areas else "overall"))
+        extra.append(Intent("judgement", area=_area(question)))
     if primary.kind == "improve" or any(i.kind == "improve" for i in extra):
         extra = [i for i in extra if i.kind != "judgement" or _RX["judgement"].search(question)]
     return extra
+
+
+# --------------------------------------------------------------------------- embedding vote
+
+class _Bank:
+    """Example phrasings per kind, embedded once per embedder."""
+
+    def __init__(self):
+        raw = json.loads(_BANK_PATH.read_text(encoding="utf-8"))
+        self.kinds = [k for k, examples in raw["kinds"].items() for _ in examples]
+        self.texts = [e for examples in raw["kinds"].values() for e in examples]
+        self._vectors: dict[int, np.ndarray] = {}
+
+    def vectors(self, embedder) -> np.ndarray:
+        key = id(embedder)
+        if key not in self._vectors:
+            self._vectors[key] = np.asarray(embedder.embed_documents(self.texts), dtype=np.float32)
+        return self._vectors[key]
+
+
+_bank: _Bank | None = None
+
+
+def _nearest_kind(question: str, embedder) -> Intent:
+    global _bank
+    if _bank is None:
+        _bank = _Bank()
+    sims = _bank.vectors(embedder) @ np.asarray(embedder.embed_query(question), dtype=np.float32)
+    top = np.argsort(-sims)[:KNN_K]
+    votes: dict[str, int] = {}
+    for i in top:
+        votes[_bank.kinds[i]] = votes.get(_bank.kinds[i], 0) + 1
+    kind, n = max(votes.items(), key=lambda kv: kv[1])
+    share = n / len(top)
+    if kind == "general" or share < KNN_MIN_SHARE or float(sims[top[0]]) < KNN_MIN_SIMILARITY:
+        return Intent("general", confidence=share)
+    if kind == "judgement":
+        return Intent("judgement", area=_area(question), confidence=share)
+    return Intent(kind, confidence=share)

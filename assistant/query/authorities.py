@@ -53,6 +53,18 @@ _STRONG_CONTEXT = {"council", "borough", "children", "childrens", "child", "csc"
 _START_CONTEXT = {"was", "is", "has", "had", "were", "received", "got", "rated", "judged", "get", "gets",
                   "achieved", "performed", "improved", "needs", "need", "does", "did"}
 _LOWER_CONTEXT = {"rated", "judged"}
+# a question that speaks of inspections: there "bury", "reading", "bath" are places
+_FIELD_WORDS = re.compile(r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services)\b", re.I)
+
+FUZZY_MIN, FUZZY_MIN_SHORT = 87, 90  # rapidfuzz ratio for misspelt names (phrases of 7+ / 5-6 characters)
+COMMON_ZIPF = 3.0  # wordfreq: words at least this frequent in English are never taken as misspelt names
+
+
+def _unusual(word: str) -> bool:
+    """No common English word (so possibly a misspelt place name)."""
+    from wordfreq import zipf_frequency
+
+    return len(word) >= 4 and word.isalpha() and zipf_frequency(word, "en") < COMMON_ZIPF
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,10 @@ class AuthorityMatcher:
             if key:
                 table[key] = (name,)
         self._table = table
+        self._keys_by_len: dict[int, dict[tuple[str, ...], str]] = {}
+        for key, names in table.items():
+            if names:
+                self._keys_by_len.setdefault(len(key), {})[key] = " ".join(key)
         self._max_len = max((len(k) for k in table), default=1)
         self._sensitive = {w.lower() for w in data.get("case_sensitive", [])}
         self._prefixes = sorted((_norm_phrase(p) for p in data.get("prefixes", [])), key=len, reverse=True)
@@ -151,6 +167,37 @@ class AuthorityMatcher:
             if names:
                 out.append((toks[start_i].start, toks[end_i - 1].end, names))
             i = end_i
+        if not out:
+            out = self._fuzzy_spans(toks)
+        return out
+
+    def _fuzzy_spans(self, toks: list[_Tok]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Misspelt names ("Birmingam", "Hertfordshre"): a run of 1-3 words, at least one of
+        them no English word, close to a known name (rapidfuzz ratio >= FUZZY_MIN, higher for
+        short words). Used only when no name matched exactly."""
+        from rapidfuzz import fuzz, process
+
+        out = []
+        i = 0
+        while i < len(toks):
+            best = None
+            for length in (3, 2, 1):
+                window = toks[i:i + length]
+                if len(window) < length or not any(_unusual(t.norm) for t in window):
+                    continue
+                phrase = " ".join(t.norm for t in window)
+                if len(phrase) < 5:
+                    continue
+                cutoff = FUZZY_MIN if len(phrase) >= 7 else FUZZY_MIN_SHORT
+                hit = process.extractOne(phrase, self._keys_by_len.get(length, {}), scorer=fuzz.ratio, score_cutoff=cutoff)
+                if hit and (best is None or hit[1] > best[1]):
+                    best = (length, hit[1], hit[2])
+            if best:
+                length, _score, key = best
+                out.append((toks[i].start, toks[i + length - 1].end, self._table[key]))
+                i += length
+            else:
+                i += 1
         return out
 
     # -- internals
@@ -188,6 +235,6 @@ class AuthorityMatcher:
             if not self._sentence_start(text, tok):
                 return True
             return nxt in _START_CONTEXT or j + 1 >= len(toks)
-        return nxt in _LOWER_CONTEXT
+        return nxt in _LOWER_CONTEXT or bool(_FIELD_WORDS.search(text))
 
 

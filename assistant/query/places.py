@@ -1,0 +1,96 @@
+"""Places a question names that are not English local authorities in the index, and topics
+the reports do not cover: the reasons the assistant gives when it cannot answer.
+
+* ``outside_england(text)``: a Welsh, Scottish or Northern Irish council, a Crown dependency
+  or another country (listed in ``data/places_outside_scope.json``), with the reason.
+* ``unknown_place(text, matcher, is_known_word)``: a name in a place position ("in X", "for
+  X", "X's ...", "X council") that is no authority and no word the reports or English use
+  (an invented or unlisted place).
+* ``out_of_scope(text)``: council finances, schools and colleges, adult social care, health.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "places_outside_scope.json"
+RARE_ZIPF = 2.5  # wordfreq: a word rarer than this in English may be a place name
+UNKNOWN_ZIPF = 1.0  # a capitalised word this rare, anywhere in the question, is taken as a place
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    what: str  # the place or topic named
+    reason: str  # a sentence saying why the reports cannot answer
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[list[tuple[re.Pattern, str, str]], list[tuple[re.Pattern, str]]]:
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    places = []
+    for region in raw["regions"].values():
+        for name in sorted(region["places"], key=len, reverse=True):
+            rx = re.compile(r"(?<![\w-])" + r"[\s-]+".join(map(re.escape, name.split())) + r"(?![\w-])", re.I)
+            places.append((rx, name, region["reason"]))
+    topics = [(re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.I), what) for what, pats in raw["topics"].items()]
+    return places, topics
+
+
+def outside_england(text: str) -> OutOfScope | None:
+    for rx, name, reason in _data()[0]:
+        m = rx.search(text)
+        if m:
+            return OutOfScope(name, reason.format(place=name))
+    return None
+
+
+def out_of_scope(text: str) -> OutOfScope | None:
+    for rx, what in _data()[1]:
+        if rx.search(text):
+            return OutOfScope(what, f"The inspection reports cover local authority children's services, not {what}.")
+    return None
+
+
+# Where a place name stands: after in/for/at (a capitalised run, or a rare lower-case word),
+# before "council"/"local authority"/"children's services", or possessive before field words.
+_CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|upon|on|under|le|and))*"
+_PLACE_POSITIONS = re.compile(rf"""
+      \b(?:in|for|at|of)\s+(?P<after>{_CAP_RUN}|[a-z][a-z-]{{4,}})
+    | (?P<before>{_CAP_RUN}?)(?:['’]s)?\s+(?i:(?:(?:city|county|borough|district|metropolitan)\s+)?
+          (?:council|local\s+authority|children['’]?s\s+services|social\s+services))\b
+    """, re.X)
+_COUNCIL_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:city|county|borough|district)\s+)?(?:council|local\s+authority)\b", re.I)
+_NOT_NAMES = {"ofsted", "the", "england", "english", "uk", "britain", "his", "her", "majesty", "majesty's",
+              "local", "children", "children's", "what", "which", "how", "did", "does", "is", "was"}
+
+
+def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> str:
+    """A place-like name that is no authority the matcher knows and no word the reports or
+    common English use; "" when there is none (or when an authority is named)."""
+    from wordfreq import zipf_frequency
+
+    if matcher.find(text):
+        return ""
+    for m in _PLACE_POSITIONS.finditer(text):
+        raw = (m.group("after") or m.group("before") or "").strip(" .'’")
+        words = [w for w in re.findall(r"[\w'’-]+", raw) if w.lower().strip("'’") not in _NOT_NAMES]
+        if not words or m.group("after") and raw[:1].islower() and len(words) != 1:
+            continue
+        name = " ".join(words)
+        if matcher.find(name):
+            continue
+        by_position = m.group("before") or _COUNCIL_AFTER.match(text, m.end())
+        if by_position and not any(is_known_word(w) for w in words):
+            return name  # "X council": a place by position alone
+        rare = [w for w in words if zipf_frequency(w.lower().strip("'’"), "en") < RARE_ZIPF and not is_known_word(w)]
+        if rare and (raw[:1].isupper() or len(words) == 1):
+            return name
+    for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{4,}\b", text):  # "How was Westmoorshire judged?"
+        word = m.group()
+        if zipf_frequency(word.lower(), "en") < UNKNOWN_ZIPF and not is_known_word(word) and not matcher.find(word):
+            return word
+    return ""

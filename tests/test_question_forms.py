@@ -1,0 +1,147 @@
+"""Questions as people ask them (issue #9): the out-of-sample paraphrase sets, run on the
+questions whose reports are all in the test index, and the listed examples of misses, each
+as a test of its kind of question."""
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from assistant.evaluation import evaluate_answers, grade_answer, load_questions
+from conftest import CONVERSATION, ROOT, SAMPLE
+
+SETS = [ROOT / "tests" / "data" / "paraphrase_conversation.jsonl", ROOT / "tests" / "data" / "paraphrase_findings.jsonl"]
+INDEXED = set(SAMPLE) | set(CONVERSATION)
+
+
+def _in_test_index(q: dict) -> bool:
+    """Unanswerable questions, and questions whose authorities have every report in the test
+    index (so "latest" and changes mean the same as on the whole corpus)."""
+    if not q.get("answerable", True):
+        return True
+    with open(ROOT / "corpus" / "manifest.csv", newline="", encoding="utf-8") as fh:
+        by_authority: dict[str, set[str]] = {}
+        for row in csv.DictReader(fh):
+            by_authority.setdefault(row["local_authority"], set()).add(row["path"])
+    authorities = q.get("authorities") or []
+    readable = lambda a: {p for p in by_authority.get(a, set()) if "19 october 2012" not in p}  # noqa: E731
+    return bool(authorities) and all(readable(a) <= INDEXED for a in authorities) and set(q.get("reports") or []) <= INDEXED
+
+
+@pytest.fixture(scope="module")
+def assistant(retriever):
+    from assistant.answering.assistant import Assistant
+
+    return Assistant(retriever)
+
+
+@pytest.fixture(scope="module")
+def results(assistant):
+    questions = [q for path in SETS for q in load_questions(path) if _in_test_index(q)]
+    assert len(questions) >= 100, len(questions)
+    return evaluate_answers(assistant, questions, by="kind")
+
+
+def test_paraphrase_set_in_the_test_index(results):
+    print({k: (v["n"], v["correct_and_cited"]) for k, v in results.items() if not k.startswith("_")}, results["_failures"])
+    assert results["all"]["verbatim"] == 1.0
+    assert results["unanswerable"]["abstention_acc"] >= 0.95
+    for kind in ("judgement_everyday", "nickname", "change", "comparison", "follow_up", "lead_dates", "improve"):
+        if kind in results:
+            assert results[kind]["correct_and_cited"] >= THRESHOLDS.get(kind, 0.9), (kind, results[kind])
+    assert results["finding"]["correct_and_cited"] >= THRESHOLDS["finding"], results["finding"]
+
+
+THRESHOLDS = {"finding": 0.6}
+
+
+def _marks(assistant, question, history=(), **expected):
+    asked = []
+    for past in history:
+        asked.append((past, assistant.ask(past, history=list(asked)).text))
+    a = assistant.ask(question, history=asked)
+    return a, grade_answer({"question": question, "answerable": True, **expected}, a)
+
+
+LEEDS_2025 = "80481_leeds/children's services inspection - 12 august 2025.pdf"
+LEEDS_2015 = "80481_leeds/children's services inspection - 27 march 2015.pdf"
+LEEDS_2018 = "80481_leeds/children's services inspection - 18 december 2018.pdf"
+BHAM_2023 = "80429_birmingham/children's services inspection - 18 april 2023.pdf"
+BRADFORD_2026 = "80449_bradford/children's services inspection - 21 may 2026.pdf"
+
+
+def test_priority_is_not_prior(assistant):
+    a = assistant.ask("What are the priority actions for Leeds?")
+    assert {c.passage.citation.source for c in a.citations} == {LEEDS_2025}, a.text
+
+
+def test_dates_of_events_are_not_publication_dates(assistant):
+    a = assistant.ask("Why were Leeds's cases closed between March and June 2016?")
+    assert not a.abstained and "first inspection published after it" in a.text + " ".join(a.notes)
+    assert all(c.passage.citation.source == LEEDS_2018 for c in a.citations), a.text
+
+
+@pytest.mark.parametrize("question", ["Did Leeds improve between 2015 and 2018?", "Has Leeds got better since 2015?"])
+def test_improve_as_a_verb_is_a_change_question(assistant, question):
+    a = assistant.ask(question)
+    assert a.text.startswith("Yes.") and "improved from" in a.text, a.text
+    assert {LEEDS_2015, LEEDS_2018} <= {c.passage.citation.source for c in a.citations}
+
+
+def test_plans_to_improve_is_not_the_improvement_list(assistant):
+    a = assistant.ask("What are Leeds's plans to improve services for care leavers?")
+    assert "Ofsted said these need to improve" not in a.text
+
+
+def test_which_council_singular_is_an_aggregate(assistant):
+    a = assistant.ask("Which council got inadequate in 2014?")
+    assert "Birmingham" in a.text and "were judged **inadequate**" in a.text and a.citations
+
+
+def test_transitions_list_only_authorities_whose_judgement_moved(assistant):
+    a = assistant.ask("Which councils went from inadequate to good?")
+    assert "Birmingham" not in a.text.split(":", 1)[1] or "inadequate** (" in a.text
+    b = assistant.ask("Which councils went from requires improvement to outstanding?")
+    assert "Leeds" in b.text and "Dorset" not in b.text, b.text
+
+
+def test_comparison_of_two_authorities(assistant):
+    a, marks = _marks(assistant, "Compare Leeds and Bradford's latest judgements", reports=[LEEDS_2025, BRADFORD_2026])
+    assert not a.abstained and marks["cited_report"], a.text
+    assert "Leeds" in a.text and "Bradford" in a.text
+
+
+def test_still_inadequate_says_no_first(assistant):
+    a, marks = _marks(assistant, "Is Birmingham still inadequate?", reports=[BHAM_2023], yes_no="no")
+    assert a.text.startswith("No.") and marks["cited_report"], a.text
+
+
+@pytest.mark.parametrize("question, place", [
+    ("What did Ofsted say about child protection in Glasgow?", "Care Inspectorate"),
+    ("How is Cardiff council doing for children in care?", "Care Inspectorate Wales"),
+    ("Is Westmoorshire's children's services inadequate?", "Westmoorshire"),
+    ("What is Ofsted's annual budget?", "council finances"),
+])
+def test_places_and_topics_outside_the_reports_abstain_with_a_reason(assistant, question, place):
+    a = assistant.ask(question)
+    assert a.abstained and place in a.text and not a.citations, a.text
+
+
+@pytest.mark.parametrize("question", ["How was Birmingam judged?", "hertfordshre ofsted rating"])
+def test_misspelt_authorities(assistant, question):
+    a = assistant.ask(question)
+    assert not a.abstained and a.citations, a.text
+
+
+def test_and_another_authority_keeps_the_kind_of_question(assistant):
+    a, marks = _marks(assistant, "And Leeds?", history=["How were care leavers judged in Bury?"], reports=[LEEDS_2025])
+    assert not a.abstained and "care leavers" in a.text and marks["cited_report"], a.text
+
+
+def test_the_one_before_that_moves_along_the_history(assistant):
+    history = ["How was Leeds judged?"]
+    a, marks = _marks(assistant, "and the one before that?", history=history,
+                      reports=["80481_leeds/children's services inspection - 09 may 2022.pdf"])
+    assert marks["cited_report"], a.text
+    b, marks = _marks(assistant, "and before that?", history=[*history, "and the one before that?"], reports=[LEEDS_2018])
+    assert marks["cited_report"], b.text
