@@ -46,6 +46,7 @@ EVIDENCE_SHOWN = 3
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
 
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|while|despite|nevertheless|yet)\b|;", re.I)
+_CONCESSIVE = re.compile(r"^\W*(although|though|while|whilst|despite|even though)\b", re.I)
 _NEGATIVE = re.compile(
     r"\b(not|cannot|can't|never|too|in ?consistent(ly)?|inconsistency|variable|variability|variation|vary|varies|weak(ness|nesses|er)?|"
     r"poor(ly|er)?|insufficient(ly)?|lack(s|ing)?|limited|delay(s|ed)?|drift|gaps?|yet to|remains? (a )?(concern|weak|inconsistent|"
@@ -186,7 +187,11 @@ def polarity(sentence: str) -> str:
     """positive / negative / both / neutral, clause by clause ("Although X improved, too
     many ..." is both). A clause with a negative cue is negative whatever else it says."""
     kinds = set()
-    for clause in _CONTRAST.split(sentence):
+    clauses = _CONTRAST.split(sentence)
+    if _CONCESSIVE.match(sentence) and "," in sentence:  # "Although X has improved, Y ..."
+        head, _, tail = sentence.partition(",")
+        clauses = [head, *_CONTRAST.split(tail)]
+    for clause in clauses:
         if not clause or not clause.strip():
             continue
         if _NEGATIVE.search(clause):

@@ -1,0 +1,269 @@
+"""Inspection history, change reports, trends and Word/Markdown export.
+
+Unit tests on hand-made report records; integration tests on the sample index of real reports
+(Dorset 2021 -> 2025, Birmingham 2014 SIF -> 2019 ILACS, Somerset 2026 without an overall
+grade). Word documents are parsed back with python-docx: every citation must be in them.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from assistant.answering.facts import Draft
+from assistant.answering.quotes import collapse
+from assistant.errors import AssistantError
+from assistant.history import build_history, change_report, to_draft, trends
+from assistant.history.changes import STATUSES, choose_pair, judgement_changes, polarity
+from assistant.history.export import (answer_doc, changes_doc, changes_json, conversation_doc, history_doc,
+                                      history_json, readable, to_docx, to_markdown)
+from assistant.history.timeline import Inspection, JudgementPoint, grade_rank
+from assistant.records import Answer, Citation, CitedQuote, Judgement, Passage, ReportMeta
+
+
+def meta(authority="Leeds", published="2018-12-18", framework="ILACS", **grades) -> ReportMeta:
+    js = tuple(Judgement(area, area.replace("_", " "), grade, 1) for area, grade in grades.items())
+    return ReportMeta(report_id=f"{authority}-{published}", source=f"{authority}/{published}.pdf", local_authority=authority,
+                      published=published, framework=framework, judgements=js)
+
+
+def point(area, grade, label=None, combined=False):
+    return JudgementPoint(area, label or area, grade, 1, None, combined)
+
+
+# -- unit -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("Return interviews are comprehensive and completed in a timely manner.", "positive"),
+    ("The response to children who are missing from home is not consistently robust.", "negative"),
+    ("Too many care leavers are not in education, employment or training.", "negative"),
+    ("Management oversight has improved, but it is not yet consistently effective.", "both"),
+    ("Although progress has been made, some children wait too long.", "both"),
+    ("The local authority commissions a service from a regional agency.", "neutral"),
+    ("Children no longer wait for an assessment.", "positive"),
+])
+def test_polarity_reads_the_wording_clause_by_clause(sentence, expected):
+    assert polarity(sentence) == expected
+
+
+def test_grade_scale():
+    assert grade_rank("outstanding") == 4 and grade_rank("good") == 3 and grade_rank("inadequate") == 1
+    assert grade_rank("requires improvement to be good") == grade_rank("requires improvement") == 2
+    assert grade_rank("not judged") is None
+
+
+def test_choose_pair_defaults_to_the_last_two_and_follows_dates():
+    reports = [meta(published=d) for d in ("2014-05-01", "2016-03-01", "2019-01-01", "2023-06-01")]
+    assert [r.published for r in choose_pair(reports)] == ["2019-01-01", "2023-06-01"]
+    assert [r.published for r in choose_pair(reports, "2016", "2019")] == ["2016-03-01", "2019-01-01"]
+    assert [r.published for r in choose_pair(reports, "2015")] == ["2016-03-01", "2023-06-01"]
+    assert [r.published for r in choose_pair(reports, None, "2018")] == ["2014-05-01", "2016-03-01"]
+    with pytest.raises(AssistantError, match="only one indexed inspection"):
+        choose_pair(reports[:1])
+    with pytest.raises(AssistantError, match="no report published by"):
+        choose_pair(reports, None, "2010")
+
+
+def test_judgement_changes_across_frameworks():
+    sif = meta(published="2014-05-01", framework="SIF")
+    ilacs = meta(published="2019-01-01")
+    new = meta(published="2026-06-01", framework="2026")
+    earlier = Inspection(sif, (point("overall", "inadequate"), point("children_in_care", "requires improvement", "Children looked after"),
+                               point("care_leavers", "good"), point("adoption", "good")))
+    later = Inspection(ilacs, (point("overall", "good"), point("children_in_care", "good", "children in care and care leavers", combined=True)))
+    changes = {c.area: c for c in judgement_changes(earlier, later)}
+    assert changes["overall"].direction == "up" and "framework changed" in changes["overall"].note
+    assert changes["children_in_care"].direction == "up"
+    assert changes["care_leavers"].direction == "same" and "together" in changes["care_leavers"].note
+    assert changes["adoption"].direction == "not comparable" and changes["adoption"].after is None
+    latest = Inspection(new, (point("help_and_protection", "good"),))
+    c = {x.area: x for x in judgement_changes(later, latest)}
+    assert c["overall"].direction == "not comparable" and "2026 framework" in c["overall"].note
+    assert c["overall"].after is None  # a gap, never a made-up grade
+
+
+def test_trends_by_year_and_transitions():
+    reports = [meta("A", "2014-01-01", "SIF", overall="inadequate"), meta("A", "2018-01-01", overall="requires improvement to be good"),
+               meta("A", "2026-03-01", "2026", help_and_protection="good"),
+               meta("B", "2014-06-01", "SIF", overall="inadequate"), meta("B", "2019-01-01", overall="inadequate"),
+               meta("C", "2019-02-01", overall="outstanding")]
+    years = trends.by_year(reports)
+    assert {k: len(v) for k, v in years[2014].items()} == {"Inadequate": 2}
+    assert list(years[2026]) == [trends.NO_OVERALL]
+    trans = trends.transitions(reports)
+    assert len(trans[("Inadequate", "Requires improvement")]) == 1 and len(trans[("Inadequate", "Inadequate")]) == 1
+    assert len(trans[("Requires improvement", trends.NO_OVERALL)]) == 1
+    assert trends.improved_from(trans, "Inadequate") == (1, 2)
+    csv_text = trends.table_csv(reports)
+    assert csv_text.splitlines()[0].startswith("authority,published") and len(csv_text.splitlines()) == 7
+
+
+def _cq(n, quote, authority="Dorset", page=2):
+    cit = Citation(source="x.pdf", report_id="r1", title="Inspection of Dorset", local_authority=authority,
+                   published="2025-05-09", page=page, paragraph="5", url="https://files.ofsted.gov.uk/v1/file/1")
+    return CitedQuote(n, quote, Passage(quote, 1.0, cit, f"c{n}"))
+
+
+def test_conversation_renumbers_citations_and_markdown_lists_them(tmp_path):
+    a1 = Answer("What does Dorset need to improve?", "Care leavers [1] and housing [2].", (_cq(1, "one"), _cq(2, "two")))
+    a2 = Answer("and Birmingham?", "Early help [1].", (_cq(1, "three", "Birmingham"),))
+    doc = conversation_doc([a1, a2])
+    assert [c.n for c in doc.citations] == [1, 2, 3]
+    md = to_markdown(doc)
+    assert "Early help [3]." in md and "[3] Birmingham" in md and "“three”" in md and "page 2, paragraph 5" in md
+    path = to_docx(doc, tmp_path / "c.docx")
+    text = _docx_text(path)
+    for c in doc.citations:
+        assert f"[{c.n}]" in text and c.quote in text
+    assert "Open Government Licence" in text
+
+
+def test_answer_doc_keeps_notes_and_cleans_pdf_artefacts(tmp_path):
+    a = Answer("q", "A short\ufffeterm answer [1].", (_cq(1, "short\ufffeterm \x07help"),), notes=("Used the most recent inspection.",))
+    path = to_docx(answer_doc(a), tmp_path / "a.docx")
+    text = _docx_text(path)
+    assert "short-term answer [1]" in text and "short-term help" in text and "most recent inspection" in text
+    assert readable("a\ufffeb\x00") == "a-b"
+
+
+def _docx_text(path) -> str:
+    from docx import Document
+
+    d = Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)
+
+
+# -- integration on the sample index ------------------------------------------------------------------
+def _verbatim(cited) -> bool:
+    return collapse(cited.quote) in collapse(cited.passage.text)
+
+
+def test_history_lists_inspections_oldest_first_with_cited_judgements(retriever):
+    h = build_history(retriever, "dorset")
+    assert h.authority == "Dorset"
+    assert [i.meta.published for i in h.inspections] == ["2021-11-19", "2025-05-09"]
+    latest = h.inspections[-1]
+    assert latest.meta.lead_inspector == "Sarah Canto" and _verbatim(latest.lead_inspector)
+    assert latest.judgement("overall").grade == "outstanding"
+    for ins in h.inspections:
+        for j in ins.judgements:
+            assert j.evidence is not None and _verbatim(j.evidence), j
+            assert re.search(j.grade.replace("requires", "requires?"), j.evidence.quote, re.I)
+            assert j.evidence.passage.citation.report_id == ins.meta.report_id and j.evidence.page == j.page
+    assert h.inspections[0].judgement("children_in_care").combined  # 2021: care leavers graded with children in care
+
+
+def test_history_of_a_2026_report_has_a_gap_with_a_note(retriever):
+    h = build_history(retriever, "Somerset")
+    ins = h.inspections[-1]
+    assert ins.meta.framework == "2026" and ins.judgement("overall") is None
+    assert "2026 framework" in ins.note
+    from assistant.ui.history_charts import authority_chart
+
+    fig = authority_chart(h)
+    overall = [t for t in fig.data if t.name == "Overall effectiveness"]
+    assert not overall or all(y is None for y in overall[0].y)  # never a made-up overall grade
+    assert any("no overall grade" in a.text for a in fig.layout.annotations)
+
+
+def test_unknown_authority_says_what_to_do(retriever):
+    with pytest.raises(AssistantError, match="no indexed inspection report"):
+        build_history(retriever, "Atlantis")
+    with pytest.raises(AssistantError, match="only one indexed inspection"):
+        change_report(retriever, "Somerset")
+
+
+def test_change_report_across_frameworks_cites_every_statement(retriever):
+    report = change_report(retriever, "Birmingham", "2014", "2019")
+    assert (report.earlier.meta.published, report.later.meta.published) == ("2014-05-23", "2019-01-17")
+    changes = {c.area: c for c in report.judgements}
+    assert changes["overall"].direction == "up"
+    assert changes["overall"].before.grade == "inadequate" and changes["overall"].after.grade == "requires improvement to be good"
+    assert changes["adoption"].direction == "not comparable"
+    assert len(report.items) >= 10
+    later_id, earlier_id = report.later.meta.report_id, report.earlier.meta.report_id
+    for it in report.items:
+        assert it.status in STATUSES
+        assert it.cited.passage.citation.report_id == earlier_id and _verbatim(it.cited)
+        if it.status == "not mentioned":
+            assert not it.evidence and it.listed_again is None
+        for s in it.evidence:
+            assert s.cited.passage.citation.report_id == later_id and _verbatim(s.cited)
+        if it.listed_again:
+            assert it.status == "repeated" and it.listed_again.cited.passage.citation.report_id == later_id
+        if it.status == "addressed":
+            assert all(s.polarity in ("positive", "neutral") for s in it.evidence)
+    assert {"repeated", "not mentioned"} <= {i.status for i in report.items}
+
+
+def test_change_report_as_a_chat_draft(retriever):
+    report = change_report(retriever, "Dorset")
+    draft = to_draft(report, Draft([], []))
+    numbers = {c.n for c in draft.citations}
+    markers = {int(m) for line in draft.lines for m in re.findall(r"\[(\d+)\]", line)}
+    assert markers == numbers and numbers == set(range(1, len(numbers) + 1))
+    assert draft.lines[0].startswith("**What changed in Dorset**")
+    assert any("Overall effectiveness: good [" in line and "(↑ up)" in line for line in draft.lines)
+    for c in draft.citations:
+        assert collapse(c.quote) in collapse(c.passage.text)
+    body = [line for line in draft.lines if line.startswith("- “")]
+    assert body and all(re.search(r"\*\*(repeated|addressed|mixed|not mentioned)\*\*", line) for line in body)
+
+
+def test_word_exports_contain_every_citation(retriever, tmp_path):
+    for doc in (history_doc(build_history(retriever, "Birmingham")), changes_doc(change_report(retriever, "Birmingham", "2014", "2019"))):
+        path = to_docx(doc, tmp_path / "doc.docx")
+        text = _docx_text(path)
+        assert doc.citations
+        for c in doc.citations:
+            assert f"[{c.n}]" in text and readable(collapse(c.quote)) in text
+            assert c.passage.citation.url in text and f"page {c.passage.citation.page}" in text
+        md = to_markdown(doc)
+        assert all(f"[{c.n}] " in md for c in doc.citations)
+
+
+def test_json_forms(retriever):
+    h = history_json(build_history(retriever, "Dorset"))
+    assert h["inspections"][0]["judgements"][0]["citation"]["page"] == 1
+    c = changes_json(change_report(retriever, "Birmingham", "2014", "2019"))
+    assert c["earlier"]["published"] == "2014-05-23" and sum(c["counts"].values()) == len(c["items"])
+    json.dumps(c)
+
+
+def test_cli_history_and_changes(sample_index, tmp_path, capsys):
+    from assistant.cli import main
+
+    settings, _, _ = sample_index
+    idx = ["--index", settings.index_path]
+    assert main(["history", "Dorset", "--json", *idx]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [i["published"] for i in out["inspections"]] == ["2021-11-19", "2025-05-09"]
+    docx = tmp_path / "bham.docx"
+    assert main(["changes", "Birmingham", "--from", "2014", "--to", "2019", "--format", "docx", "-o", str(docx), *idx]) == 0
+    assert "Birmingham" in _docx_text(docx)
+    assert main(["changes", "Birmingham", *idx]) == 0
+    md = capsys.readouterr().out
+    assert "# What changed: Birmingham" in md and "## References" in md
+    assert main(["changes", "Somerset", *idx]) == 2
+    assert "only one indexed inspection" in capsys.readouterr().err
+    csv_path = tmp_path / "t.csv"
+    assert main(["trends", "--csv", str(csv_path), *idx]) == 0
+    assert len(csv_path.read_text().splitlines()) == 1 + len(retriever_reports(settings))
+
+
+def retriever_reports(settings):
+    from assistant.retrieval import Retriever
+
+    return Retriever.open(settings=settings).reports()
+
+
+def test_assistant_methods(retriever):
+    from assistant.answering.assistant import Assistant
+
+    a = Assistant(retriever)
+    assert a.history("Birmingham").authority == "Birmingham"
+    assert a.changes("Dorset").later.meta.published == "2025-05-09"
