@@ -41,21 +41,28 @@ def add_commands(sub, index_options) -> None:
 
 def cmd_quiz(args: argparse.Namespace) -> int:
     from .cli import settings_from
-    from .quiz.export import export, skipped_reasons
+    from .quiz.export import export, kinds_for_format, skipped_reasons
     from .quiz.generate import build_quiz
     from .retrieval import Retriever
 
     if args.n < 1:
         print("error: --n must be at least 1", file=sys.stderr)
         return 2
+    try:  # a format that holds only some kinds gets N questions of those kinds
+        types, types_note = kinds_for_format(args.fmt, args.types)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
     retriever = Retriever.open(settings=settings_from(args))
     try:
         quiz = build_quiz(retriever, authorities=args.authority, reports=args.report, topic=args.topic,
                           published_from=args.published_from, published_to=args.published_to, n=args.n,
-                          types=args.types, seed=args.seed, title=args.title)
+                          types=types, seed=args.seed, title=args.title)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    if types_note:
+        print(f"note: {types_note}", file=sys.stderr)
     text = export(quiz, args.fmt)
     left_out = skipped_reasons(quiz, args.fmt)
     if args.output:

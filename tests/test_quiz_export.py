@@ -581,3 +581,14 @@ def test_registry(quiz):
     empty = Quiz(title="empty", questions=())
     for fmt in FORMATS:
         export(empty, fmt)
+
+
+def test_kinds_for_format():
+    from assistant.quiz.export import kinds_for_format
+
+    assert kinds_for_format("gift", "mcq,tf,cloze,short") == (("mcq", "tf", "cloze", "short"), "")
+    kinds, note = kinds_for_format("aiken", ["mcq", "tf", "cloze", "short"])
+    assert kinds == ("mcq", "tf") and "cannot hold cloze, short" in note
+    assert kinds_for_format("csv", ["tf"]) == (("tf",), "")
+    with pytest.raises(ValueError, match="holds only mcq and tf"):
+        kinds_for_format("aiken", ["cloze"])

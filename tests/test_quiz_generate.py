@@ -19,7 +19,7 @@ import pytest
 from assistant.quiz import rules
 from assistant.quiz.export import export
 from assistant.quiz.generate import allocate, build_quiz, drop_question, regenerate_question
-from assistant.quiz.model import BLANK, Option, Question, Quiz, question_id, tf_options
+from assistant.quiz.model import BLANK, KINDS, Option, Question, Quiz, question_id, tf_options
 from assistant.quiz.rules import (ABSENT_OVERLAP, LENGTH_RATIO, balance_positions, duplicate_options,
                                   grade_at_end, options_comparable, verify_grounded)
 from assistant.quiz.select import QuizSelectionError, topic_chunks
@@ -468,6 +468,28 @@ def test_cli_writes_gift(sample_index, tmp_path):
     bad = subprocess.run(cmd[:4] + ["--authority", "Nowhere", "--index", settings.index_path, "--model",
                                     settings.model], capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
     assert bad.returncode == 2 and "Nowhere" in bad.stderr
+
+
+def test_aiken_quiz_of_n_questions_from_the_cli_and_the_ui(sample_index, retriever, tmp_path):
+    """Aiken holds only choice questions: asking for 8 makes 8 of those types, and says so."""
+    from assistant.ui import quiz_tab
+
+    settings, _, _ = sample_index
+    env = {k: v for k, v in os.environ.items() if k not in ("CHROMA_HOST", "ASSISTANT_INDEX")}
+    cmd = [sys.executable, "-m", "assistant.cli", "quiz", "--n", "8", "--format", "aiken", "--seed", "3",
+           "--index", settings.index_path, "--model", settings.model, "--collection", settings.collection]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
+    assert run.returncode == 0, run.stderr
+    assert len(aiken_parse(run.stdout)) == 8 and "8 of 8 questions made" in run.stderr
+    assert "note: only mcq, tf questions were generated: the aiken format cannot hold cloze, short" in run.stderr
+    assert "left out of the aiken export" not in run.stderr
+    none_left = subprocess.run(cmd + ["--types", "cloze,short"], capture_output=True, text=True, timeout=300,
+                               cwd=ROOT, env=env)
+    assert none_left.returncode == 2 and "holds only mcq and tf" in none_left.stderr
+
+    state, _, status, path = quiz_tab.generate(retriever, [], [], "", "", "", list(KINDS), 8, 3, "aiken")
+    assert len(state["questions"]) == 8 and "8 question(s) ready" in status and "cannot hold cloze, short" in status
+    assert len(aiken_parse(open(path, encoding="utf-8").read())) == 8
 
 
 # ============================================================== helpers

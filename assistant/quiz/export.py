@@ -118,6 +118,30 @@ def _is_http(url: str) -> bool:
 # ---------------------------------------------------------------------------- skipping
 
 
+# Question kinds a format can hold; formats not listed hold every kind.
+FORMAT_KINDS = {"aiken": ("mcq", "tf"), "csv": ("mcq", "tf")}
+
+
+def kinds_for_format(fmt: str, kinds) -> tuple[tuple[str, ...], str]:
+    """The requested kinds that ``fmt`` can hold, so that a quiz of N questions for it is made
+    of N questions it keeps, and a note saying which kinds were left out ("" when none was).
+    ValueError when the format holds none of them."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown quiz format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if isinstance(kinds, str):
+        kinds = kinds.split(",")
+    kinds = tuple(k.strip().lower() for k in kinds if k and k.strip())
+    allowed = FORMAT_KINDS.get(fmt)
+    if allowed is None:
+        return kinds, ""
+    kept = tuple(k for k in kinds if k in allowed)
+    if not kept:
+        raise ValueError(f"the {fmt} format holds only {' and '.join(allowed)} questions; choose one of those types")
+    left = [k for k in kinds if k not in allowed]
+    return kept, (f"only {', '.join(kept)} questions were generated: the {fmt} format cannot hold {', '.join(left)}"
+                  if left else "")
+
+
 def skipped_reasons(quiz: Quiz, fmt: str) -> dict[str, str]:
     """Question id -> why ``fmt`` leaves that question out (empty when it keeps them all)."""
     if fmt not in FORMATS:

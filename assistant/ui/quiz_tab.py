@@ -19,7 +19,7 @@ from pathlib import Path
 import gradio as gr
 
 from ..errors import AssistantError
-from ..quiz.export import FILE_EXTENSIONS, FORMATS, export, skipped_reasons
+from ..quiz.export import FILE_EXTENSIONS, FORMATS, export, kinds_for_format, skipped_reasons
 from ..quiz.generate import build_quiz, drop_question, regenerate_question
 from ..quiz.model import KINDS, Quiz
 
@@ -124,13 +124,15 @@ def generate(retriever, authorities, reports, topic, date_from, date_to, types, 
         kinds = [t for t in (types or []) if t in KINDS]
         if not kinds:
             raise ValueError("choose at least one question type")
+        kinds, types_note = kinds_for_format(fmt, kinds)  # e.g. Aiken: N choice questions, not fewer
         quiz = build_quiz(retriever, authorities=list(authorities or []), reports=list(reports or []),
                           topic=topic or "", published_from=_date(date_from, "'from'"),
                           published_to=_date(date_to, "'to'"), n=max(1, min(100, int(n or 10))), types=kinds,
                           seed=int(seed or 0), title=title or "")
     except (ValueError, AssistantError) as e:
         return None, preview_html(None), f"Could not build the quiz: {e}", None
-    return quiz.to_dict(), preview_html(quiz), status_text(quiz, fmt), write_file(quiz, fmt)
+    status = status_text(quiz, fmt) + (f" Note: {types_note}." if types_note else "")
+    return quiz.to_dict(), preview_html(quiz), status, write_file(quiz, fmt)
 
 
 def _number(value, quiz: Quiz) -> int:
