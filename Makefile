@@ -39,6 +39,7 @@ test-llm: install
 
 # Benchmarks on the whole shared corpus (~45 min on 2 cores): they print their figures.
 bench: install
+	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/ingest.py --index .bench/index
 	$(PY) bench/retrieval.py --index .bench/index
 	$(PY) bench/quiz.py --index .bench/index
