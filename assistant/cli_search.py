@@ -6,10 +6,7 @@ import sys
 
 
 def passage_json(rank: int, p) -> dict:
-    c = p.citation
-    return {"rank": rank, "score": p.score, "text": p.text, "source": c.source, "page": c.page,
-            "paragraph": c.paragraph, "local_authority": c.local_authority, "published": c.published,
-            "heading": c.heading, "url": c.url}
+    return {"rank": rank, **p.to_dict()}
 
 
 def _open_retriever(args):

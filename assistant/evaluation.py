@@ -91,13 +91,7 @@ def format_table(results: dict) -> str:
 
 def answer_json(answer) -> dict:
     """The JSON form of an Answer used by `assistant ask --json` and the batch mode."""
-    return {
-        "question": answer.question, "answer": answer.text, "abstained": answer.abstained, "notes": list(answer.notes),
-        "citations": [{"n": c.n, "source": c.passage.citation.source, "page": c.passage.citation.page,
-                       "paragraph": c.passage.citation.paragraph, "local_authority": c.passage.citation.local_authority,
-                       "published": c.passage.citation.published, "quote": c.quote, "url": c.passage.citation.url}
-                      for c in answer.citations],
-    }
+    return answer.to_dict()
 
 
 class PageTexts:

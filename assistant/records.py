@@ -147,6 +147,13 @@ class Passage:
     citation: Citation
     chunk_id: str = ""
 
+    def to_dict(self) -> dict:
+        """The JSON form (`assistant search --json`):
+        {score, text, source, page, paragraph, local_authority, published, heading, url}."""
+        c = self.citation
+        return {"score": self.score, "text": self.text, "source": c.source, "page": c.page, "paragraph": c.paragraph,
+                "local_authority": c.local_authority, "published": c.published, "heading": c.heading, "url": c.url}
+
 
 @dataclass(frozen=True)
 class CitedQuote:
@@ -155,6 +162,12 @@ class CitedQuote:
     n: int
     quote: str
     passage: Passage
+
+    def to_dict(self) -> dict:
+        """{n, source, page, paragraph, local_authority, published, quote, url}."""
+        c = self.passage.citation
+        return {"n": self.n, "source": c.source, "page": c.page, "paragraph": c.paragraph,
+                "local_authority": c.local_authority, "published": c.published, "quote": self.quote, "url": c.url}
 
 
 @dataclass(frozen=True)
@@ -167,3 +180,9 @@ class Answer:
     abstained: bool = False
     inspections: tuple[ReportMeta, ...] = field(default=())
     notes: tuple[str, ...] = ()  # e.g. "Used the most recent inspection (published 2025-05-09)."
+
+    def to_dict(self) -> dict:
+        """The one JSON form of an answer (CLI, the /ask API, feedback, the Markdown copy):
+        {question, answer, abstained, notes, citations: [CitedQuote.to_dict()]}."""
+        return {"question": self.question, "answer": self.text, "abstained": self.abstained, "notes": list(self.notes),
+                "citations": [c.to_dict() for c in self.citations]}

@@ -31,8 +31,7 @@ def test_report_text_is_escaped_everywhere(payload):
     answer = make_answer(text=f"They said {payload} [1]", quote=f"Quote {payload}",
                          url="javascript:alert(1)")
     answer = Answer(answer.question, answer.text, answer.citations, notes=(payload,))
-    for html_out in (render.sources_html(answer), render.chat_markdown(answer), render.answer_html(answer),
-                     render.question_markdown(payload)):
+    for html_out in (render.sources_html(answer), render.chat_markdown(answer), render.question_markdown(payload)):
         assert "<script" not in html_out and "<img" not in html_out and "<svg" not in html_out
         assert "&lt;" in html_out
     cards = render.sources_html(answer)
@@ -59,7 +58,7 @@ def test_markdown_link_and_image_syntax_is_neutralised_in_chat():
 # -- [n] links ------------------------------------------------------------------------------------
 def test_markers_link_to_matching_source_cards():
     answer = make_answer(text="One [1], two [2], unknown [9].")
-    for out in (render.chat_markdown(answer), render.answer_html(answer)):
+    for out in (render.chat_markdown(answer),):
         assert re.findall(r'href="#source-(\d+)"', out) == ["1", "2"]
         assert "[9]" in out and "#source-9" not in out
     cards = render.sources_html(answer)
@@ -101,8 +100,8 @@ def test_answer_markdown_has_answer_and_numbered_references():
 
 
 def test_answer_json_shape():
-    data = render.answer_json(make_answer())
-    assert set(data) >= {"answer", "abstained", "citations"}
+    data = make_answer().to_dict()  # the one JSON form: CLI, /ask API, feedback, Markdown copy
+    assert set(data) == {"question", "answer", "abstained", "notes", "citations"}
     assert data["citations"][0] == {"n": 1, "source": "dorset/report.pdf", "page": 2, "paragraph": "5",
                                     "local_authority": "Dorset", "published": "2025-05-09",
                                     "quote": "Leaders act quickly.", "url": "https://files.ofsted.gov.uk/v1/file/1"}
@@ -264,3 +263,10 @@ def test_pdf_glyph_artefacts_display_as_what_they_stand_for():
     from assistant.ui.render import escape
 
     assert escape("well\ufffecoordinated \uf06e The quality <b>") == "well-coordinated ▪ The quality &lt;b&gt;"
+
+
+def test_passage_json_shape():
+    passage = make_answer().citations[0].passage
+    assert passage.to_dict() == {"score": passage.score, "text": passage.text, "source": "dorset/report.pdf", "page": 2,
+                                 "paragraph": "5", "local_authority": "Dorset", "published": "2025-05-09",
+                                 "heading": passage.citation.heading, "url": "https://files.ofsted.gov.uk/v1/file/1"}

@@ -48,7 +48,6 @@ from .reports_tab import build_reports_tab
 log = logging.getLogger("assistant.ui")
 
 CSS_PATH = Path(__file__).with_name("style.css")
-TITLE = "Ofsted children's services reports assistant"
 A11Y_JS = Path(__file__).with_name("a11y.js")
 # Gradio's default theme with colours that meet WCAG 2.2 AA contrast (4.5:1 for text): the
 # primary (Ask) button and the subdued text of help lines, placeholders and the footer.
@@ -62,6 +61,7 @@ THEME = gr.themes.Default().set(
     button_primary_text_color="#ffffff",
     button_primary_text_color_dark="#ffffff",
 )
+TITLE = "Ofsted children's services reports assistant"
 EXAMPLES = ["What does Dorset need to improve?", "How was Birmingham judged in 2014?",
             "Who led Somerset's 2026 inspection?", "How well are care leavers supported in North Northamptonshire?"]
 ALL_AUTHORITIES = "All authorities"
@@ -114,9 +114,9 @@ class AssistantBlocks(gr.Blocks):
             raise ValueError("share=True is not allowed: the reports assistant is served locally only")
         kwargs["share"] = False
         kwargs.setdefault("css_paths", [CSS_PATH])
-        kwargs.setdefault("footer_links", ["api", "settings"])
         kwargs.setdefault("theme", THEME)
         kwargs["head"] = (kwargs.get("head") or "") + f"<script>{A11Y_JS.read_text(encoding='utf-8')}</script>"
+        kwargs.setdefault("footer_links", ["api", "settings"])
         app_kwargs = dict(kwargs.get("app_kwargs") or {})
         app_kwargs["routes"] = [*app_kwargs.get("routes", []), *self.extra_routes]
         kwargs["app_kwargs"] = app_kwargs
@@ -279,7 +279,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
         except Exception as e:  # noqa: BLE001
             log.exception("API question failed: %r", question)
             raise gr.Error(render.error_message(e)) from None
-        return render.answer_json(answer)
+        return answer.to_dict()
 
     # -- layout ----------------------------------------------------------------------------
     authorities = _authorities(assistant)
@@ -325,9 +325,9 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
                         sources = gr.HTML(render.sources_html(None), elem_id="sources")
                         source_pick = gr.Radio([], label="Show a source on its page", elem_id="source-pick")
                         preview_note = gr.HTML("", elem_id="preview-note")
-                        preview = gr.Image(label="Cited page", type="pil", format="png", interactive=False,
                         # no image download button: Gradio nests it in a link (too small a target for
                         # WCAG 2.2); the source card links the PDF at the page instead
+                        preview = gr.Image(label="Cited page", type="pil", format="png", interactive=False,
                                            elem_id="preview", buttons=["fullscreen"], height=720)
             with gr.Tab("Reports", id="reports"):
                 build_reports_tab(assistant.retriever.reports)

@@ -11,7 +11,6 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ..records import Answer
-from .render import citation_dicts
 
 RATINGS = ("up", "down")
 MAX_COMMENT = 2000
@@ -25,7 +24,7 @@ def feedback_record(answer: Answer, rating: str, comment: str = "") -> dict:
         "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "question": answer.question,
         "answer": answer.text,
-        "citations": citation_dicts(answer),
+        "citations": answer.to_dict()["citations"],
         "rating": rating,
         "comment": (comment or "").strip()[:MAX_COMMENT],
     }

@@ -1,4 +1,4 @@
-"""Answers and sources as HTML / Markdown for the chat, and as JSON for the API.
+"""Answers and sources as HTML / Markdown for the chat (the JSON form is Answer.to_dict).
 
 Every piece of report or user text goes through ``escape`` before it reaches HTML: a report
 that contains ``<script>`` shows the characters, never runs them.
@@ -85,14 +85,6 @@ def question_markdown(question: str) -> str:
     return _md_text(question)
 
 
-def answer_html(answer: Answer) -> str:
-    """The answer as an HTML fragment (escaped text, line breaks kept, [n] linked)."""
-    numbers = {c.n for c in answer.citations}
-    lines = [_link_markers(escape(line), numbers) for line in answer.text.split("\n")]
-    notes = "".join(f'<p class="note">{escape(n)}</p>' for n in answer.notes)
-    return f'<div class="answer">{"<br>".join(lines)}</div>{notes}'
-
-
 def source_label(c: CitedQuote) -> str:
     """Short label for the source selector: "[1] Dorset, 2025-05-09, p. 2, para 5"."""
     cit = c.passage.citation
@@ -141,37 +133,24 @@ def sources_html(answer: Answer | None, root: str = "") -> str:
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The answer with a numbered reference list, as Markdown to paste into notes or email."""
-    lines = [answer.text.strip(), ""]
-    if answer.citations:
+    """The answer with a numbered reference list, as Markdown to paste into notes or email
+    (from Answer.to_dict, plus each citation's label and report title)."""
+    data = answer.to_dict()
+    lines = [data["answer"].strip(), ""]
+    if data["citations"]:
         lines += ["**References**", ""]
-        for c in answer.citations:
-            cit = c.passage.citation
-            ref = f"[{c.n}] {cit.label()}"
+        for c, cited in zip(data["citations"], answer.citations):
+            cit = cited.passage.citation
+            ref = f"[{c['n']}] {cit.label()}"
             if cit.title:
                 ref += f", *{cit.title}*"
-            quote_text = " ".join(c.quote.split())
+            quote_text = " ".join(c["quote"].split())
             ref += f": “{quote_text}”"
-            if cit.url:
-                ref += f" <{cit.url}>"
+            if c["url"]:
+                ref += f" <{c['url']}>"
             lines.append(ref)
             lines.append("")
-    for n in answer.notes:
+    for n in data["notes"]:
         lines.append(f"_{n}_")
     return "\n".join(lines).strip() + "\n"
 
-
-def citation_dicts(answer: Answer) -> list[dict]:
-    out = []
-    for c in answer.citations:
-        cit = c.passage.citation
-        out.append({"n": c.n, "source": cit.source, "page": cit.page, "paragraph": cit.paragraph,
-                    "local_authority": cit.local_authority, "published": cit.published, "quote": c.quote,
-                    "url": cit.url})
-    return out
-
-
-def answer_json(answer: Answer) -> dict:
-    """The API's answer: {answer, abstained, citations:[{n, source, page, paragraph, ...}], notes}."""
-    return {"answer": answer.text, "abstained": answer.abstained, "citations": citation_dicts(answer),
-            "notes": list(answer.notes)}
