@@ -1,7 +1,7 @@
-"""Serve the Gradio chat: `python app.py [--host H] [--port P] [--index PATH]` (see --help)."""
+"""Serve the Gradio chat: `python app.py [--host H] [--port P] [--index PATH]` (= `assistant serve`)."""
 import sys
 
-from assistant.ui.app import main
+from assistant.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(["serve", *sys.argv[1:]]))

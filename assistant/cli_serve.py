@@ -2,21 +2,18 @@
 from __future__ import annotations
 
 import argparse
-import os
 
 
 def add_serve_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--host", default=os.environ.get("ASSISTANT_HOST", "127.0.0.1"),
-                   help="address to listen on (env ASSISTANT_HOST, default 127.0.0.1; 0.0.0.0 for the network)")
-    p.add_argument("--port", type=int, default=int(os.environ.get("ASSISTANT_PORT", "7860") or 7860),
-                   help="port (env ASSISTANT_PORT, default 7860)")
+    p.add_argument("--host", help="address to listen on (env ASSISTANT_HOST, default 127.0.0.1; 0.0.0.0 for the network)")
+    p.add_argument("--port", type=int, help="port (env ASSISTANT_PORT, default 7860)")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from .cli import settings_from
     from .ui.app import serve  # gradio loads only for this command
 
-    return serve(settings_from(args), args.host, args.port)
+    return serve(settings_from(args).with_(host=args.host, port=args.port))
 
 
 def add_commands(sub, index_options) -> None:

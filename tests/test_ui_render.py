@@ -142,17 +142,27 @@ def test_filters_from_inputs():
         filters_from("", "2025-01-01", "2020-01-01")
 
 
-def test_auth_from_env(monkeypatch):
-    from assistant.errors import AssistantError
-    from assistant.ui.app import auth_from_env
+def test_web_settings_come_from_the_environment_through_settings(monkeypatch):
+    from assistant.errors import ConfigError
+    from assistant.settings import Settings
 
-    monkeypatch.delenv("ASSISTANT_AUTH", raising=False)
-    assert auth_from_env() is None
+    for name in ("ASSISTANT_AUTH", "ASSISTANT_HOST", "ASSISTANT_PORT", "ASSISTANT_CONCURRENCY"):
+        monkeypatch.delenv(name, raising=False)
+    s = Settings.from_env()
+    assert (s.host, s.port, s.concurrency, s.login) == ("127.0.0.1", 7860, 4, None)
     monkeypatch.setenv("ASSISTANT_AUTH", "staff:pa:ss")
-    assert auth_from_env() == ("staff", "pa:ss")
+    monkeypatch.setenv("ASSISTANT_HOST", "0.0.0.0")
+    monkeypatch.setenv("ASSISTANT_PORT", "8080")
+    monkeypatch.setenv("ASSISTANT_CONCURRENCY", "2")
+    s = Settings.from_env()
+    assert (s.host, s.port, s.concurrency, s.login) == ("0.0.0.0", 8080, 2, ("staff", "pa:ss"))
+    assert Settings.from_env(port=9000).port == 9000  # an option wins over the environment
     monkeypatch.setenv("ASSISTANT_AUTH", "nopassword")
-    with pytest.raises(AssistantError):
-        auth_from_env()
+    with pytest.raises(ConfigError):
+        Settings.from_env().login
+    monkeypatch.setenv("ASSISTANT_PORT", "eighty")
+    with pytest.raises(ConfigError, match="ASSISTANT_PORT must be a whole number"):
+        Settings.from_env()
 
 
 # -- reports table ------------------------------------------------------------------------------------

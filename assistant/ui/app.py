@@ -2,9 +2,9 @@
 
     python app.py [--host 127.0.0.1] [--port 7860] [--index .index]     # or: assistant serve
 
-Environment: ASSISTANT_HOST, ASSISTANT_PORT, ASSISTANT_AUTH="user:password" (optional login),
-ASSISTANT_CONCURRENCY (questions answered at once, default 4), ASSISTANT_FEEDBACK (feedback
-file) and the index settings of the README. Never shared publicly (share=False).
+Settings (environment, through Settings): ASSISTANT_HOST, ASSISTANT_PORT, ASSISTANT_AUTH="user:password"
+(optional login), ASSISTANT_CONCURRENCY (questions answered at once, default 4), ASSISTANT_FEEDBACK
+(feedback file) and the index settings of the README. Never shared publicly (share=False).
 
 API (gradio_client)::
 
@@ -17,11 +17,8 @@ API (gradio_client)::
 """
 from __future__ import annotations
 
-import argparse
 import logging
-import os
 import re
-import sys
 import threading
 from datetime import date
 from pathlib import Path
@@ -34,8 +31,6 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from ..answering.assistant import Assistant
-from ..cli_serve import add_serve_options
-from ..errors import AssistantError
 from ..records import Answer
 from ..settings import Settings
 from . import render
@@ -171,7 +166,6 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
     """The whole UI: chat with filters and sources, the reports table, the quiz builder, feedback,
     the /ask API."""
     settings = settings or getattr(assistant.retriever, "settings", None) or Settings.from_env()
-    concurrency = int(os.environ.get("ASSISTANT_CONCURRENCY", "4") or 4)
 
     # -- handlers ------------------------------------------------------------------------
     def messages_for(turns: list[dict]) -> list[dict]:
@@ -351,49 +345,23 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
         gr.api(ask_api, api_name="ask")
 
     demo.extra_routes = [pdf_route(assistant)]
-    demo.queue(default_concurrency_limit=concurrency)
+    demo.queue(default_concurrency_limit=max(1, settings.concurrency))
     return demo
 
 
-# -- command line --------------------------------------------------------------------------
-def auth_from_env() -> tuple[str, str] | None:
-    """ASSISTANT_AUTH="user:password" -> ("user", "password"); unset -> None."""
-    value = os.environ.get("ASSISTANT_AUTH", "").strip()
-    if not value:
-        return None
-    user, sep, password = value.partition(":")
-    if not sep or not user or not password:
-        raise AssistantError('ASSISTANT_AUTH must be "user:password" (both non-empty); unset it to serve without login')
-    return user, password
-
-
-def serve(settings: Settings, host: str, port: int) -> int:
-    """Open the index and serve the app until interrupted."""
+# -- serving -------------------------------------------------------------------------------
+def serve(settings: Settings) -> int:
+    """Open the index and serve the app on settings.host:settings.port until interrupted
+    (`assistant serve`, `python app.py`)."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("bm25s").setLevel(logging.WARNING)
-    auth = auth_from_env()
+    auth = settings.login
     assistant = Assistant.open(settings=settings)
     demo = build_app(assistant, settings)
     # load the embedding model and keyword index now rather than on the first question
     threading.Thread(target=lambda: assistant.retriever.search("children in care", 1), daemon=True).start()
-    print(f"Serving {len(assistant.retriever.reports())} reports on http://{host}:{port}/"
+    print(f"Serving {len(assistant.retriever.reports())} reports on http://{settings.host}:{settings.port}/"
           + (" (login required)" if auth else ""))
-    demo.launch(server_name=host, server_port=port, auth=auth, share=False, show_error=False)
+    demo.launch(server_name=settings.host, server_port=settings.port, auth=auth, share=False, show_error=False)
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    from ..cli import _index_options, settings_from
-
-    parser = argparse.ArgumentParser(prog="app.py", description=f"Serve the {TITLE} (Gradio chat).")
-    add_serve_options(parser)
-    _index_options(parser)
-    args = parser.parse_args(argv)
-    try:
-        return serve(settings_from(args), args.host, args.port)
-    except AssistantError as e:
-        print(f"error: {e}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
