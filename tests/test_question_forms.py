@@ -7,25 +7,11 @@ import csv
 
 import pytest
 
-from assistant.evaluation import evaluate_answers, grade_answer, load_questions
+from assistant.evaluation import covered_by, evaluate_answers, grade_answer, load_questions
 from conftest import CONVERSATION, ROOT, SAMPLE
 
 SETS = [ROOT / "tests" / "data" / "paraphrase_conversation.jsonl", ROOT / "tests" / "data" / "paraphrase_findings.jsonl"]
 INDEXED = set(SAMPLE) | set(CONVERSATION)
-
-
-def _in_test_index(q: dict) -> bool:
-    """Unanswerable questions, and questions whose authorities have every report in the test
-    index (so "latest" and changes mean the same as on the whole corpus)."""
-    if not q.get("answerable", True):
-        return True
-    with open(ROOT / "corpus" / "manifest.csv", newline="", encoding="utf-8") as fh:
-        by_authority: dict[str, set[str]] = {}
-        for row in csv.DictReader(fh):
-            by_authority.setdefault(row["local_authority"], set()).add(row["path"])
-    authorities = q.get("authorities") or []
-    readable = lambda a: {p for p in by_authority.get(a, set()) if "19 october 2012" not in p}  # noqa: E731
-    return bool(authorities) and all(readable(a) <= INDEXED for a in authorities) and set(q.get("reports") or []) <= INDEXED
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +23,9 @@ def assistant(retriever):
 
 @pytest.fixture(scope="module")
 def results(assistant):
-    questions = [q for path in SETS for q in load_questions(path) if _in_test_index(q)]
+    with open(ROOT / "corpus" / "manifest.csv", newline="", encoding="utf-8") as fh:
+        manifest = list(csv.DictReader(fh))
+    questions = covered_by([q for path in SETS for q in load_questions(path)], INDEXED, manifest)
     assert len(questions) >= 100, len(questions)
     return evaluate_answers(assistant, questions, by="kind")
 

@@ -33,7 +33,9 @@ MIN_EVIDENCE_OFF_FIELD = 0.8  # when the question has none of the field's words
 _DOMAIN = re.compile(r"\b(" + "|".join(re.escape(t) for t in json.loads(
     (Path(__file__).resolve().parent.parent / "data" / "domain_terms.json").read_text())["terms"]) + ")", re.I)
 MAX_REPORTS_PER_ANSWER = 3
-_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|also|same for|and for|and what about|what of|ok and|now)\b|^\s*\w+( \w+){0,3}\?\s*$", re.I)
+_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|also|same for|and for|and what about|what of|ok and|now|same (?:question|again|thing|for)|how does that compare)\b|^\s*\w+( \w+){0,3}\?\s*$", re.I)
+_FOLLOW_UP_NAME = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\s+(?:the\s+)?([A-Za-z][\w'’ -]{2,40}?)(?:['’]s)?\s*\??\s*$", re.I)
+_RECENCY_OR_DATE = re.compile(r"\b(one|before|after|that|then|previous|latest|first|last|next|\d{4}|it|this|them|they|overall)\b", re.I)
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
 
@@ -65,7 +67,7 @@ class Assistant:
             published_from: str | None = None, published_to: str | None = None) -> Answer:
         """Answer a question. history: earlier (question, answer) turns, oldest first."""
         filters, intent = self.understand(question, history, authority, published_from, published_to)
-        refusal = self._out_of_scope(question, filters)
+        refusal = self._out_of_scope(question, filters, history)
         if refusal:
             return refusal
         answer = self._answer(question, filters, intent)
@@ -78,7 +80,7 @@ class Assistant:
         """Yield the answer text as it grows (str), then the final Answer. With an LLM the
         streamed text is the model's draft; the final Answer keeps only verified sentences."""
         filters, intent = self.understand(question, history, authority, published_from, published_to)
-        if self.llm is not None and intent.kind == "general" and not self._out_of_scope(question, filters):
+        if self.llm is not None and intent.kind == "general" and not self._out_of_scope(question, filters, history):
             extractive = self._answer(question, filters, intent)
             if not extractive.abstained:
                 yield from self.llm.answer(self, question, filters, history, extractive)
@@ -101,7 +103,7 @@ class Assistant:
 
     # -- routing --------------------------------------------------------------------------
     def _classify(self, question: str, f: QueryFilters) -> Intent:
-        return classify(question, len(f.authorities), self.retriever.embedder)
+        return classify(question, len(f.authorities), self.retriever.embedder, f.topic)
 
     def _merge(self, prev: tuple[QueryFilters, Intent] | None, question: str, f: QueryFilters) -> tuple[QueryFilters, Intent]:
         """Follow-ups inherit what the earlier turn said: "And Leeds?" keeps the kind and area
@@ -112,10 +114,18 @@ class Assistant:
             return f, intent
         pf, pintent = prev
         follow_up = bool(_FOLLOW_UP.search(question))
+        if not f.authorities and pf.authorities:
+            named = self.retriever.matcher.find(question, in_field=True)  # "and bury?"
+            if named:
+                f = replace(f, authorities=named)
+                intent = self._classify(question, f)
         if f.authorities:
+            if pf.authorities and re.search(r"\b(compare[sd]?|comparison|versus|vs)\b", question, re.I) and len(f.authorities) == 1:
+                f = replace(f, authorities=tuple(dict.fromkeys(pf.authorities + f.authorities)))
+                return f, Intent("comparison", area=pintent.area or "overall")
             if follow_up and intent.kind == "general" and pintent.kind != "general":
                 areas = [a for a in areas_in(question) if a != "overall"]
-                intent = replace(pintent, area=areas[0] if areas else pintent.area, yes_no=False)
+                intent = replace(pintent, area=areas[0] if areas else pintent.area)
                 if pintent.kind == "comparison":
                     intent = Intent("judgement", area=intent.area)
             return f, intent
@@ -153,8 +163,17 @@ class Assistant:
         return replace(f, published_from=day, published_to="", recency="first", exact_date="",
                        date_text=f"after {human_date(ref.published)}")
 
-    def _out_of_scope(self, question: str, f: QueryFilters) -> Answer | None:
+    def _out_of_scope(self, question: str, f: QueryFilters, history=()) -> Answer | None:
         """Places that are not English authorities in the index, and topics the reports do not cover."""
+        if history and not self.retriever.matcher.find(question, in_field=True):
+            outside = outside_england(question)
+            name = _FOLLOW_UP_NAME.match(question)
+            if outside:
+                return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=outside.reason)])
+            if name and not (areas_in(name.group(1)) or _DOMAIN.search(name.group(1)) or _RECENCY_OR_DATE.search(name.group(1))
+                             or self._classify(name.group(1), f).kind != "general"):
+                return self._abstain(question, [f"No inspection report of {name.group(1)} is in the index."])
+            return None
         if not f.authorities:
             outside = outside_england(question) or out_of_scope(question)
             if outside:
@@ -223,8 +242,10 @@ class Assistant:
         if f.published_from or f.published_to:
             lo, hi = f.published_from or "0000", (f.published_to or "9999") + "~"
             inside = [r for r in reports if r.published and lo <= r.published <= hi]
-            if len(inside) == 1 and reports.index(inside[0]) > 0 and not f.published_to:
-                inside = [reports[reports.index(inside[0]) - 1], *inside]  # "since 2023": from the one before
+            if len(inside) == 1 and inside[0] is not reports[-1]:
+                inside = [*inside, reports[-1]]  # "better now than in 2014?": that one against the latest
+            elif len(inside) == 1 and len(reports) > 1:
+                inside = [reports[-2], *inside]  # "since 2025" (the latest): from the one before
             reports = inside
         elif f.recency != "first":
             reports = reports[-2:]

@@ -14,6 +14,7 @@ from ..records import Passage
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
 _PARA_START = re.compile(r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")  # a numbered paragraph starting mid-line
 KEYWORD_WEIGHT = 0.25
+ANSWER_TYPE_BONUS = 0.08  # a sentence holding the kind of answer asked for (a number, a name)
 RANK_WEIGHT = 0.05
 MIN_CHARS, MAX_CHARS = 40, 450
 MAX_EMBEDDED = 24  # sentences embedded per question
@@ -49,15 +50,31 @@ def score_sentences(question: str, topic: str, passages: list[Passage], embedder
             cands.append((rank, p, s, overlap))
     if not cands:
         return []
-    cands = sorted(cands, key=lambda c: (-c[3], c[0]))[:limit]
+    wants = [rx for kind, (ask, rx) in _ANSWER_TYPES.items() if ask.search(question)]
+    cands = sorted(cands, key=lambda c: (-(c[3] + ANSWER_TYPE_BONUS * any(rx.search(c[2]) for rx in wants)), c[0]))[:limit]
     q = embedder.embed_query(question)
     vecs = embedder.embed_documents([s for _, _, s, _ in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
     scored = []
     for (rank, p, s, overlap), sim in zip(cands, sims):
-        score = float(sim) + KEYWORD_WEIGHT * overlap + RANK_WEIGHT / (rank + 1)
+        fits = any(rx.search(s) for rx in wants)
+        score = float(sim) + KEYWORD_WEIGHT * overlap + RANK_WEIGHT / (rank + 1) + ANSWER_TYPE_BONUS * fits
         scored.append(Scored(p, s, score, float(sim), overlap))
     return sorted(scored, key=lambda x: -x.score)
+
+
+# What kind of answer a question wants, and how a sentence that holds one looks: numbers for
+# "how many / what proportion / how long", a named service or team for "what is it called",
+# people or organisations for "who".
+_ANSWER_TYPES = {
+    "number": (re.compile(r"""\b(how\ many|how\ much|how\ long|how\ quickly|what\ (?:proportion|percentage|share|number|age|rate)
+                          |number\ of|average|percent|per\ cent|from\ what\ age|by\ how\ much)\b""", re.I | re.X),
+               re.compile(r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|third|quarter|majority|minority|most|few)\b", re.I)),
+    "name": (re.compile(r"\b(called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel))\b", re.I | re.X),
+             re.compile(r"(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Z]", re.X)),
+    "who": (re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),
+            re.compile(r"\b(chair|director|partnership|board|team|manager|officer|head\ of|lead\ member|chief\ executive)\b", re.I | re.X)),
+}
 
 
 def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, relative: float = 0.85) -> list[Scored]:
@@ -76,4 +93,24 @@ def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, rel
         if any(len(words & set(c.sentence.lower().split())) / max(1, len(words | set(c.sentence.lower().split()))) > 0.7 for c in chosen):
             continue
         chosen.append(s)
-    return chosen
+    return _with_continuations(chosen)
+
+
+_CONTINUES = re.compile(r"^(?:This|These|It|They|However|As\ a\ result|Consequently|For\ example|In\ addition|But|Despite\ this|Of\ these|Of\ those|Where|When\ this)\b", re.X)
+
+
+def _with_continuations(chosen: list[Scored]) -> list[Scored]:
+    """Each chosen sentence followed by the next sentence of its paragraph when that one
+    completes it ("This means…", "However, …") or the chosen one ends with a colon."""
+    out: list[Scored] = []
+    for s in chosen:
+        out.append(s)
+        sentences = candidate_sentences(s.passage)
+        if s.sentence not in sentences:
+            continue
+        i = sentences.index(s.sentence)
+        if i + 1 < len(sentences) and (_CONTINUES.match(sentences[i + 1]) or s.sentence.endswith(":")):
+            nxt = sentences[i + 1]
+            if all(c.sentence != nxt for c in chosen + out):
+                out.append(Scored(s.passage, nxt, s.score, s.similarity, s.overlap))
+    return out

@@ -95,7 +95,7 @@ def grade_rank(grade: str) -> int:
     return -1
 
 
-_YES_NO = re.compile(r"""^\s*(?:so\s+|and\s+|but\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
+_YES_NO = re.compile(r"""(?:^|[:;]\s*|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
     |would|will|can|could)\b""", X)
 
 
@@ -106,13 +106,14 @@ def is_yes_no(question: str) -> bool:
 # --------------------------------------------------------------------------- wording of kinds
 
 _RX = {
-    "lead_inspector": re.compile(r"""\b(lead\ inspector | hmi | who\ led | who\ inspected | who\ (?:did|carried\ out|conducted)\ the\ inspection
+    "lead_inspector": re.compile(r"""\b(lead\ inspector | hmi | who\ led | who\ headed | who\ was\ in\ charge | who\ inspected | who\ (?:did|carried\ out|conducted)\ the\ inspection
         | led\ (?:the|this|that|their|its)\ (?:ofsted\ )?inspection | led\ .{0,50}inspection
         | (?:who|which)\ .{0,25}inspector | inspectors?\ (?:was|were) | name\ of\ the\ (?:lead\ )?inspector)\b""", X),
     "inspection_dates": re.compile(r"""\b(when\ was\ .{0,60}inspected | inspection\ dates? | dates?\ of\ the\ inspection
         | when\ did\ .{0,60}inspection\ (?:take\ place|happen|start|begin|end) | when\ did\ .{0,40}\binspect\b
         | when\ .{0,40}inspectors?\ (?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
-        | when\ did\ ofsted\ .{0,20}(?:visit|inspect|go\ (?:in|into)|come) | when\ was\ .{0,40}(?:last\ )?visited)""", X),
+        | when\ did\ ofsted\ .{0,20}(?:visit|inspect|go\ (?:in|into)|come) | when\ was\ .{0,40}(?:last\ )?visited
+        | when\ were\ (?:the\ )?inspectors\ (?:in|at|on)\b | what\ dates)""", X),
     "published_date": re.compile(r"\b(when\ was\ .{0,80}(?:report\ )?published|publication\ date|date\ .{0,20}published)", X),
     # the "what needs to improve" list (not "did X improve", "its plans to improve")
     "improve": re.compile(r"""\b(needs?\ to\ (?:improve|do\ better|change|get\ better|work\ on|fix)
@@ -122,17 +123,20 @@ _RX = {
         | what\ (?:is|are)\ .{0,40}weakness(?:es)? | weakness(?:es)?\ (?:found|identified)
         | what\ .{0,40}(?:get|do)\ better | what\ .{0,30}(?:to\ )?fix | what\ (?:to|should\ they)\ improve
         | what\ (?:does|do|did|must|should)\ .{0,60}\bimprove(?:\ on)?\s*\??\s*$
-        | (?:things|areas|what)\ .{0,20}(?:to\ )?improve\ on)""", X),
+        | (?:things|areas|what)\ .{0,20}(?:to\ )?improve\ on | sort(?:ed)?\ out | wanted\ .{0,15}fixed | (?:to\ )?get\ right
+        | weak\ (?:spots?|points?|areas?) | shortcomings | criticis\w+ | areas?\ of\ concern | what\ went\ wrong)""", X),
     "judgement": re.compile(r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rate|rated|rating|ratings
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b
-        | what\ did\ .{0,40}\ (?:get|receive|achieve)\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing)\b)\b""", X),
+        | what\ did\ .{0,40}\ (?:get|receive|achieve)\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
+        | according\ to\ ofsted | ofsted\ (?:say|said|think|thought|make)\ of)\b""", X),
     "aggregate": re.compile(r"""\b((?:which|what|any|name\ (?:the|all)|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
         | how\ many | what\ proportion | what\ share | number\ of\ (?:authorities|councils|reports|inspections)
         | (?:authorities|councils)\ (?:were|that\ were|judged|rated|got) | who\ (?:got|was\ judged|was\ rated))\b""", X),
     # one authority's judgements over time
     "change": re.compile(r"""\b(changed? | over\ time | history | trend | progress(?:ed)? | since\ (?:its|their|the)\ (?:last|previous)
-        | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better\ or\ worse | worse\ or\ better
+        | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better | worse | went\ from | gone\ from
+        | mov(?:e|ed|ing)\ (?:up|down) | go\ (?:up|down)
         | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
         | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ )?(?:last|previous|before)
         | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
@@ -167,8 +171,25 @@ def _asks_grade(q: str) -> bool:
         r"\b(was|is|were|are|got|get|rated|judged)\b.{0,60}\b(outstanding|inadequate|good|requires improvement)\b\s*\??\s*$", q, re.I)))
 
 
-def classify(question: str, authorities: int = 0, embedder=None) -> Intent:
-    """authorities: how many authorities the question names."""
+def _own_topic(topic: str) -> bool:
+    """Whether a question has a subject of its own beyond the change words and judgement
+    areas ("has Bury cut back on agency workers since its last inspection?" is a finding)."""
+    rest = _RX["change"].sub(" ", topic)
+    for rx in AREAS.values():
+        rest = rx.sub(" ", rest)
+    words = [w for w in re.findall(r"[a-z]{3,}", rest.lower()) if w not in _CHANGE_FILLER]
+    return len(words) >= 2
+
+
+_CHANGE_FILLER = set("""the and has have had did does was were are its their since last previous inspection inspections
+report ofsted how what who been much many any more less than then now this that with for from into over time times
+council councils authority services service children childrens social care things overall general got get gotten
+become became done doing say said tell think between when where which there ever very really yet""".split())
+
+
+def classify(question: str, authorities: int = 0, embedder=None, topic: str = "") -> Intent:
+    """authorities: how many authorities the question names; topic: the question without
+    its authority, date and recency phrases (QueryFilters.topic)."""
     q = question
     yn = is_yes_no(q)
     if _RX["lead_inspector"].search(q):
@@ -192,15 +213,19 @@ def classify(question: str, authorities: int = 0, embedder=None) -> Intent:
     if _RX["improve"].search(q) and not (_asks_grade(q) and authorities):
         return Intent("improve")
     if authorities == 1 and _RX["change"].search(q) and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
-        if _RX["judgement"].search(q) or grades_in(q) or yn or re.search(r"\b(improv|better|worse|declin|changed?|progress|rating|since)", q, re.I):
+        if _RX["judgement"].search(q) or grades_in(q) or not _own_topic(topic or q):
             return Intent("change", area=_area(q), yes_no=yn)
     if authorities >= 1 and (_RX["judgement"].search(q) or _asks_grade(q)):
         g = grades_in(q)
         return Intent("judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "")
+    if authorities >= 1 and _KEYWORDS_ONLY.search(q) and (areas_in(q) or re.search(r"\bofsted\b", q, re.I)):
+        return Intent("judgement", area=_area(q))  # "leeds front door ofsted 2018"
     if authorities >= 1 and embedder is not None:
         return _nearest_kind(q, embedder)
     return Intent("general")
 
+
+_KEYWORDS_ONLY = re.compile(r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)", re.I)
 
 FACT_KINDS = ("lead_inspector", "published_date", "inspection_dates", "improve")
 

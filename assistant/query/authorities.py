@@ -54,8 +54,17 @@ _START_CONTEXT = {"was", "is", "has", "had", "were", "received", "got", "rated",
                   "achieved", "performed", "improved", "needs", "need", "does", "did"}
 _LOWER_CONTEXT = {"rated", "judged"}
 # a question that speaks of inspections: there "bury", "reading", "bath" are places
-_FIELD_WORDS = re.compile(r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services)\b", re.I)
+_FIELD_WORDS = re.compile(r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services|outstanding|good|inadequate|requires? improvement)\b", re.I)
 
+# lower-case ordinary words ("bury", "reading", "bath") read as the word, not the place, after
+# these words or before these
+_VERB_BEFORE = {"to", "will", "would", "can", "could", "should", "must", "did", "didnt", "dont", "not", "and", "or",
+                "the", "a", "an", "of", "their", "his", "her", "my", "your", "our", "its", "for", "about", "in", "while",
+                "by", "with", "at", "on", "lip", "speed", "guided", "shared", "bubble", "hot", "mud", "blood", "bird", "steam"}
+_NOUN_AFTER = {"the", "a", "an", "it", "them", "him", "her", "their", "his", "our", "my", "your", "this", "that", "skills",
+               "age", "ages", "level", "levels", "and", "or", "list", "lists", "material", "materials", "books", "book",
+               "comprehension", "time", "times", "water", "room", "rooms", "mat", "mats", "tub", "toys", "up", "down",
+               "going", "progress", "ability", "abilities", "attainment", "support", "scores", "well", "difficulties"}
 FUZZY_MIN, FUZZY_MIN_SHORT = 87, 90  # rapidfuzz ratio for misspelt names (phrases of 7+ / 5-6 characters)
 COMMON_ZIPF = 3.0  # wordfreq: words at least this frequent in English are never taken as misspelt names
 
@@ -133,15 +142,17 @@ class AuthorityMatcher:
         self._suffixes = sorted((_norm_phrase(s) for s in data.get("suffixes", [])), key=len, reverse=True)
 
     # -- public
-    def find(self, text: str) -> tuple[str, ...]:
-        """Canonical names mentioned in ``text``, in order of appearance, without duplicates."""
+    def find(self, text: str, in_field: bool = False) -> tuple[str, ...]:
+        """Canonical names mentioned in ``text``, in order of appearance, without duplicates.
+        in_field: the text is known to be about inspections (a follow-up in a conversation),
+        so lower-case ordinary words such as "bury" count as places."""
         out: dict[str, None] = {}
-        for _s, _e, names in self.spans(text):
+        for _s, _e, names in self.spans(text, in_field):
             for n in names:
                 out.setdefault(n, None)
         return tuple(out)
 
-    def spans(self, text: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    def spans(self, text: str, in_field: bool = False) -> list[tuple[int, int, tuple[str, ...]]]:
         """(start, end, canonical names) for each authority mention, character offsets into ``text``."""
         toks = _tokenize(text)
         norms = [t.norm for t in toks]
@@ -155,7 +166,7 @@ class AuthorityMatcher:
                 continue
             start_i, name_i, end_i, names = hit
             if (end_i - name_i == 1 and norms[name_i] in self._sensitive and start_i == name_i
-                    and not self._sensitive_ok(text, toks, name_i)):
+                    and not (in_field or self._sensitive_ok(text, toks, name_i))):
                 i += 1
                 continue
             # absorb a suffix such as "City Council" (not past a possessive)
@@ -235,6 +246,11 @@ class AuthorityMatcher:
             if not self._sentence_start(text, tok):
                 return True
             return nxt in _START_CONTEXT or j + 1 >= len(toks)
-        return nxt in _LOWER_CONTEXT or bool(_FIELD_WORDS.search(text))
+        if nxt in _LOWER_CONTEXT or _FIELD_WORDS.search(text):
+            return True
+        # "what were bury told to sort out": a name where a verb or noun would read oddly
+        prev = toks[j - 1].norm if j > 0 else ""
+        return (prev not in _VERB_BEFORE and nxt not in _NOUN_AFTER
+                and not any(t.norm != tok.norm and self._lookup([t.norm], 0) for t in toks))
 
 
