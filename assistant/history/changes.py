@@ -23,43 +23,67 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..answering.extractive import candidate_sentences
+from ..chunking import split_sentences
 from ..answering.facts import BULLET, Draft, Facts, human_date
-from ..answering.quotes import loose_pattern
+from ..answering.quotes import collapse, loose_pattern
 from ..errors import AssistantError
 from ..keyword import tokenize
 from ..retrieval import CANDIDATES, RRF_K
 from ..records import Improvement, Passage, ReportMeta
 from .timeline import AREA_LABELS, AREAS, FRAMEWORKS, Cited, Inspection, JudgementPoint, inspection, resolve_authority
 
-LISTED_COSINE = 0.62
-LISTED_COSINE_WITH_WORDS = 0.5  # ... and at least LISTED_WORDS of the shorter item's keywords shared
-LISTED_WORDS = 0.3
-# a sentence is close to an item when its passage's cosine to the item and the share of the
-# item's keywords in the sentence are both high enough (and MIN_SHARED keywords at least)
-CLOSE_COSINE, CLOSE_WORDS = 0.5, 0.25
-CLOSE_COSINE_HIGH, CLOSE_WORDS_HIGH = 0.6, 0.15
-MIN_SHARED = 2
+LISTED_COSINE = 0.6
+LISTED_COSINE_WITH_WORDS = 0.45  # ... and at least LISTED_DISTINCT distinctive keywords shared
+LISTED_DISTINCT = 2
+# a sentence of the later report is close to an item when its embedding cosine to the item is
+# high, or fairly high and it shares a distinctive keyword (not a word every report uses)
+CLOSE_COSINE = 0.55
+CLOSE_COSINE_WITH_WORDS = 0.45
+CLOSE_DISTINCT = 1
 PASSAGES_PER_ITEM = 6
-READ = 5  # close sentences whose wording decides the status
+SENTENCES_PER_ITEM = 6  # candidate sentences embedded per item
+READ = 3  # close sentences whose wording decides the status ...
+WIDE = 5  # ... and how far a critical one makes an otherwise positive item mixed
 EVIDENCE_SHOWN = 3
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
 
 _CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|while|despite|nevertheless|yet)\b|;", re.I)
 _CONCESSIVE = re.compile(r"^\W*(although|though|while|whilst|despite|even though)\b", re.I)
+# Negative wording. Phrases where a negative word is good news ("without delay", "reducing
+# drift", "no longer") are removed before the clause is read.
+_NOT_NEGATIVE = re.compile(
+    r"\b(without (undue |unnecessary )?(delay|drift)|(reduc|minimis|prevent|avoid|tackl|address)\w* (the )?(risk of )?"
+    r"(drift|delay|gaps?|concerns?|risks?|harm)( and (drift|delay))?|no longer|not only|concerns? (about|arise|are|were|regarding|for)|"
+    r"safeguarding concerns?|when concerns|any concerns|needs? to change|what needs to|not in education|"
+    r"where (sufficient )?progress is not|is not achieved|not at home|not (yet )?known to)\b", re.I)
 _NEGATIVE = re.compile(
-    r"\b(not|cannot|can't|never|too|in ?consistent(ly)?|inconsistency|variable|variability|variation|vary|varies|weak(ness|nesses|er)?|"
-    r"poor(ly|er)?|insufficient(ly)?|lack(s|ing)?|limited|delay(s|ed)?|drift|gaps?|yet to|remains? (a )?(concern|weak|inconsistent|"
-    r"variable|underdeveloped|an area)|less (effective|consistent|well)|fail(s|ed|ing|ure)?|inadequate|ineffective|concerns?|"
-    r"shortfalls?|under-?developed|absen(ce|t)|unclear|backlogs?|high caseloads|unable|slow(ly)?|requires? improvement|"
-    r"needs? to|should|must|only (a )?(small|minority|few)|few|lapsed?|overdue|out of date|unallocated|missed|"
-    r"deteriorat\w*|declin\w*|instability|turnover|reliance|sporadic|superficial|over-optimistic|no\b(?! longer))", re.I)
+    r"\b(not|cannot|can['’]t|never|too|in ?consistent(ly)?|inconsistency|variable|variability|varied|weak(ness|nesses|er)?|"
+    r"poor(ly|er)?|insufficient(ly)?|lack(s|ing|ed)?|limited|delay(s|ed)?|drift|gaps?|yet to|remains? (a )?(concern|weak|"
+    r"inconsistent|variable|underdeveloped|an area)|less (effective|consistent|well|robust|timely)|fail(s|ed|ing|ure)?|"
+    r"inadequate|ineffective|shortfalls?|under-?developed|unclear|backlogs?|high caseloads|unable|slow(ly)?|"
+    r"requires? improvement|require[sd]? (further )?(strengthening|development|improvement)|only (a )?(small|minority|few)|"
+    r"lapsed?|overdue|out of date|unallocated|missed|deteriorat\w*|declin\w*|instability|superficial|over-optimistic|"
+    r"infancy|basic|wanting|absence|absent|unsuitable|inappropriate(ly)?|no)\b", re.I)
 _POSITIVE = re.compile(
-    r"\b(improv(ed|ing|ement|ements)|strengthen(ed|ing)?|effective(ly)?|good|strong(er|ly)?|robust|timely|"
+    r"\b(improv(ed|ing|ement|ements)|strengthen(ed|ing)?|effective(ly)?|good|strong(er|ly)?|robust(ly)?|timely|"
     r"well(?! as)|consistent(ly)?|benefit(s|ing|ed)?|appropriate(ly)?|prompt(ly)?|high[- ]quality|embedded|better|"
     r"progress(ed)?|thorough(ly)?|clear(ly)?|swift(ly)?|positive(ly)?|secure[ds]?|sustained|established|no longer|"
-    r"responsive|focused|purposeful|comprehensive|stable|stability|successful(ly)?|significant(ly)?|ensur(es|ed)|"
-    r"impressive|exceptional|excellent|skilled|committed|effectively|helpful|valued|confident)\b", re.I)
+    r"responsive|focused|purposeful|comprehensive|stable|stability|successful(ly)?|ensur(es|ed)|"
+    r"impressive|exceptional|excellent|skilled|committed|helpful|valued|confident|supported|support(s|ive)|"
+    r"help(s|ed)|enabl(es|ed|ing)|prioritised|routinely|regular(ly)?|carefully|proactive(ly)?|sensitive(ly)?|"
+    r"increas(e|ed|ing)|reduc(ed|tion)|in place|well-\w+|detailed|tenacious(ly)?|creative(ly)?|dedicated|"
+    r"understood|know (them|children|their)|attuned|meaningful|ambitious|accessible|actively|offered|available)\b", re.I)
+GENERIC = frozenset(tokenize(
+    "children child young people person care leaver leavers ensure improve improvement quality social work worker workers "
+    "practice service services effective effectively consistent consistently timely timeliness local authority authorities "
+    "partner partners plan plans planning support supported need needs risk risks assess assessment assessments manager "
+    "managers management all their family families help appropriate appropriately including range across within use "
+    "make made provide provision good better sufficient sufficiently response respond responses impact level levels"))
+# not findings: the later report's own recommendations (imperatives), the national-framework
+# note of 2026 reports, the judgement table, the cover page
+_NOT_EVIDENCE = re.compile(r"cross-referenced with the outcomes|Judgement grade|inspection dates|lead inspector|"
+                           r"^(Ensure|Improve|Strengthen|Develop|Increase|Review|Continue|Take action|Align|Provide|Reduce|"
+                           r"Establish|Embed|Work with|Undertake|Implement)\b", re.I)
 _LEAD_VERBS = re.compile(r"^(ensure|ensuring|improve|improving|strengthen|develop|increase|the|that|to|take action to)\s+", re.I)
 
 
@@ -183,6 +207,22 @@ def judgement_changes(earlier: Inspection, later: Inspection) -> tuple[Judgement
 
 
 # -- the tracker -----------------------------------------------------------------------------------
+_SENT_LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
+_PARA_START = re.compile(r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")  # a numbered paragraph starting mid-line
+
+
+def candidate_sentences(passage: Passage) -> list[str]:
+    """The passage's whole sentences (40-450 characters), verbatim, without paragraph numbers
+    or bullets."""
+    out = []
+    for line in passage.text.split("\n"):
+        for s in (s for part in _PARA_START.split(line) for s in split_sentences(part)):
+            s = _SENT_LEAD.sub("", s).strip()
+            if 40 <= len(s) <= 450 and s.endswith((".", "?", "!", ")", "’", "”", ";")):
+                out.append(s)
+    return out
+
+
 def polarity(sentence: str) -> str:
     """positive / negative / both / neutral, clause by clause ("Although X improved, too
     many ..." is both). A clause with a negative cue is negative whatever else it says."""
@@ -194,6 +234,7 @@ def polarity(sentence: str) -> str:
     for clause in clauses:
         if not clause or not clause.strip():
             continue
+        clause = _NOT_NEGATIVE.sub(" ", clause)
         if _NEGATIVE.search(clause):
             kinds.add("negative")
         elif _POSITIVE.search(clause):
@@ -254,28 +295,44 @@ class Tracker:
             out.append((Passage(c.text, float(fused[i]), self.retriever.citation(c), c.id), float(cos[i])))
         return out
 
+    def candidates(self, later: ReportMeta, vec: np.ndarray, text: str) -> list[tuple[Passage, str, float, set[str]]]:
+        """Sentences of the later report's passages on the item, outside its own improvement
+        list, most shared distinctive keywords first: (passage, sentence, passage cosine,
+        shared keywords)."""
+        words = _keywords(text)
+        listed = [collapse(i.text)[:60].lower() for i in later.improvements]
+        out, seen = [], set()
+        for rank, (passage, cos) in enumerate(self._search(later, vec, text)):
+            for s in candidate_sentences(passage):
+                low = collapse(s).lower()
+                if s in seen or _NOT_EVIDENCE.search(s) or any(x and x in low for x in listed):
+                    continue
+                seen.add(s)
+                out.append((rank, passage, s, cos, words & _keywords(s)))
+        out.sort(key=lambda c: (-len(c[4] - GENERIC), -len(c[4]), c[0]))
+        return [(p, s, cos, shared) for _, p, s, cos, shared in out[:SENTENCES_PER_ITEM]]
+
     def track(self, earlier: ReportMeta, later: ReportMeta) -> list[ItemStatus]:
         items, later_items = list(earlier.improvements), list(later.improvements)
         if not items:
             return []
-        vecs = self.embedder.embed_documents([_query_text(i.text) for i in items + later_items])
+        texts = [_query_text(i.text) for i in items]
+        vecs = self.embedder.embed_documents(texts + [_query_text(i.text) for i in later_items])
         item_vecs, later_vecs = vecs[: len(items)], vecs[len(items):]
-        out = []
-        for item, vec in zip(items, item_vecs):
-            text = _query_text(item.text)
+        pools = [self.candidates(later, v, t) for v, t in zip(item_vecs, texts)]
+        flat = [s for pool in pools for _, s, _, _ in pool]
+        sent_vecs = self.embedder.embed_documents(flat) if flat else np.zeros((0, vecs.shape[1]))
+        out, at = [], 0
+        for item, text, vec, pool in zip(items, texts, item_vecs, pools):
+            sims = sent_vecs[at: at + len(pool)] @ vec if pool else np.zeros(0)
+            at += len(pool)
             words = _keywords(text)
-            close, seen = [], set()
-            for passage, cos in self._search(later, vec, text):
-                for s in candidate_sentences(passage):
-                    if s in seen:
-                        continue
-                    seen.add(s)
-                    shared = words & _keywords(s)
-                    ov = len(shared) / len(words) if words else 0.0
-                    if len(shared) >= MIN_SHARED and (cos >= CLOSE_COSINE and ov >= CLOSE_WORDS
-                                                      or cos >= CLOSE_COSINE_HIGH and ov >= CLOSE_WORDS_HIGH):
-                        close.append(Sentence(Cited(passage, s), cos, ov, polarity(s)))
-            close.sort(key=lambda x: -(x.overlap + 0.5 * x.cosine))
+            close = []
+            for (passage, s, _, shared), cos in zip(pool, sims):
+                distinct = shared - GENERIC
+                if cos >= CLOSE_COSINE or (cos >= CLOSE_COSINE_WITH_WORDS and len(distinct) >= CLOSE_DISTINCT):
+                    close.append(Sentence(Cited(passage, s), float(cos), len(shared) / len(words) if words else 0.0, polarity(s)))
+            close.sort(key=lambda x: -x.cosine)
             listed = self._listed_again(later, item, vec, later_items, later_vecs)
             out.append(self._status(earlier, item, listed, close))
         return out
@@ -288,8 +345,9 @@ class Tracker:
         best = None
         for li, cos in zip(later_items, sims):
             lw = _keywords(_query_text(li.text))
+            distinct = (words & lw) - GENERIC
             shared = len(words & lw) / min(len(words), len(lw)) if words and lw else 0.0
-            if cos >= LISTED_COSINE or (cos >= LISTED_COSINE_WITH_WORDS and shared >= LISTED_WORDS):
+            if cos >= LISTED_COSINE or (cos >= LISTED_COSINE_WITH_WORDS and len(distinct) >= LISTED_DISTINCT):
                 if best is None or cos > best.cosine:
                     best = ListedAgain(li, None, float(cos), shared)
         if best is None:
@@ -302,6 +360,9 @@ class Tracker:
         kinds = {s.polarity for s in close[:READ]}
         pos = bool(kinds & {"positive", "both"})
         neg = bool(kinds & {"negative", "both"})
+        if pos and not neg and any(s.polarity in ("negative", "both") for s in close[:WIDE]):
+            neg = True
+            shown = tuple(close[:WIDE])
         if listed is not None:
             return ItemStatus(item, cited, "repeated", f"the later report lists it again as needing to improve "
                               f"(similarity {listed.cosine:.2f})", listed, shown)
