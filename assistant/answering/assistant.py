@@ -30,12 +30,14 @@ from .intent import Intent, also_asked, areas_in, classify
 OVERLAP_WEIGHT = 0.3
 MIN_EVIDENCE = 0.56
 MIN_EVIDENCE_OFF_FIELD = 0.8  # when the question has none of the field's words
+# a field question about a named authority's report (the search is already narrowed to it)
+MIN_EVIDENCE_NAMED = 0.45
 _DOMAIN = re.compile(r"\b(" + "|".join(re.escape(t) for t in json.loads(
     (Path(__file__).resolve().parent.parent / "data" / "domain_terms.json").read_text())["terms"]) + ")", re.I)
 MAX_REPORTS_PER_ANSWER = 3
 _FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|also|same for|and for|and what about|what of|ok and|now|same (?:question|again|thing|for)|how does that compare)\b|^\s*\w+( \w+){0,3}\?\s*$", re.I)
 _FOLLOW_UP_NAME = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\s+(?:the\s+)?([A-Za-z][\w'’ -]{2,40}?)(?:['’]s)?\s*\??\s*$", re.I)
-_RECENCY_OR_DATE = re.compile(r"\b(one|before|after|that|then|previous|latest|first|last|next|\d{4}|it|this|them|they|overall)\b", re.I)
+_RECENCY_OR_DATE = re.compile(r"\b(one|before|after|that|then|previous|latest|first|last|next|\d{4}|it|this|them|they|overall|now|still|currently|today|again|too|also|instead|earlier|later|since)\b", re.I)
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
 
@@ -273,7 +275,8 @@ class Assistant:
     def _general(self, question: str, f: QueryFilters, notes: list[str]) -> Answer:
         r = self.retriever.retrieve(question, k=6, filters=f)
         scored = score_sentences(question, f.topic, list(r.passages), self.retriever.embedder)
-        if not scored or evidence(scored[0]) < (MIN_EVIDENCE if _DOMAIN.search(question) else MIN_EVIDENCE_OFF_FIELD):
+        needed = MIN_EVIDENCE_OFF_FIELD if not _DOMAIN.search(question) else MIN_EVIDENCE_NAMED if f.authorities else MIN_EVIDENCE
+        if not scored or evidence(scored[0]) < needed:
             nearest = list({p.citation.report_id: p for p in r.passages}.values())
             metas = [self.retriever.catalog.by_id[p.citation.report_id] for p in nearest if p.citation.report_id in self.retriever.catalog.by_id]
             return self._abstain(question, notes, nearest=metas[:3])

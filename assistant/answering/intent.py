@@ -129,7 +129,7 @@ _RX = {
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b
         | what\ did\ .{0,40}\ (?:get|receive|achieve)\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
-        | according\ to\ ofsted | ofsted\ (?:say|said|think|thought|make)\ of)\b""", X),
+        | ofsted\ (?:think|thought|make|made)\ of)\b""", X),
     "aggregate": re.compile(r"""\b((?:which|what|any|name\ (?:the|all)|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
         | how\ many | what\ proportion | what\ share | number\ of\ (?:authorities|councils|reports|inspections)
         | (?:authorities|councils)\ (?:were|that\ were|judged|rated|got) | who\ (?:got|was\ judged|was\ rated))\b""", X),

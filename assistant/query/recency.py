@@ -12,7 +12,7 @@ _RECENCY_PATTERNS = (  # tried in this order; each match is masked before the ne
     ("previous", re.compile(r"""
         \b(?:previous(?:ly)? | prior\b(?!\s+to\b) | preceding | penultimate | last[-\s]but[-\s]one
         | second[-\s](?:most[-\s]recent|latest|last|newest)
-        | (?:before|prior\s+to|preceding)\s+(?:the\s+)?(?:latest|last|most\s+recent|current|newest)
+        | (?:before|prior\s+to|preceding)\s+(?:the\s+|its\s+|their\s+)?(?:latest|last|most\s+recent|current|newest)
           (?:\s+(?:one|inspection|report))?
         | (?:the\s+)?(?:one|inspection|report|time)\s+before
           (?:\s+(?:that|it|this|then|(?:the\s+)?(?:latest|last|most\s+recent|current|newest)(?:\s+(?:one|inspection|report))?))?
