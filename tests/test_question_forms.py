@@ -40,7 +40,7 @@ def test_paraphrase_set_in_the_test_index(results):
     assert results["finding"]["correct_and_cited"] >= THRESHOLDS["finding"], results["finding"]
 
 
-THRESHOLDS = {"finding": 0.6}
+THRESHOLDS = {"finding": 0.7, "change": 0.85}  # measured on this index: see README "Measured"
 
 
 def _marks(assistant, question, history=(), **expected):
