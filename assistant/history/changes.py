@@ -234,8 +234,7 @@ def polarity(sentence: str) -> str:
     for clause in clauses:
         if not clause or not clause.strip():
             continue
-        clause = _NOT_NEGATIVE.sub(" ", clause)
-        if _NEGATIVE.search(clause):
+        if _NEGATIVE.search(_NOT_NEGATIVE.sub(" ", clause)):
             kinds.add("negative")
         elif _POSITIVE.search(clause):
             kinds.add("positive")

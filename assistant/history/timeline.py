@@ -81,6 +81,8 @@ class History:
     @property
     def areas(self) -> list[str]:
         present = {j.area for i in self.inspections for j in i.judgements}
+        if any(i.note for i in self.inspections):
+            present.add("overall")  # its column / line shows the gap and why
         return [a for a, _ in AREAS if a in present]
 
 
