@@ -1,4 +1,5 @@
 """Serve the Gradio chat: `python app.py [--host H] [--port P] [--index PATH]` (= `assistant serve`)."""
+
 import sys
 
 from assistant.cli import main

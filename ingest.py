@@ -2,6 +2,7 @@
 
 A thin entry point for `assistant ingest`; see `python ingest.py --help`.
 """
+
 import sys
 
 from assistant.cli import main

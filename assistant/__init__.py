@@ -4,6 +4,7 @@ Public API::
 
     from assistant import Retriever, Assistant, Passage, Citation, Answer, Settings
 """
+
 from .records import Answer, Chunk, Citation, CitedQuote, Passage, ReportMeta
 from .settings import Settings
 

@@ -1,32 +1,18 @@
 """Chunks with citations: structure-aware (numbered paragraphs, sections), never split
 mid-sentence, short paragraphs merged, each within what the embedding model reads."""
+
 from __future__ import annotations
 
 import hashlib
-import re
 
 from .records import Chunk, Page, ReportMeta
 from .reports.structure import Block, split_blocks
+from .vocabulary import split_sentences
+
+__all__ = ["chunk_report", "embedding_text", "split_sentences"]  # split_sentences: re-exported
 
 MAX_CHARS = 1000  # ~220 word pieces for MiniLM (256 max)
 MIN_CHARS = 300
-
-_SENT = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9‘“\"(\u25fc])")
-_ABBREV = re.compile(r"\b(e\.g|i\.e|etc|Mr|Mrs|Ms|Dr|No|St|para|paras)\.$", re.IGNORECASE)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a text, whitespace collapsed; abbreviations do not end a sentence."""
-    text = " ".join(text.split())
-    parts, buf = [], ""
-    for piece in _SENT.split(text):
-        buf = f"{buf} {piece}".strip() if buf else piece
-        if not _ABBREV.search(buf):
-            parts.append(buf)
-            buf = ""
-    if buf:
-        parts.append(buf)
-    return [p for p in parts if p]
 
 
 def chunk_id(source: str, page: int, index: int, text: str) -> str:
@@ -57,7 +43,9 @@ def _para_range(nums: list[str]) -> str:
     return nums[0] if nums[0] == nums[-1] else f"{nums[0]}-{nums[-1]}"
 
 
-def chunk_report(pages: list[Page], meta: ReportMeta, max_chars: int = MAX_CHARS, min_chars: int = MIN_CHARS) -> list[Chunk]:
+def chunk_report(
+    pages: list[Page], meta: ReportMeta, max_chars: int = MAX_CHARS, min_chars: int = MIN_CHARS
+) -> list[Chunk]:
     """Chunks of a report in reading order. A chunk stays on one page and in one section;
     blocks of a section are merged while the chunk is shorter than min_chars, and a heading
     joins the text it introduces."""
@@ -75,16 +63,31 @@ def chunk_report(pages: list[Page], meta: ReportMeta, max_chars: int = MAX_CHARS
                     g["texts"].append(piece)
                     g["heading_only"] = g["heading_only"] and heading_only
                     continue
-            groups.append({"page": block.page, "heading": block.heading, "nums": [block.paragraph],
-                           "texts": [piece], "heading_only": heading_only})
+            groups.append(
+                {
+                    "page": block.page,
+                    "heading": block.heading,
+                    "nums": [block.paragraph],
+                    "texts": [piece],
+                    "heading_only": heading_only,
+                }
+            )
     chunks = []
     for i, g in enumerate(groups):
         page, heading, nums, text = g["page"], g["heading"], g["nums"], "\n".join(g["texts"])
-        chunks.append(Chunk(
-            id=chunk_id(meta.source, page, i, text), text=text, report_id=meta.report_id,
-            source=meta.source, page=page, paragraph=_para_range(nums), heading=heading,
-            local_authority=meta.local_authority, published=meta.published,
-        ))
+        chunks.append(
+            Chunk(
+                id=chunk_id(meta.source, page, i, text),
+                text=text,
+                report_id=meta.report_id,
+                source=meta.source,
+                page=page,
+                paragraph=_para_range(nums),
+                heading=heading,
+                local_authority=meta.local_authority,
+                published=meta.published,
+            )
+        )
     return chunks
 
 

@@ -1,4 +1,5 @@
 """The corpus: the manifest of known reports, and fetching them (download or local mirror)."""
+
 from __future__ import annotations
 
 import csv
@@ -6,9 +7,9 @@ import hashlib
 import shutil
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .errors import CorpusFetchError
 
@@ -29,10 +30,18 @@ def read_manifest(path: str | Path) -> list[ManifestRow]:
     if not path.is_file():
         return []
     with path.open(newline="", encoding="utf-8") as f:
-        return [ManifestRow(urn=r.get("urn", ""), local_authority=r.get("local_authority", ""), url=r.get("url", ""),
-                            path=r.get("path", ""), publication_date=r.get("publication_date", ""),
-                            sha256=r.get("sha256", ""), demo=r.get("demo", "").strip() in ("1", "true", "yes"))
-                for r in csv.DictReader(f)]
+        return [
+            ManifestRow(
+                urn=r.get("urn", ""),
+                local_authority=r.get("local_authority", ""),
+                url=r.get("url", ""),
+                path=r.get("path", ""),
+                publication_date=r.get("publication_date", ""),
+                sha256=r.get("sha256", ""),
+                demo=r.get("demo", "").strip() in ("1", "true", "yes"),
+            )
+            for r in csv.DictReader(f)
+        ]
 
 
 class ManifestIndex:
@@ -62,8 +71,14 @@ class FetchResult:
     failed: list[tuple[str, str]]
 
 
-def fetch(manifest: str | Path, dest: str | Path, include_all: bool = False, mirror: str | Path | None = None,
-          log: Callable[[str], None] = print, timeout: float = 30.0) -> FetchResult:
+def fetch(
+    manifest: str | Path,
+    dest: str | Path,
+    include_all: bool = False,
+    mirror: str | Path | None = None,
+    log: Callable[[str], None] = print,
+    timeout: float = 30.0,
+) -> FetchResult:
     """Bring the listed reports (the demo subset unless include_all) into dest, from the
     mirror folder when given, else from their Ofsted URLs. sha256 is verified; files
     already present and intact are skipped."""
@@ -98,13 +113,15 @@ def fetch(manifest: str | Path, dest: str | Path, include_all: bool = False, mir
             log(f"FAILED {row.path}: {e}")
         except (urllib.error.URLError, OSError, TimeoutError) as e:
             reason = getattr(e, "reason", e)
-            msg = (f"cannot download {row.url} ({reason}). If this machine is offline, copy the reports "
-                   "from a local folder instead: --mirror DIR or CORPUS_MIRROR=DIR")
+            msg = (
+                f"cannot download {row.url} ({reason}). If this machine is offline, copy the reports "
+                "from a local folder instead: --mirror DIR or CORPUS_MIRROR=DIR"
+            )
             result.failed.append((row.path, msg))
             log(f"FAILED {row.path}: {msg}")
             if isinstance(e, urllib.error.URLError) and not isinstance(e, urllib.error.HTTPError):
                 # offline: every other download would fail the same way
-                for other in rows[rows.index(row) + 1:]:
+                for other in rows[rows.index(row) + 1 :]:
                     if not (dest / other.path).is_file():
                         result.failed.append((other.path, "not attempted: offline"))
                 break

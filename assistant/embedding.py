@@ -1,11 +1,13 @@
 """Embedders: a tiny interface, the sentence-transformers one (model loaded on first use),
 and a deterministic hashing embedder for fast unit tests."""
+
 from __future__ import annotations
 
 import hashlib
 import os
 import threading
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -57,7 +59,7 @@ class SentenceTransformerEmbedder:
                         hf_logging.disable_progress_bar()
 
                         self._model = SentenceTransformer(path, device="cpu")
-                    except Exception as e:  # noqa: BLE001 - turned into an actionable message
+                    except (OSError, ValueError, RuntimeError, ImportError) as e:  # -> an actionable message
                         raise ModelLoadError(self.name, str(e).splitlines()[0][:300]) from e
         return self._model
 
@@ -65,8 +67,13 @@ class SentenceTransformerEmbedder:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
         # sentence-transformers sorts by length internally, so batches hold similar lengths.
-        return self.model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-                                 convert_to_numpy=True, show_progress_bar=False).astype(np.float32)
+        return self.model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        ).astype(np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_documents([text])[0]

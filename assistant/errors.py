@@ -1,4 +1,5 @@
 """A few errors whose messages tell the user what to do next."""
+
 from __future__ import annotations
 
 

@@ -4,15 +4,16 @@ Incremental (a file whose sha256 is indexed is skipped; a changed one replaced),
 (see store.replace_report), and forgiving: a file that cannot be read is reported with a
 plain reason and skipped; nothing already indexed is lost.
 """
+
 from __future__ import annotations
 
 import hashlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from .chunking import chunk_report, embedding_text
 from .corpus import ManifestIndex, read_manifest, sha256_file
@@ -47,12 +48,16 @@ class IngestSummary:
         return 1 if self.failed else 0
 
     def lines(self) -> list[str]:
-        out = [f"Indexed {self.reports} report(s), {self.pages} pages, {self.chunks} chunks; "
-               f"{self.skipped} unchanged skipped; {self.removed} removed; {len(self.failed)} failed; "
-               f"{len(self.extractor_errors)} metadata extractor error(s); {self.seconds:.1f} s"]
+        out = [
+            f"Indexed {self.reports} report(s), {self.pages} pages, {self.chunks} chunks; "
+            f"{self.skipped} unchanged skipped; {self.removed} removed; {len(self.failed)} failed; "
+            f"{len(self.extractor_errors)} metadata extractor error(s); {self.seconds:.1f} s"
+        ]
         out += [f"  FAILED {path}: {reason}" for path, reason in self.failed]
-        out += [f"  EXTRACTOR ERROR {path}: field {name} left empty ({error})"
-                for path, name, error in self.extractor_errors]
+        out += [
+            f"  EXTRACTOR ERROR {path}: field {name} left empty ({error})"
+            for path, name, error in self.extractor_errors
+        ]
         return out
 
 
@@ -99,8 +104,12 @@ class Progress:
         if now - self.last_log >= 10 or done == self.total:
             elapsed = now - self.start
             eta = elapsed / done * (self.total - done) if done else 0
-            print(f"[ingest] {done}/{self.total} reports, {pages} pages, {chunks} chunks, "
-                  f"{elapsed:.0f} s elapsed, ETA {eta:.0f} s — {current}", file=self.stream, flush=True)
+            print(
+                f"[ingest] {done}/{self.total} reports, {pages} pages, {chunks} chunks, "
+                f"{elapsed:.0f} s elapsed, ETA {eta:.0f} s — {current}",
+                file=self.stream,
+                flush=True,
+            )
             self.last_log = now
 
     def message(self, text: str) -> None:
@@ -114,9 +123,15 @@ class Progress:
             self.bar.close()
 
 
-def ingest(folder: str | Path, settings: Settings, embedder: Embedder | None = None, prune: bool = False,
-           rebuild: bool = False, progress: bool = True,
-           on_report: Callable[[str], None] | None = None) -> IngestSummary:
+def ingest(
+    folder: str | Path,
+    settings: Settings,
+    embedder: Embedder | None = None,
+    prune: bool = False,
+    rebuild: bool = False,
+    progress: bool = True,
+    on_report: Callable[[str], None] | None = None,
+) -> IngestSummary:
     """Index every report below folder into the store named by settings."""
     started = time.time()
     folder = Path(folder)
@@ -153,8 +168,15 @@ def ingest(folder: str | Path, settings: Settings, embedder: Embedder | None = N
     return summary
 
 
-def _ingest_one(path: Path, source: str, store: ChromaStore, embedder: Embedder, manifest: ManifestIndex,
-                indexed: dict[str, tuple[str, int]], summary: IngestSummary) -> None:
+def _ingest_one(
+    path: Path,
+    source: str,
+    store: ChromaStore,
+    embedder: Embedder,
+    manifest: ManifestIndex,
+    indexed: dict[str, tuple[str, int]],
+    summary: IngestSummary,
+) -> None:
     try:
         sha = sha256_file(path)
     except OSError as e:
@@ -168,8 +190,12 @@ def _ingest_one(path: Path, source: str, store: ChromaStore, embedder: Embedder,
     row = manifest.lookup(source, sha)
     defaults = {"sha256": sha}
     if row:
-        defaults.update(local_authority=display_authority(row.local_authority), published=row.publication_date,
-                        url=row.url, urn=row.urn)
+        defaults.update(
+            local_authority=display_authority(row.local_authority),
+            published=row.publication_date,
+            url=row.url,
+            urn=row.urn,
+        )
     errors: list[tuple[str, str]] = []
     meta = extract_metadata(pages, source=source, report_id=report_id_for(source), defaults=defaults, errors=errors)
     summary.extractor_errors += [(str(path), name, error) for name, error in errors]

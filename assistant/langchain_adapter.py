@@ -1,4 +1,5 @@
 """The Retriever as a LangChain ``BaseRetriever``: Documents carry the citation metadata."""
+
 from __future__ import annotations
 
 from dataclasses import asdict
@@ -14,6 +15,7 @@ class OfstedRetriever(BaseRetriever):
     k: int = 5
 
     def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
-        return [Document(page_content=p.text, id=p.chunk_id or None,
-                         metadata={**asdict(p.citation), "score": p.score})
-                for p in self.retriever.search(query, k=self.k)]
+        return [
+            Document(page_content=p.text, id=p.chunk_id or None, metadata={**asdict(p.citation), "score": p.score})
+            for p in self.retriever.search(query, k=self.k)
+        ]

@@ -3,11 +3,12 @@
 reports -> Page, ReportMeta; chunking -> Chunk; retrieval -> Passage (with Citation);
 answering -> Answer (with CitedQuote). Plain frozen dataclasses, no store types.
 """
+
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field
 
-GRADES = ("outstanding", "good", "requires improvement to be good", "requires improvement", "inadequate")
+from .vocabulary import GRADES  # noqa: F401 - re-exported: the grades as written
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class ReportMeta:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "ReportMeta":
+    def from_dict(cls, d: dict) -> ReportMeta:
         d = dict(d)
         d["judgements"] = tuple(Judgement(**j) for j in d.get("judgements", ()))
         d["improvements"] = tuple(Improvement(**i) for i in d.get("improvements", ()))
@@ -151,8 +152,17 @@ class Passage:
         """The JSON form (`assistant search --json`):
         {score, text, source, page, paragraph, local_authority, published, heading, url}."""
         c = self.citation
-        return {"score": self.score, "text": self.text, "source": c.source, "page": c.page, "paragraph": c.paragraph,
-                "local_authority": c.local_authority, "published": c.published, "heading": c.heading, "url": c.url}
+        return {
+            "score": self.score,
+            "text": self.text,
+            "source": c.source,
+            "page": c.page,
+            "paragraph": c.paragraph,
+            "local_authority": c.local_authority,
+            "published": c.published,
+            "heading": c.heading,
+            "url": c.url,
+        }
 
 
 @dataclass(frozen=True)
@@ -166,8 +176,16 @@ class CitedQuote:
     def to_dict(self) -> dict:
         """{n, source, page, paragraph, local_authority, published, quote, url}."""
         c = self.passage.citation
-        return {"n": self.n, "source": c.source, "page": c.page, "paragraph": c.paragraph,
-                "local_authority": c.local_authority, "published": c.published, "quote": self.quote, "url": c.url}
+        return {
+            "n": self.n,
+            "source": c.source,
+            "page": c.page,
+            "paragraph": c.paragraph,
+            "local_authority": c.local_authority,
+            "published": c.published,
+            "quote": self.quote,
+            "url": c.url,
+        }
 
 
 @dataclass(frozen=True)
@@ -184,5 +202,10 @@ class Answer:
     def to_dict(self) -> dict:
         """The one JSON form of an answer (CLI, the /ask API, feedback, the Markdown copy):
         {question, answer, abstained, notes, citations: [CitedQuote.to_dict()]}."""
-        return {"question": self.question, "answer": self.text, "abstained": self.abstained, "notes": list(self.notes),
-                "citations": [c.to_dict() for c in self.citations]}
+        return {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "notes": list(self.notes),
+            "citations": [c.to_dict() for c in self.citations],
+        }

@@ -7,7 +7,6 @@
 """
 from __future__ import annotations
 
-import json
 import re
 import threading
 import time
@@ -22,6 +21,7 @@ from .snapshot import Snapshot
 from .keyword import tokenize
 from .query import AuthorityMatcher, QueryFilters, parse_query
 from .records import Chunk, Citation, Passage, ReportMeta
+from .section_boosts import SECTION_BOOSTS
 from .settings import Settings
 from .store import ChromaStore
 
@@ -34,7 +34,7 @@ DUPLICATE_JACCARD = 0.8
 # Words every report shares (they would pull the cover page): left out of the search text.
 _FILLER = re.compile(r"\b(what|how|did|do|does|the|ofsted|inspectors?|inspections?|reports?|say|says|said|find|found|"
                      r"note[sd]?|comment(ed)?|about|children['’]s services)\b", re.IGNORECASE)
-_INTENTS = json.loads((Path(__file__).parent / "data" / "intents.json").read_text())["intents"]
+_INTENTS = SECTION_BOOSTS  # verbose regexes, matched case-insensitively
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 """One settings object: environment variables, overridden by explicit arguments."""
+
 from __future__ import annotations
 
 import os
@@ -47,7 +48,7 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def from_env(cls, **overrides) -> "Settings":
+    def from_env(cls, **overrides) -> Settings:
         s = cls(
             index_path=_env("ASSISTANT_INDEX", cls.index_path),
             chroma_host=_env("CHROMA_HOST"),
@@ -69,7 +70,7 @@ class Settings:
         )
         return s.with_(**overrides)
 
-    def with_(self, **overrides) -> "Settings":
+    def with_(self, **overrides) -> Settings:
         """A copy with the given fields replaced; None values are ignored."""
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
@@ -80,7 +81,9 @@ class Settings:
             return None
         user, sep, password = self.auth.partition(":")
         if not sep or not user or not password:
-            raise ConfigError('ASSISTANT_AUTH must be "user:password" (both non-empty); unset it to serve without login')
+            raise ConfigError(
+                'ASSISTANT_AUTH must be "user:password" (both non-empty); unset it to serve without login'
+            )
         return user, password
 
     @property

@@ -2,6 +2,7 @@
 BM25 index over them, cached on disk under the collection's revision (rebuilt when the
 collection changes). Dense search restricted to a few reports runs here in numpy, which is
 much faster than a filtered Chroma query; unrestricted dense search stays in Chroma."""
+
 from __future__ import annotations
 
 import pickle
@@ -12,7 +13,7 @@ import numpy as np
 from .keyword import KeywordIndex
 from .records import Chunk
 
-VERSION = 2
+VERSION = 3  # 3: Snowball-stemmed keyword tokens (vocabulary.tokenize)
 
 
 class Snapshot:
@@ -36,7 +37,7 @@ class Snapshot:
         return [(int(rows[i]), float(sims[i])) for i in top]
 
     @classmethod
-    def cached(cls, cache_dir: Path, revision: str, load_pairs) -> "Snapshot":
+    def cached(cls, cache_dir: Path, revision: str, load_pairs) -> Snapshot:
         """Load the snapshot of this revision from cache_dir, or build it from load_pairs()
         and save it, removing snapshots of older revisions."""
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -45,7 +46,8 @@ class Snapshot:
             try:
                 with path.open("rb") as f:
                     return pickle.load(f)
-            except Exception:  # noqa: BLE001 - a damaged cache is rebuilt
+            except (pickle.UnpicklingError, EOFError, OSError, AttributeError, ImportError, ValueError, TypeError):
+                # a damaged or outdated cache file is rebuilt
                 path.unlink(missing_ok=True)
         snap = cls(list(load_pairs()))
         tmp = path.with_suffix(".tmp")

@@ -5,14 +5,15 @@ metadata) and ``<name>_reports`` (one record per report: its ReportMeta as JSON)
 report record is written last, after all its chunks, so it marks a complete report:
 an interrupted ingest is redone on the next run, never half-kept.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -31,16 +32,30 @@ class Hit:
 
 def _chunk_metadata(c: Chunk) -> dict:
     return {
-        "report_id": c.report_id, "source": c.source, "page": c.page, "paragraph": c.paragraph,
-        "heading": c.heading, "local_authority": c.local_authority,
-        "authority_key": c.local_authority.lower(), "published": c.published, "year": c.year,
+        "report_id": c.report_id,
+        "source": c.source,
+        "page": c.page,
+        "paragraph": c.paragraph,
+        "heading": c.heading,
+        "local_authority": c.local_authority,
+        "authority_key": c.local_authority.lower(),
+        "published": c.published,
+        "year": c.year,
     }
 
 
 def _chunk_from(id_: str, text: str, m: dict) -> Chunk:
-    return Chunk(id=id_, text=text, report_id=m.get("report_id", ""), source=m.get("source", ""),
-                 page=int(m.get("page", 0)), paragraph=m.get("paragraph", ""), heading=m.get("heading", ""),
-                 local_authority=m.get("local_authority", ""), published=m.get("published", ""))
+    return Chunk(
+        id=id_,
+        text=text,
+        report_id=m.get("report_id", ""),
+        source=m.get("source", ""),
+        page=int(m.get("page", 0)),
+        paragraph=m.get("paragraph", ""),
+        heading=m.get("heading", ""),
+        local_authority=m.get("local_authority", ""),
+        published=m.get("published", ""),
+    )
 
 
 class ChromaStore:
@@ -84,7 +99,7 @@ class ChromaStore:
             raise
         return self._names()[0] in names
 
-    def open(self, model: str, create: bool = False) -> "ChromaStore":
+    def open(self, model: str, create: bool = False) -> ChromaStore:
         """Open (or create) the collections; refuse an index built with another model."""
         chunks_name, reports_name = self._names()
         with self._lock:
@@ -93,8 +108,11 @@ class ChromaStore:
             if not create and not self.exists():
                 raise IndexMissingError(self.settings.where)
             self._chunks = self.client.get_or_create_collection(
-                chunks_name, metadata={"embedding_model": model}, embedding_function=None,
-                configuration={"hnsw": {"space": "cosine", "ef_search": 200}})
+                chunks_name,
+                metadata={"embedding_model": model},
+                embedding_function=None,
+                configuration={"hnsw": {"space": "cosine", "ef_search": 200}},
+            )
             self._reports = self.client.get_or_create_collection(reports_name, embedding_function=None)
         built_with = (self._chunks.metadata or {}).get("embedding_model", model)
         if built_with != model:
@@ -103,10 +121,12 @@ class ChromaStore:
 
     def drop(self) -> None:
         """Delete both collections (a rebuild)."""
+        from chromadb.errors import NotFoundError
+
         for name in self._names():
             try:
                 self.client.delete_collection(name)
-            except Exception:  # noqa: BLE001 - absent already
+            except (NotFoundError, ValueError):  # absent already
                 pass
         self._chunks = self._reports = None
 
@@ -132,24 +152,39 @@ class ChromaStore:
         """Rewrite a report record only (metadata re-extracted; chunks unchanged)."""
         self._write_report(meta, metadata_version)
 
-    def replace_report(self, meta: ReportMeta, chunks: Sequence[Chunk], embeddings: np.ndarray,
-                       metadata_version: int = 0) -> None:
+    def replace_report(
+        self, meta: ReportMeta, chunks: Sequence[Chunk], embeddings: np.ndarray, metadata_version: int = 0
+    ) -> None:
         """Remove whatever the index holds for this source, add the new chunks, then mark the
         report complete. Safe to interrupt at any point: a rerun redoes it."""
         self._chunks.delete(where={"source": meta.source})
         batch = max(1, min(1000, self.client.get_max_batch_size()))
         for i in range(0, len(chunks), batch):
-            part = chunks[i:i + batch]
-            self._chunks.upsert(ids=[c.id for c in part], documents=[c.text for c in part],
-                                embeddings=embeddings[i:i + batch], metadatas=[_chunk_metadata(c) for c in part])
+            part = chunks[i : i + batch]
+            self._chunks.upsert(
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
+                embeddings=embeddings[i : i + batch],
+                metadatas=[_chunk_metadata(c) for c in part],
+            )
         self._write_report(meta, metadata_version)
 
     def _write_report(self, meta: ReportMeta, metadata_version: int) -> None:
         self._reports.upsert(
-            ids=[meta.report_id], embeddings=[_DUMMY], documents=[json.dumps(meta.to_dict())],
-            metadatas=[{"source": meta.source, "sha256": meta.sha256, "local_authority": meta.local_authority,
-                        "published": meta.published, "framework": meta.framework,
-                        "metadata_version": metadata_version}])
+            ids=[meta.report_id],
+            embeddings=[_DUMMY],
+            documents=[json.dumps(meta.to_dict())],
+            metadatas=[
+                {
+                    "source": meta.source,
+                    "sha256": meta.sha256,
+                    "local_authority": meta.local_authority,
+                    "published": meta.published,
+                    "framework": meta.framework,
+                    "metadata_version": metadata_version,
+                }
+            ],
+        )
 
     def delete_report(self, source: str) -> None:
         self._chunks.delete(where={"source": source})
@@ -161,16 +196,24 @@ class ChromaStore:
 
     def query(self, embedding: np.ndarray, k: int, where: dict | None = None) -> list[Hit]:
         n = min(k, max(1, self.count()))
-        got = self._chunks.query(query_embeddings=[np.asarray(embedding, dtype=np.float32)], n_results=n,
-                                 where=where, include=["documents", "metadatas", "distances"])
-        return [Hit(_chunk_from(i, d, m), 1.0 - float(dist))
-                for i, d, m, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])]
+        got = self._chunks.query(
+            query_embeddings=[np.asarray(embedding, dtype=np.float32)],
+            n_results=n,
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            Hit(_chunk_from(i, d, m), 1.0 - float(dist))
+            for i, d, m, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]
 
     def get_chunks(self, where: dict | None = None, ids: Sequence[str] | None = None) -> list[Chunk]:
         got = self._chunks.get(where=where, ids=list(ids) if ids else None, include=["documents", "metadatas"])
         return [_chunk_from(i, d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
-    def iter_chunks(self, batch: int = 5000, vectors: bool = False) -> Iterator[Chunk] | Iterator[tuple[Chunk, np.ndarray]]:
+    def iter_chunks(
+        self, batch: int = 5000, vectors: bool = False
+    ) -> Iterator[Chunk] | Iterator[tuple[Chunk, np.ndarray]]:
         """Every chunk (with its embedding when vectors=True), in batches."""
         include = ["documents", "metadatas"] + (["embeddings"] if vectors else [])
         offset = 0

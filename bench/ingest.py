@@ -4,6 +4,7 @@ run (target <= 1.15), and the time to re-ingest the unchanged corpus (target <= 
 
     python bench/ingest.py [--corpus ../shared/ofsted-reports] [--index /tmp/bench-index]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,11 +46,15 @@ def main() -> None:
     print(f"\nfirst ingest:    {wall:.1f} s wall, {first.reports} reports, {first.pages} pages, {first.chunks} chunks")
     if first.chunks:
         print(f"throughput:      {first.pages / wall:.1f} pages/s, {first.chunks / wall:.1f} chunks/s")
-        print(f"embedding alone: {first.embed_seconds:.1f} s on the same chunks "
-              f"-> ingest/embedding ratio {wall / max(first.embed_seconds, 1e-9):.3f} (target <= 1.15)")
+        print(
+            f"embedding alone: {first.embed_seconds:.1f} s on the same chunks "
+            f"-> ingest/embedding ratio {wall / max(first.embed_seconds, 1e-9):.3f} (target <= 1.15)"
+        )
     print(f"peak memory:     {peak_mb:.0f} MB (max RSS)")
-    print(f"re-ingest:       {reingest:.1f} s for the unchanged corpus ({again.skipped} skipped, "
-          f"{again.reports} re-indexed; target <= 20 s)")
+    print(
+        f"re-ingest:       {reingest:.1f} s for the unchanged corpus ({again.skipped} skipped, "
+        f"{again.reports} re-indexed; target <= 20 s)"
+    )
     print(f"failed files:    {len(first.failed)}")
 
 

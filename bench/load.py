@@ -6,6 +6,7 @@ Each user opens its own Client and calls the /ask endpoint in a loop (questions 
 from a fixed list). Prints the number of answers, errors, throughput and p50/p95/max latency.
 Exit code 1 when any request failed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,7 +57,7 @@ def run(url: str, users: int, duration: float, auth: tuple[str, str] | None) -> 
     def user(i: int) -> None:
         try:
             client = Client(url, auth=auth, verbose=False)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:  # noqa: BLE001 - any client failure counts as an error of the run
             with lock:
                 errors.append(f"connect: {e}")
             return
@@ -72,7 +73,7 @@ def run(url: str, users: int, duration: float, auth: tuple[str, str] | None) -> 
                 result = client.predict(question, "", "", "", api_name="/ask")
                 if not isinstance(result, dict) or "answer" not in result:
                     raise ValueError(f"unexpected result {str(result)[:80]}")
-            except Exception as e:  # noqa: BLE001
+            except Exception as e:  # noqa: BLE001 - any client failure counts as an error of the run
                 with lock:
                     errors.append(f"{question!r}: {e}")
                 continue
@@ -105,8 +106,10 @@ def main(argv: list[str] | None = None) -> int:
     lat, errors = r["latencies"], r["errors"]
     print(f"answers: {len(lat)}  errors: {len(errors)}  throughput: {len(lat) / max(r['elapsed'], 1e-9):.2f}/s")
     if lat:
-        print(f"latency s: p50 {percentile(lat, 0.5):.2f}  p95 {percentile(lat, 0.95):.2f}  "
-              f"mean {statistics.mean(lat):.2f}  max {max(lat):.2f}")
+        print(
+            f"latency s: p50 {percentile(lat, 0.5):.2f}  p95 {percentile(lat, 0.95):.2f}  "
+            f"mean {statistics.mean(lat):.2f}  max {max(lat):.2f}"
+        )
     for e in errors[:5]:
         print(f"  error: {e}")
     return 1 if errors else 0

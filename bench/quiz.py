@@ -38,8 +38,19 @@ TARGET_SHARE = 1.0  # every sampled question verified
 
 # -- the independent check's own text handling ---------------------------------------------------
 # Typographic variants that PDF text and generated prompts may write differently.
-_SAME = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
-                       "\u2011": "-", "\ufffe": "-", "\u00a0": " "})
+_SAME = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2011": "-",
+        "\ufffe": "-",
+        "\u00a0": " ",
+    }
+)
 _GRADE_AT_END = re.compile(
     r"""(requires?\s+improvement\s+to\s+be\s+good   # the longest grade first
         |requires?\s+improvement
@@ -110,21 +121,27 @@ def main(argv=None) -> int:
     ap.add_argument("--n", type=int, default=10)
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--min-share", type=float, default=TARGET_SHARE,
-                    help=f"exit 1 when fewer are verified (default {TARGET_SHARE}, the target)")
+    ap.add_argument(
+        "--min-share",
+        type=float,
+        default=TARGET_SHARE,
+        help=f"exit 1 when fewer are verified (default {TARGET_SHARE}, the target)",
+    )
     args = ap.parse_args(argv)
 
     settings = Settings.from_env(index_path=args.index, model=args.model, collection=args.collection, chroma_host="")
     t0 = time.perf_counter()
     retriever = Retriever.open(settings=settings)
     authorities = sorted({r.local_authority for r in retriever.catalog.reports})
-    print(f"index: {settings.where} ({len(retriever.catalog.reports)} reports, {len(authorities)} authorities); "
-          f"opened with its catalog and keyword index in {time.perf_counter() - t0:.2f} s")
+    print(
+        f"index: {settings.where} ({len(retriever.catalog.reports)} reports, {len(authorities)} authorities); "
+        f"opened with its catalog and keyword index in {time.perf_counter() - t0:.2f} s"
+    )
 
     t0 = time.perf_counter()
     first = build_quiz(retriever, n=args.n, seed=args.seed)
     cold = time.perf_counter() - t0
-    quizzes, made, timings = [first], 0, {"no topic": [0.0, 0], "topic": [0.0, 0]}
+    quizzes, timings = [first], {"no topic": [0.0, 0], "topic": [0.0, 0]}
     for i in range(1, args.quizzes):
         kind = "topic" if i % 2 else "no topic"
         kwargs = {"topic": TOPICS[i % len(TOPICS)]} if kind == "topic" else {}
@@ -138,24 +155,30 @@ def main(argv=None) -> int:
     warm_time = sum(v[0] for v in timings.values())
     warm_q = sum(v[1] for v in timings.values())
     print(f"first quiz: {len(first.questions)} questions in {cold:.2f} s")
-    print(f"then {args.quizzes - 1} quizzes (the first topic one loads the embedding model): {warm_q} questions in {warm_time:.2f} s = "
-          f"{warm_q / warm_time if warm_time else float('nan'):.1f} questions/s")
+    print(
+        f"then {args.quizzes - 1} quizzes (the first topic one loads the embedding model): {warm_q} questions in {warm_time:.2f} s = "
+        f"{warm_q / warm_time if warm_time else float('nan'):.1f} questions/s"
+    )
     for kind, (secs, count) in timings.items():
         if count:
             print(f"  {kind:9s}: {count} questions, {count / secs:.1f} questions/s")
     all_q = [q for quiz in quizzes for q in quiz.questions]
     requested = args.n * len(quizzes)
     skipped = sum(quiz.selection["stats"]["skipped"] for quiz in quizzes)
-    print(f"made {len(all_q)} of {requested} requested; {skipped} candidates skipped by the checks; "
-          f"types {dict(Counter(q.kind for q in all_q))}")
+    print(
+        f"made {len(all_q)} of {requested} requested; {skipped} candidates skipped by the checks; "
+        f"types {dict(Counter(q.kind for q in all_q))}"
+    )
 
     rng = random.Random(args.seed)
     sample = rng.sample(all_q, min(args.sample, len(all_q)))
     results = [answer_in_passage(retriever, q) for q in sample]
     ok = sum(1 for good, _ in results if good)
     share = ok / len(sample) if sample else 0.0
-    print(f"sample of {len(sample)} questions: {ok} ({share:.0%}) have the correct answer verifiably in the cited "
-          f"passage or the metadata (target {args.min_share:.0%})")
+    print(
+        f"sample of {len(sample)} questions: {ok} ({share:.0%}) have the correct answer verifiably in the cited "
+        f"passage or the metadata (target {args.min_share:.0%})"
+    )
     for (good, reason), q in zip(results, sample):
         if not good:
             print(f"  NOT VERIFIED ({reason}): {q.prompt[:120]}")

@@ -71,8 +71,11 @@ class TutorialRecipe:
             except (PdfReadError, OSError, ValueError):  # the tutorial skips what pypdf cannot read
                 continue
             row = rows.get(source)
-            meta = {"source": source, "local_authority": row.local_authority.lower() if row else "",
-                    "published": row.publication_date if row else ""}
+            meta = {
+                "source": source,
+                "local_authority": row.local_authority.lower() if row else "",
+                "published": row.publication_date if row else "",
+            }
             for page, text in pages:
                 for piece in splitter.split_text(text):
                     docs.append(({**meta, "page": page}, piece))
@@ -81,15 +84,25 @@ class TutorialRecipe:
         for i in range(0, len(docs), 512):
             part = docs[i : i + 512]
             vecs = self.embedder.embed_documents([d[1] for d in part])
-            self.col.add(ids=[f"d{i + j}" for j in range(len(part))], embeddings=vecs,
-                         documents=[d[1] for d in part], metadatas=[d[0] for d in part])
+            self.col.add(
+                ids=[f"d{i + j}" for j in range(len(part))],
+                embeddings=vecs,
+                documents=[d[1] for d in part],
+                metadatas=[d[0] for d in part],
+            )
         print(f"[recipe] embedded in {time.time() - t:.0f} s", flush=True)
 
     def search(self, question: str, k: int = 10, where: dict | None = None) -> list[Passage]:
-        got = self.col.query(query_embeddings=[self.embedder.embed_query(question)], n_results=k, where=where,
-                             include=["documents", "metadatas", "distances"])
-        return [Passage(d, -dist, Citation(source=m["source"], page=m["page"]))
-                for d, m, dist in zip(got["documents"][0], got["metadatas"][0], got["distances"][0])]
+        got = self.col.query(
+            query_embeddings=[self.embedder.embed_query(question)],
+            n_results=k,
+            where=where,
+            include=["documents", "metadatas", "distances"],
+        )
+        return [
+            Passage(d, -dist, Citation(source=m["source"], page=m["page"]))
+            for d, m, dist in zip(got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]
 
 
 def recipe_filter(retriever: Retriever, question: str) -> dict | None:
@@ -123,8 +136,9 @@ def main() -> None:
     if not questions:
         sys.exit(f"no question of {args.questions} is about a report under {corpus}")
     embedder = SentenceTransformerEmbedder()
-    recipe = TutorialRecipe(corpus, Path(args.baseline_dir), embedder,
-                            [corpus / "manifest.csv", ROOT / "corpus" / "manifest.csv"])
+    recipe = TutorialRecipe(
+        corpus, Path(args.baseline_dir), embedder, [corpus / "manifest.csv", ROOT / "corpus" / "manifest.csv"]
+    )
     retriever = Retriever.open(settings=Settings.from_env(index_path=args.index, chroma_host=""), embedder=embedder)
     retriever.search("warm up", k=1)
     no_filters = QueryFilters()
@@ -136,8 +150,10 @@ def main() -> None:
         "this project": lambda q: retriever.search(q, k=10),
         "this project, unfiltered": lambda q: list(retriever.retrieve(q, k=10, filters=no_filters).passages),
     }
-    results = {name: score_retrieval(questions, *retrieval_runs(search, questions), k=args.k)
-               for name, search in systems.items()}
+    results = {
+        name: score_retrieval(questions, *retrieval_runs(search, questions), k=args.k)
+        for name, search in systems.items()
+    }
 
     k = args.k
     cols = [f"report_hit@{k}", f"page_hit@{k}", "page_mrr", "page_ndcg@10", "p50_ms", "p95_ms"]
@@ -150,11 +166,12 @@ def main() -> None:
     for system, by_group in results.items():
         for group, row in by_group.items():
             if group != "all":
-                print(system.ljust(26) + f"{group} (n={row['n']})".ljust(26)
-                      + "".join(f"{row[c]:>14}" for c in cols))
+                print(system.ljust(26) + f"{group} (n={row['n']})".ljust(26) + "".join(f"{row[c]:>14}" for c in cols))
     hit = {name: r["all"][f"page_hit@{k}"] for name, r in results.items()}
-    print(f"\npage_hit@{k}: this project {hit['this project']:.3f}, unfiltered {hit['this project, unfiltered']:.3f}; "
-          f"recipe filtered {hit['recipe, filtered']:.3f}, unfiltered {hit['recipe, unfiltered']:.3f}")
+    print(
+        f"\npage_hit@{k}: this project {hit['this project']:.3f}, unfiltered {hit['this project, unfiltered']:.3f}; "
+        f"recipe filtered {hit['recipe, filtered']:.3f}, unfiltered {hit['recipe, unfiltered']:.3f}"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
 

@@ -1,4 +1,5 @@
 """Shared fixtures: the shared corpus of real reports, small real indexes built from it."""
+
 from __future__ import annotations
 
 import os
@@ -14,11 +15,11 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 # A few real reports of each layout, used to build small test indexes.
 SAMPLE = [
-    "2532283_dorset/children's services inspection - 09 may 2025.pdf",       # ILACS, outstanding
+    "2532283_dorset/children's services inspection - 09 may 2025.pdf",  # ILACS, outstanding
     "2532283_dorset/children's services inspection - 19 november 2021.pdf",  # ILACS, good
-    "80429_birmingham/children's services inspection - 23 may 2014.pdf",     # SIF
-    "80429_birmingham/children's services inspection - 17 january 2019.pdf", # ILACS, requires improvement
-    "80555_somerset/children's services inspection - 17 june 2026.pdf",      # 2026, no overall grade
+    "80429_birmingham/children's services inspection - 23 may 2014.pdf",  # SIF
+    "80429_birmingham/children's services inspection - 17 january 2019.pdf",  # ILACS, requires improvement
+    "80555_somerset/children's services inspection - 17 june 2026.pdf",  # 2026, no overall grade
     "2637539_north northamptonshire/children's services inspection - 25 november 2022.pdf",
     "2637548_west northamptonshire/children's services inspection - 25 november 2022.pdf",
 ]
@@ -56,8 +57,9 @@ def corpus_dir() -> Path:
     fails the tests that need it rather than skipping them."""
     path = shared_corpus()
     if path is not None and not (path / "manifest.csv").is_file():
-        pytest.fail(f"CORPUS_MIRROR={path} holds no manifest.csv: point it at the shared ofsted-reports folder",
-                    pytrace=False)
+        pytest.fail(
+            f"CORPUS_MIRROR={path} holds no manifest.csv: point it at the shared ofsted-reports folder", pytrace=False
+        )
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("shared corpus not found under CI (set CORPUS_MIRROR)", pytrace=False)
@@ -95,8 +97,9 @@ def sample_index(corpus_dir: Path, tmp_path_factory, embedder):
 
     base = tmp_path_factory.mktemp("sample")
     reports = copy_reports(corpus_dir, base / "reports", [*SAMPLE, *CONVERSATION, BROKEN])
-    settings = Settings.from_env(index_path=str(base / "index"), manifest=str(ROOT / "corpus" / "manifest.csv"),
-                                 chroma_host="")
+    settings = Settings.from_env(
+        index_path=str(base / "index"), manifest=str(ROOT / "corpus" / "manifest.csv"), chroma_host=""
+    )
     summary = ingest(reports, settings, embedder=embedder, progress=False)
     assert summary.reports == len(SAMPLE) + len(CONVERSATION), summary.lines()
     return settings, summary, reports

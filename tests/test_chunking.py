@@ -1,9 +1,11 @@
 """Chunks follow the report's structure and carry what a citation needs."""
+
 from __future__ import annotations
 
 from assistant.chunking import MAX_CHARS, chunk_report, split_sentences
 from assistant.records import Page, ReportMeta
 from assistant.reports.readers import read_pages
+
 from conftest import SAMPLE
 
 META = ReportMeta(report_id="r1", source="a/report.pdf", local_authority="Dorset", published="2025-05-09")
@@ -17,10 +19,13 @@ def test_split_sentences_keeps_abbreviations():
 def test_numbered_paragraphs_and_headings_on_synthetic_pages():
     pages = [
         Page(1, "Inspection of Testshire local authority children's services\nOverall effectiveness Good"),
-        Page(2, "Header line\nWhat needs to improve?\n◼ The timeliness of assessments.\n"
-                "The experiences and progress of children in care: good\n"
-                "1. Children in care are well supported by their social workers. " + "They visit often. " * 40 + "\n"
-                "2. Care plans are reviewed on time."),
+        Page(
+            2,
+            "Header line\nWhat needs to improve?\n◼ The timeliness of assessments.\n"
+            "The experiences and progress of children in care: good\n"
+            "1. Children in care are well supported by their social workers. " + "They visit often. " * 40 + "\n"
+            "2. Care plans are reviewed on time.",
+        ),
     ]
     chunks = chunk_report(pages, META, max_chars=400, min_chars=50)
     assert all(len(c.text) <= 400 for c in chunks)

@@ -1,4 +1,5 @@
 """The manifest and `assistant corpus fetch`: mirror copy, sha256 check, skip present, offline."""
+
 from __future__ import annotations
 
 import csv
@@ -7,6 +8,7 @@ import subprocess
 import sys
 
 from assistant.corpus import fetch, read_manifest, sha256_file
+
 from conftest import ROOT
 
 MANIFEST = ROOT / "corpus" / "manifest.csv"
@@ -18,7 +20,12 @@ def test_manifest_lists_every_report_and_a_demo_subset(corpus_dir):
     assert all(r.url.startswith("https://files.ofsted.gov.uk/") and len(r.sha256) == 64 for r in rows)
     demo = [r for r in rows if r.demo]
     assert 8 <= len(demo) <= 12
-    assert {r.publication_date[:4] for r in demo if r.local_authority == "birmingham"} == {"2014", "2016", "2019", "2023"}
+    assert {r.publication_date[:4] for r in demo if r.local_authority == "birmingham"} == {
+        "2014",
+        "2016",
+        "2019",
+        "2023",
+    }
     assert any(r.publication_date.startswith("2026") for r in demo)
     assert all((corpus_dir / r.path).is_file() for r in rows)
 
@@ -31,8 +38,18 @@ def _small_manifest(tmp_path, rows):
         w = csv.DictWriter(f, fieldnames=fields)
         w.writeheader()
         for r in rows:
-            w.writerow({"urn": r.urn, "local_authority": r.local_authority, "url": r.url, "path": r.path,
-                        "publication_date": r.publication_date, "sha256": r.sha256, "bytes": "", "demo": "1"})
+            w.writerow(
+                {
+                    "urn": r.urn,
+                    "local_authority": r.local_authority,
+                    "url": r.url,
+                    "path": r.path,
+                    "publication_date": r.publication_date,
+                    "sha256": r.sha256,
+                    "bytes": "",
+                    "demo": "1",
+                }
+            )
     return path
 
 
@@ -66,7 +83,22 @@ def test_fetch_offline_without_mirror_says_what_to_do(tmp_path):
 
 
 def test_cli_fetch_exit_codes(corpus_dir, tmp_path):
-    run = subprocess.run([sys.executable, "-m", "assistant.cli", "corpus", "fetch", "--mirror", str(corpus_dir),
-                          "--dest", str(tmp_path / "r")], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant.cli",
+            "corpus",
+            "fetch",
+            "--mirror",
+            str(corpus_dir),
+            "--dest",
+            str(tmp_path / "r"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stderr
     assert "10 fetched, 0 already present, 0 failed" in run.stdout

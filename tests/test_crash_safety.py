@@ -1,5 +1,6 @@
 """kill -9 the ingest at random points, rerun, and the index holds exactly the expected
 chunks, with no duplicates; then a real Chroma server (`chroma run`) on localhost."""
+
 from __future__ import annotations
 
 import os
@@ -13,6 +14,7 @@ import pytest
 
 from assistant.settings import Settings
 from assistant.store import ChromaStore
+
 from conftest import ROOT, SAMPLE, copy_reports, free_port
 
 MODEL = "hash:128"  # model-free embedder: the test is about the store, and must be quick
@@ -61,7 +63,6 @@ def test_kill_minus_nine_at_random_points_then_rerun(corpus_dir, tmp_path):
     assert (ids, reports) == expected  # exactly the expected chunks and reports
 
 
-
 @pytest.mark.server
 def test_chroma_server_mode(corpus_dir, tmp_path, embedder):
     """Ingest and search through HttpClient against a real `chroma run` on localhost."""
@@ -71,8 +72,11 @@ def test_chroma_server_mode(corpus_dir, tmp_path, embedder):
     chroma = ROOT / ".venv" / "bin" / "chroma"
     exe = str(chroma) if chroma.exists() else "chroma"
     port = free_port()
-    server = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         settings = Settings.from_env(chroma_host="127.0.0.1", chroma_port=port, index_path=str(tmp_path / "unused"))
         store = ChromaStore(settings)

@@ -1,5 +1,6 @@
 """Ingest into a real Chroma index with the real embedding model: incremental, bad input
 reported and skipped, prune, model recorded, exit codes."""
+
 from __future__ import annotations
 
 import shutil
@@ -13,6 +14,7 @@ from assistant.errors import IndexMissingError, ModelMismatchError
 from assistant.indexing import ingest
 from assistant.settings import Settings
 from assistant.store import ChromaStore
+
 from conftest import BROKEN, CONVERSATION, ROOT, SAMPLE, copy_reports
 
 
@@ -20,10 +22,11 @@ def test_sample_index_has_every_report_and_reports_the_broken_file(sample_index)
     settings, summary, reports = sample_index
     assert summary.reports == len(SAMPLE) + len(CONVERSATION) and summary.chunks > 200
     assert [(Path(p).name, r) for p, r in summary.failed] == [
-        (Path(BROKEN).name, "not a PDF: it is an HTML page saved with a .pdf name (re-download the report)")]
+        (Path(BROKEN).name, "not a PDF: it is an HTML page saved with a .pdf name (re-download the report)")
+    ]
     assert summary.exit_code == 1
     store = ChromaStore(settings).open(settings.model)
-    assert sorted(store.report_shas()) == sorted(SAMPLE)
+    assert sorted(store.report_shas()) == sorted(SAMPLE + CONVERSATION)
     assert store.count() == summary.chunks
     dorset = next(m for m in store.reports() if m.source == SAMPLE[0])
     assert dorset.local_authority == "Dorset" and dorset.published == "2025-05-09"
@@ -40,7 +43,9 @@ def _store_state(settings: Settings):
 
 def test_incremental_replace_and_prune(corpus_dir, tmp_path, embedder):
     reports = copy_reports(corpus_dir, tmp_path / "reports", SAMPLE[:2])
-    s = Settings.from_env(index_path=str(tmp_path / "index"), manifest=str(ROOT / "corpus" / "manifest.csv"), chroma_host="")
+    s = Settings.from_env(
+        index_path=str(tmp_path / "index"), manifest=str(ROOT / "corpus" / "manifest.csv"), chroma_host=""
+    )
     first = ingest(reports, s, embedder=embedder, progress=False)
     assert first.reports == 2 and first.exit_code == 0
     _, ids1, _ = _store_state(s)
@@ -64,7 +69,6 @@ def test_incremental_replace_and_prune(corpus_dir, tmp_path, embedder):
     assert pruned.removed == 1
     store, ids3, sources = _store_state(s)
     assert set(sources) == {SAMPLE[1]} and set(store.report_shas()) == {SAMPLE[1]}
-
 
 
 def test_unchanged_report_keeps_exactly_its_chunks(corpus_dir, tmp_path, embedder):
@@ -96,7 +100,7 @@ def test_cli_bad_inputs_exit_code_and_summary(corpus_dir, tmp_path):
     the good report ingests, each bad one is listed with its reason, exit code 1."""
     folder = tmp_path / "drop"
     folder.mkdir()
-    shutil.copyfile(corpus_dir / SAMPLE[1], folder / "it's \"odd\" – ünïcode report.pdf")
+    shutil.copyfile(corpus_dir / SAMPLE[1], folder / 'it\'s "odd" – ünïcode report.pdf')
     shutil.copyfile(corpus_dir / BROKEN, folder / "broken.pdf")
     (folder / "empty.pdf").write_bytes(b"")
     (folder / "notes.xlsx").write_bytes(b"PK")

@@ -1,4 +1,5 @@
 """Metadata extraction on small hand-written page texts, one per report layout."""
+
 from __future__ import annotations
 
 import pytest
@@ -106,8 +107,12 @@ leavers Outstanding
 Overall effectiveness Good"""
     meta = extract_metadata(pages(text), source="iow.pdf")
     grades = {j.area: j.grade for j in meta.judgements}
-    assert grades == {"overall": "good", "leaders": "good", "help_and_protection": "requires improvement",
-                      "children_in_care": "outstanding"}
+    assert grades == {
+        "overall": "good",
+        "leaders": "good",
+        "help_and_protection": "requires improvement",
+        "children_in_care": "outstanding",
+    }
     assert meta.judgement("children_in_care").label.endswith("children in care and care leavers")
     assert meta.lead_inspector == "Tracey Scott"
 
@@ -203,9 +208,11 @@ Deputy lead inspector: Louise Hocking HMI"""
 def test_sif_report():
     meta = extract_metadata(pages(SIF_P1, SIF_P2, SIF_P3, SIF_P4, SIF_P5), source="norfolk.pdf")
     assert meta.framework == "SIF"
-    assert meta.title == ("Inspection of services for children in need of help and protection, children looked "
-                          "after and care leavers and Review of the effectiveness of the Local Safeguarding "
-                          "Children Board")
+    assert meta.title == (
+        "Inspection of services for children in need of help and protection, children looked "
+        "after and care leavers and Review of the effectiveness of the Local Safeguarding "
+        "Children Board"
+    )
     assert meta.local_authority == "Norfolk"
     assert meta.published == "2015-10-19"
     assert (meta.inspection_start, meta.inspection_end) == ("2015-07-06", "2015-07-30")
@@ -235,8 +242,10 @@ def test_sif_numbered_recommendations_skip_subheadings_and_keep_sub_bullets():
 
 def test_sif_overall_sentence_variants():
     text = "The overall judgement is that children’s services require\nimprovement.2\n1. Children who need help"
-    assert extract_judgements(pages(text + "\nInspection of services for children in need of help"), "SIF")[0].grade \
+    assert (
+        extract_judgements(pages(text + "\nInspection of services for children in need of help"), "SIF")[0].grade
         == "requires improvement"
+    )
     text = "The overall judgement is good.\n2.1 Adoption performance Not judged"
     grades = {j.area: j.grade for j in extract_judgements(pages(text), "SIF")}
     assert grades == {"overall": "good", "adoption": "not judged"}
@@ -284,39 +293,55 @@ def test_manifest_defaults_win():
     meta = extract_metadata(
         pages(ILACS_P1),
         source="x.pdf",
-        defaults={"local_authority": "bournemouth, christchurch & poole", "published": "2025-05-09",
-                  "url": "https://files.ofsted.gov.uk/v1/file/1", "urn": "2532287", "sha256": "abc"},
+        defaults={
+            "local_authority": "bournemouth, christchurch & poole",
+            "published": "2025-05-09",
+            "url": "https://files.ofsted.gov.uk/v1/file/1",
+            "urn": "2532287",
+            "sha256": "abc",
+        },
     )
     assert meta.local_authority == "Bournemouth, Christchurch & Poole"
     assert (meta.published, meta.year, meta.url, meta.urn, meta.sha256) == (
-        "2025-05-09", 2025, "https://files.ofsted.gov.uk/v1/file/1", "2532287", "abc")
+        "2025-05-09",
+        2025,
+        "https://files.ofsted.gov.uk/v1/file/1",
+        "2532287",
+        "abc",
+    )
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("bournemouth, christchurch & poole", "Bournemouth, Christchurch & Poole"),
-    ("kingston upon hull", "Kingston upon Hull"),
-    ("st helens", "St Helens"),
-    ("stoke-on-trent", "Stoke-on-Trent"),
-    ("southend-on-sea", "Southend-on-Sea"),
-    ("london corporation", "London Corporation"),
-    ("isle of wight", "Isle of Wight"),
-    ("blackburn with darwen", "Blackburn with Darwen"),
-    ("bath and north east somerset", "Bath and North East Somerset"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("bournemouth, christchurch & poole", "Bournemouth, Christchurch & Poole"),
+        ("kingston upon hull", "Kingston upon Hull"),
+        ("st helens", "St Helens"),
+        ("stoke-on-trent", "Stoke-on-Trent"),
+        ("southend-on-sea", "Southend-on-Sea"),
+        ("london corporation", "London Corporation"),
+        ("isle of wight", "Isle of Wight"),
+        ("blackburn with darwen", "Blackburn with Darwen"),
+        ("bath and north east somerset", "Bath and North East Somerset"),
+        ("", ""),
+    ],
+)
 def test_display_authority(name, expected):
     assert display_authority(name) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("8 – 12 July 2013", ("2013-07-08", "2013-07-12")),
-    ("19 November 2018 to 30 November 2018", ("2018-11-19", "2018-11-30")),
-    ("30 September to 11 October 2024 and 13 to 16 January 2025", ("2024-09-30", "2025-01-16")),
-    ("18 Feb 2014 – 12 March 2014", ("2014-02-18", "2014-03-12")),
-    ("12/09/2016 to 06/10/2016", ("2016-09-12", "2016-10-06")),
-    ("sometime", ("", "")),
-    ("31 February 2020", ("", "")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("8 – 12 July 2013", ("2013-07-08", "2013-07-12")),
+        ("19 November 2018 to 30 November 2018", ("2018-11-19", "2018-11-30")),
+        ("30 September to 11 October 2024 and 13 to 16 January 2025", ("2024-09-30", "2025-01-16")),
+        ("18 Feb 2014 – 12 March 2014", ("2014-02-18", "2014-03-12")),
+        ("12/09/2016 to 06/10/2016", ("2016-09-12", "2016-10-06")),
+        ("sometime", ("", "")),
+        ("31 February 2020", ("", "")),
+    ],
+)
 def test_parse_date_range(text, expected):
     assert parse_date_range(text) == expected
 
@@ -327,8 +352,17 @@ def test_parse_date():
     assert parse_date("no date") == ""
 
 
-@pytest.mark.parametrize("texts", [(), ("",), ("\x00\ufffe garbage ◼ \n\n 1.",), ("Judgement Grade",),
-                                   ("What needs to improve?\n◼",), ("Recommendations\n1.",)])
+@pytest.mark.parametrize(
+    "texts",
+    [
+        (),
+        ("",),
+        ("\x00\ufffe garbage ◼ \n\n 1.",),
+        ("Judgement Grade",),
+        ("What needs to improve?\n◼",),
+        ("Recommendations\n1.",),
+    ],
+)
 def test_odd_text_never_raises(texts):
     meta = extract_metadata(pages(*texts), source="odd.pdf")
     assert meta.pages == len(texts)
@@ -336,21 +370,25 @@ def test_odd_text_never_raises(texts):
 
 
 def test_two_lead_inspectors():
-    text = ("Inspection of Stoke-on-Trent local authority children’s services\n"
-            "Inspection dates: 1 to 12 July 2024\n"
-            "Lead inspectors: Rebecca Quested, His Majesty’s Inspector, and Matthew Reed,\n"
-            "His Majesty’s Inspector\n")
+    text = (
+        "Inspection of Stoke-on-Trent local authority children’s services\n"
+        "Inspection dates: 1 to 12 July 2024\n"
+        "Lead inspectors: Rebecca Quested, His Majesty’s Inspector, and Matthew Reed,\n"
+        "His Majesty’s Inspector\n"
+    )
     meta = extract_metadata(pages(text), source="stoke.pdf")
     assert meta.lead_inspector == "Rebecca Quested and Matthew Reed"
     assert meta.local_authority == "Stoke-on-Trent"
 
 
 def test_needs_to_improve_as_a_paragraph_is_one_item():
-    p2 = ("What needs to improve?\n"
-          "There are an extremely small number of areas of variability in what is otherwise an\n"
-          "exceptional practice.\n"
-          "The experiences and progress of children who need help and\n"
-          "protection: outstanding\n")
+    p2 = (
+        "What needs to improve?\n"
+        "There are an extremely small number of areas of variability in what is otherwise an\n"
+        "exceptional practice.\n"
+        "The experiences and progress of children who need help and\n"
+        "protection: outstanding\n"
+    )
     items = extract_improvements(pages(ILACS_P1, p2), "ILACS")
     assert [(i.text, i.page) for i in items] == [
         ("There are an extremely small number of areas of variability in what is otherwise an exceptional practice.", 2)
@@ -383,12 +421,14 @@ def test_failing_extractor_is_counted_in_the_ingest_summary(monkeypatch, tmp_pat
     folder = tmp_path / "reports"
     folder.mkdir()
     (folder / "testshire.txt").write_text(ILACS_P1, encoding="utf-8")
-    settings = Settings.from_env(index_path=str(tmp_path / "index"), manifest=str(tmp_path / "none.csv"),
-                                 chroma_host="")
+    settings = Settings.from_env(
+        index_path=str(tmp_path / "index"), manifest=str(tmp_path / "none.csv"), chroma_host=""
+    )
     summary = ingest(folder, settings, embedder=embedder, progress=False)
     assert summary.reports == 1 and summary.failed == []
-    assert summary.extractor_errors == [(str(folder / "testshire.txt"), "judgements",
-                                         "ZeroDivisionError: bug in the extractor")]
+    assert summary.extractor_errors == [
+        (str(folder / "testshire.txt"), "judgements", "ZeroDivisionError: bug in the extractor")
+    ]
     lines = summary.lines()
     assert "1 metadata extractor error(s)" in lines[0]
     assert any("testshire.txt" in line and "judgements" in line and "ZeroDivisionError" in line for line in lines[1:])

@@ -7,6 +7,7 @@ follows the label. Prints accuracy per framework; run with ``-s`` to see it.
 The corpus is found through $CORPUS_MIRROR or ``../shared/ofsted-reports`` from the
 project root; the test is skipped when neither exists.
 """
+
 from __future__ import annotations
 
 import collections
@@ -99,7 +100,7 @@ def test_dev_questions(parsed, corpus):
     questions_path = corpus.parent / "eval" / "dev_questions.jsonl"
     if not questions_path.exists():
         pytest.skip(f"no dev questions at {questions_path}")
-    questions = [json.loads(l) for l in questions_path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    questions = [json.loads(ln) for ln in questions_path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     reports = _reports(parsed)
     right, total = collections.Counter(), collections.Counter()
     failures = []
@@ -153,7 +154,7 @@ def test_judgements_stand_in_the_text(parsed):
 
 def test_sif_judgements_found(parsed):
     found = expected = 0
-    for pages, meta in _reports(parsed).values():
+    for _pages, meta in _reports(parsed).values():
         if meta.framework != "SIF" or meta.title.startswith("Review of"):  # LSCB-only reviews
             continue
         expected += len(SIF_AREAS)
@@ -178,8 +179,10 @@ def test_fields_per_framework(parsed):
     print("\nFields found, by framework:")
     for fw, metas in sorted(by_fw.items()):
         shares = {name: sum(map(check, metas)) for name, check in fields.items()}
-        print(f"  {fw or '(none)':>7} ({len(metas)} reports): "
-              + ", ".join(f"{name} {n}/{len(metas)}" for name, n in shares.items()))
+        print(
+            f"  {fw or '(none)':>7} ({len(metas)} reports): "
+            + ", ".join(f"{name} {n}/{len(metas)}" for name, n in shares.items())
+        )
     ilacs = by_fw["ILACS"] + by_fw["2026"]
     assert len(ilacs) > 250
     for name in ("title", "inspection_end", "judgements"):

@@ -5,6 +5,7 @@ GIFT is read by a small parser written here that follows Moodle's own reader
 placeholders, ``::name::``, ``[format]`` tags, ``=``/``~``/``%w%`` answers, ``#`` feedback,
 ``####`` general feedback, T/F, missing word). Aiken is read by Moodle's Aiken line rules.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,18 +18,14 @@ from html.parser import HTMLParser
 
 import pytest
 
-from assistant.quiz.export import (
-    FILE_EXTENSIONS, FORMATS, KAHOOT_COLUMNS, cdata_safe, clip, export, skipped)
+from assistant.quiz.export import FILE_EXTENSIONS, FORMATS, KAHOOT_COLUMNS, cdata_safe, clip, export, skipped
 from assistant.quiz.model import BLANK, Option, Question, Quiz, question_id, tf_options
 from assistant.records import Citation
 
 PHP_WS = " \t\n\r\0\x0b"  # what PHP's trim() strips
 
 # Report text with everything a format might choke on.
-SPECIAL = (
-    'Leaders ~ managers = "good" # {1} : C:\\path\\n <script>alert("x")</script> '
-    "& ]]> it's"
-)
+SPECIAL = 'Leaders ~ managers = "good" # {1} : C:\\path\\n <script>alert("x")</script> & ]]> it\'s'
 
 CIT = Citation(
     source="reports/dorset-2025.pdf",
@@ -41,15 +38,27 @@ CIT = Citation(
     heading="Help & protection: {early} <help>",
     url="https://files.ofsted.gov.uk/v1/file/50123456",
 )
-CIT2 = Citation(source="reports/x.pdf", local_authority="Kent", published="2024-01-02", page=2,
-                paragraph="5", url="https://reports.ofsted.gov.uk/provider/44/80522")
+CIT2 = Citation(
+    source="reports/x.pdf",
+    local_authority="Kent",
+    published="2024-01-02",
+    page=2,
+    paragraph="5",
+    url="https://reports.ofsted.gov.uk/provider/44/80522",
+)
 
 
 def q(kind, prompt, options=(), answers=(), **kw):
     kw.setdefault("citation", CIT)
     kw.setdefault("explanation", f'The report says: "{SPECIAL}"\nSee paragraph 12.')
-    return Question(id=question_id(kind, prompt, options, answers, kw["citation"]), kind=kind,
-                    prompt=prompt, options=tuple(options), answers=tuple(answers), **kw)
+    return Question(
+        id=question_id(kind, prompt, options, answers, kw["citation"]),
+        kind=kind,
+        prompt=prompt,
+        options=tuple(options),
+        answers=tuple(answers),
+        **kw,
+    )
 
 
 MCQ = q(
@@ -65,14 +74,25 @@ MCQ = q(
     quote=f"Inspectors found {SPECIAL}",
 )
 TF_TRUE = q("tf", f"A. Smith: the local authority's {SPECIAL}", tf_options(True), topic="tf")
-TF_FALSE = q("tf", "Children in care ~ are seen = rarely.", tf_options(False), citation=None,
-             explanation="")
-CLOZE_MID = q("cloze", f"Services were judged {BLANK} {{overall}}: see \\ para 3 & <b>.",
-              answers=("requires improvement to be good", "RI"), topic="cloze")
-CLOZE_END = q("cloze", f"[Note] Overall effectiveness # was {BLANK}", answers=("good",),
-              citation=CIT2, quote="Overall effectiveness: good")
-SHORT = q("short", f"Who inspects children's services?\n{SPECIAL}",
-          answers=("Ofsted = regulator", "[HMI] inspector", "%10% people", "C:\\x", "[html]<b>"))
+TF_FALSE = q("tf", "Children in care ~ are seen = rarely.", tf_options(False), citation=None, explanation="")
+CLOZE_MID = q(
+    "cloze",
+    f"Services were judged {BLANK} {{overall}}: see \\ para 3 & <b>.",
+    answers=("requires improvement to be good", "RI"),
+    topic="cloze",
+)
+CLOZE_END = q(
+    "cloze",
+    f"[Note] Overall effectiveness # was {BLANK}",
+    answers=("good",),
+    citation=CIT2,
+    quote="Overall effectiveness: good",
+)
+SHORT = q(
+    "short",
+    f"Who inspects children's services?\n{SPECIAL}",
+    answers=("Ofsted = regulator", "[HMI] inspector", "%10% people", "C:\\x", "[html]<b>"),
+)
 SHORT_ARROW = q("short", "What changed?", answers=("referral -> assessment",))
 LONG = q(
     "mcq",
@@ -80,8 +100,11 @@ LONG = q(
     "across the whole of the local authority area, what did they find most often?",
     [
         Option("=SUM(A1:A9) is what the spreadsheet would run if it were not protected", False),
-        Option("Social workers know their children well and visit them regularly, and the "
-               "visits are purposeful and recorded well", True),
+        Option(
+            "Social workers know their children well and visit them regularly, and the "
+            "visits are purposeful and recorded well",
+            True,
+        ),
         Option("-1 fewer visits", False),
         Option("Nothing", False),
     ],
@@ -93,8 +116,12 @@ ALL = (MCQ, TF_TRUE, TF_FALSE, CLOZE_MID, CLOZE_END, SHORT, SHORT_ARROW, LONG, F
 
 @pytest.fixture
 def quiz():
-    return Quiz(title='Ofsted: "ILACS" {2025} / Dorset & <Kent>', questions=ALL, seed=7,
-                selection={"authorities": ["Dorset", "Kent"], "kinds": ["mcq", "tf"]})
+    return Quiz(
+        title='Ofsted: "ILACS" {2025} / Dorset & <Kent>',
+        questions=ALL,
+        seed=7,
+        selection={"authorities": ["Dorset", "Kent"], "kinds": ["mcq", "tf"]},
+    )
 
 
 def norm(text: str) -> str:
@@ -107,10 +134,24 @@ def one_line(text: str) -> str:
 
 # ============================================================== a GIFT reader after Moodle's
 
-_PRE = [("\\:", "&&058;"), ("\\#", "&&035;"), ("\\=", "&&061;"), ("\\{", "&&123;"),
-        ("\\}", "&&125;"), ("\\~", "&&126;"), ("\\n", "&&010")]
-_POST = [("&&058;", ":"), ("&&035;", "#"), ("&&061;", "="), ("&&123;", "{"), ("&&125;", "}"),
-         ("&&126;", "~"), ("&&010", "\n")]
+_PRE = [
+    ("\\:", "&&058;"),
+    ("\\#", "&&035;"),
+    ("\\=", "&&061;"),
+    ("\\{", "&&123;"),
+    ("\\}", "&&125;"),
+    ("\\~", "&&126;"),
+    ("\\n", "&&010"),
+]
+_POST = [
+    ("&&058;", ":"),
+    ("&&035;", "#"),
+    ("&&061;", "="),
+    ("&&123;", "{"),
+    ("&&125;", "}"),
+    ("&&126;", "~"),
+    ("&&010", "\n"),
+]
 _WEIGHT = re.compile(r"^%-*([0-9]{1,2})\.?([0-9]*)%")
 
 
@@ -133,7 +174,7 @@ def _with_format(s, default="moodle"):
         end = s.find("]")
         name = s[1:end]
         if name in ("moodle", "html", "plain", "markdown"):
-            fmt, s = name, s[end + 1:]
+            fmt, s = name, s[end + 1 :]
     return _post(s).strip(PHP_WS), fmt
 
 
@@ -141,7 +182,7 @@ def _weight(a):
     """Moodle's answerweightparser: the number up to the next %, over 100."""
     a = a[1:]
     end = a.find("%")
-    return float(a[:end]) / 100, a[end + 1:]
+    return float(a[:end]) / 100, a[end + 1 :]
 
 
 def gift_read(lines):
@@ -156,18 +197,18 @@ def gift_read(lines):
         end = text.find("::")
         assert end >= 0, "unterminated name"
         out["name"] = _post(text[:end]).strip(PHP_WS)
-        text = text[end + 2:].strip(PHP_WS)
+        text = text[end + 2 :].strip(PHP_WS)
     start, finish = text.find("{"), text.find("}")
     assert start >= 0 and finish >= 0, f"no answer block in {text!r}"
-    answertext = text[start + 1:finish].strip(PHP_WS)
+    answertext = text[start + 1 : finish].strip(PHP_WS)
     if text.endswith("}"):
-        qtext = text[:start] + text[finish + 1:]
+        qtext = text[:start] + text[finish + 1 :]
     else:
-        qtext = text[:start] + "_____" + text[finish + 1:]
+        qtext = text[:start] + "_____" + text[finish + 1 :]
     sep = answertext.rfind("####")
     general = ""
     if sep >= 0:
-        general = answertext[sep + 4:]
+        general = answertext[sep + 4 :]
         answertext = answertext[:sep].strip(PHP_WS)
     out["text"], out["format"] = _with_format(qtext)
     out["general"], _ = _with_format(general, out["format"])
@@ -328,8 +369,7 @@ def test_gift_cloze_is_missing_word(quiz):
 
 
 def test_gift_title_and_newlines_escaped():
-    x = Question(id="abc", kind="tf", prompt="line one\nline two: {x}", options=tf_options(True),
-                 topic="a::b #1")
+    x = Question(id="abc", kind="tf", prompt="line one\nline two: {x}", options=tf_options(True), topic="a::b #1")
     text = export(Quiz(title="t", questions=(x,)), "gift")
     assert "::Q01 a\\:\\:b \\#1 (abc)::" in text
     assert "line one\\nline two\\: \\{x\\}{T" in text
@@ -382,7 +422,8 @@ def test_moodle_xml_parses_and_round_trips(quiz):
         if x.kind == "mcq":
             assert el.findtext("single") == "true" and el.findtext("shuffleanswers") == "true"
             assert [(html_to_text(a.findtext("text")), a.get("fraction")) for a in answers] == [
-                (o.text, "100" if o.correct else "0") for o in x.options]
+                (o.text, "100" if o.correct else "0") for o in x.options
+            ]
         elif x.kind == "tf":
             got = {a.findtext("text"): a.get("fraction") for a in answers}
             assert got == {"true": "100" if x.truth else "0", "false": "0" if x.truth else "100"}
@@ -506,7 +547,11 @@ def test_full_csv(quiz):
         c = x.citation
         if c:
             assert (row["page"], row["paragraph"], row["url"], row["published"]) == (
-                str(c.page), c.paragraph, c.url, c.published)
+                str(c.page),
+                c.paragraph,
+                c.url,
+                c.published,
+            )
     assert "option E" in rows[0]
 
 
@@ -526,13 +571,13 @@ def test_json_round_trip(quiz):
 
 def test_markdown_handout(quiz):
     text = export(quiz, "md")
-    assert text.startswith("# Ofsted: \"ILACS\" {2025} / Dorset &amp; &lt;Kent&gt;\n")
+    assert text.startswith('# Ofsted: "ILACS" {2025} / Dorset &amp; &lt;Kent&gt;\n')
     questions, key = text.split("\n## Answer key\n")
     assert "## Questions" in questions
-    for n, x in enumerate(ALL, 1):
+    for n in range(1, len(ALL) + 1):
         assert f"**{n}.**" in questions and f"**{n}.**" in key
     assert "- A) Good = 2 {x}" in questions
-    assert "**1.** D) =Outstanding: #1 \\ &lt;b&gt;&amp;\"" in key
+    assert '**1.** D) =Outstanding: #1 \\ &lt;b&gt;&amp;"' in key
     assert "**3.** B) False" in key
     assert "**4.** requires improvement to be good / RI" in key
     assert "Source: Dorset, published 2025-05-09, page 4, paragraph 12-14" in key
@@ -572,8 +617,7 @@ def test_model_rules():
 
 
 def test_registry(quiz):
-    assert set(FORMATS) == set(FILE_EXTENSIONS) == {
-        "gift", "moodle-xml", "aiken", "csv", "csv-full", "json", "md"}
+    assert set(FORMATS) == set(FILE_EXTENSIONS) == {"gift", "moodle-xml", "aiken", "csv", "csv-full", "json", "md"}
     for fmt in FORMATS:
         assert isinstance(export(quiz, fmt), str)
     with pytest.raises(ValueError):

@@ -1,5 +1,6 @@
 """The quiz builder on the real sample index: determinism, counts, every rule, grounding of
 every answer in its cited passage (or the metadata), exports that parse, the CLI."""
+
 from __future__ import annotations
 
 import csv
@@ -20,14 +21,31 @@ from assistant.quiz import rules
 from assistant.quiz.export import export
 from assistant.quiz.generate import allocate, build_quiz, drop_question, regenerate_question
 from assistant.quiz.model import BLANK, KINDS, Option, Question, Quiz, question_id, tf_options
-from assistant.quiz.rules import (ABSENT_OVERLAP, LENGTH_RATIO, balance_positions, duplicate_options,
-                                  grade_at_end, options_comparable, verify_grounded)
+from assistant.quiz.rules import (
+    ABSENT_OVERLAP,
+    LENGTH_RATIO,
+    balance_positions,
+    duplicate_options,
+    grade_at_end,
+    options_comparable,
+    verify_grounded,
+)
 from assistant.quiz.select import QuizSelectionError, topic_chunks
 from assistant.quiz.terms import find_terms, variants
-from assistant.quiz.text import (contains, content_words, date_range_answers, norm, norm_prompt,
-                                 number_answers, overlap, quantities, sentences)
+from assistant.quiz.text import (
+    contains,
+    content_words,
+    date_range_answers,
+    norm,
+    norm_prompt,
+    number_answers,
+    overlap,
+    quantities,
+    sentences,
+)
 from assistant.records import Citation
-from conftest import ROOT, SAMPLE
+
+from conftest import CONVERSATION, ROOT, SAMPLE
 from test_quiz_export import aiken_parse, gift_parse
 
 DORSET_2025, DORSET_2021, BHAM_2014, BHAM_2019, SOMERSET_2026, NORTH_N, WEST_N = SAMPLE
@@ -75,7 +93,7 @@ def test_same_inputs_and_seed_give_the_same_quiz(retriever):
 
 
 def test_counts_per_type(retriever, quizzes):
-    for quiz in quizzes[:len(SEEDS)]:
+    for quiz in quizzes[: len(SEEDS)]:
         assert len(quiz.questions) == 12
         assert Counter(q.kind for q in quiz.questions) == {"mcq": 3, "tf": 3, "cloze": 3, "short": 3}
         assert quiz.selection["stats"]["made"] == 12 and quiz.selection["stats"]["llm_drafting"] == "not done"
@@ -88,8 +106,16 @@ def test_counts_per_type(retriever, quizzes):
 
 def test_every_generator_is_used(questions):
     kinds = Counter((q.kind, q.topic.split(":")[0]) for q in questions)
-    for expected in [("mcq", "judgement"), ("mcq", "improvement"), ("mcq", "finding"), ("tf", "judgement"),
-                     ("tf", "improvement"), ("cloze", "term"), ("short", "number"), ("short", "dates")]:
+    for expected in [
+        ("mcq", "judgement"),
+        ("mcq", "improvement"),
+        ("mcq", "finding"),
+        ("tf", "judgement"),
+        ("tf", "improvement"),
+        ("cloze", "term"),
+        ("short", "number"),
+        ("short", "dates"),
+    ]:
         assert kinds[expected] > 0, (expected, kinds)
 
 
@@ -113,8 +139,12 @@ def test_every_answer_is_in_its_cited_passage(retriever, questions):
         assert any(contains(c.text, q.quote) for c in page_chunks), (q.prompt, q.quote)
         # when a paragraph is cited, the quote sits in that numbered paragraph
         if q.citation.paragraph and "-" not in q.citation.paragraph:
-            in_para = [s.text for c in page_chunks for s in sentences(c.text, c.paragraph)
-                       if s.paragraph == q.citation.paragraph]
+            in_para = [
+                s.text
+                for c in page_chunks
+                for s in sentences(c.text, c.paragraph)
+                if s.paragraph == q.citation.paragraph
+            ]
             assert any(contains(" ".join(in_para), s.text) for s in sentences(q.quote)), (q.prompt, q.citation)
         assert q.explanation and (contains(q.explanation, q.quote) or q.kind == "tf")
         # the correct answer itself
@@ -141,7 +171,8 @@ def test_judgement_questions_match_the_metadata(retriever, questions):
             assert q.correct_options()[0].text.lower() == actual
             assert len(q.options) == 4 and {o.text for o in q.options} in (
                 {"Outstanding", "Good", "Requires improvement to be good", "Inadequate"},
-                {"Outstanding", "Good", "Requires improvement", "Inadequate"})
+                {"Outstanding", "Good", "Requires improvement", "Inadequate"},
+            )
             if meta.framework == "SIF":
                 assert "Requires improvement" in {o.text for o in q.options}
         else:
@@ -294,7 +325,9 @@ def test_cloze_questions(questions):
     assert variants("care leavers") == ["care leavers", "care leaver"]
     assert "life story work" in variants("life-story work")
     assert [t for t, _, _ in find_terms("Strategy meetings are timely and management oversight is strong.")] == [
-        "strategy meetings", "management oversight"]
+        "strategy meetings",
+        "management oversight",
+    ]
     assert [t for t, _, _ in find_terms("Unregistered children's homes are used.")] == ["unregistered children's homes"]
 
 
@@ -308,13 +341,18 @@ def test_short_answer_questions(questions):
         assert any(a.replace(",", "").replace("%", "").replace(".", "").isdigit() for a in q.answers)
     for q in dates:
         assert "Inspection date" in q.quote and q.answers[0] in q.quote and len(q.answers) >= 4
-    assert number_answers(quantities("a very large majority (90%) are seen")[0])[:3] == ("90%", "90 per cent",
-                                                                                         "90 percent")
-    assert set(number_answers(quantities("Twenty-one new homes were created")[0])) >= {"Twenty-one", "21",
-                                                                                       "twenty one"}
+    assert number_answers(quantities("a very large majority (90%) are seen")[0])[:3] == (
+        "90%",
+        "90 per cent",
+        "90 percent",
+    )
+    assert set(number_answers(quantities("Twenty-one new homes were created")[0])) >= {"Twenty-one", "21", "twenty one"}
     assert [q.text for q in quantities("On 3 March 2025, in 2021, 14 children")] == ["14"]
     assert date_range_answers("3 to 14 October 2022", "2022-10-03", "2022-10-14")[:3] == (
-        "3 to 14 October 2022", "3-14 October 2022", "3 - 14 October 2022")
+        "3 to 14 October 2022",
+        "3-14 October 2022",
+        "3 - 14 October 2022",
+    )
     assert "2025-03-17 to 2025-03-21" in date_range_answers("17 March to 21 March 2025", "2025-03-17", "2025-03-21")
 
 
@@ -325,8 +363,9 @@ def test_topic_selects_passages_and_areas(retriever, quizzes):
         if q.topic.startswith("judgement"):
             assert q.topic == "judgement: care_leavers"
         elif q.topic == "improvement":
-            assert {"care", "leaver"} <= content_words(q.correct_options()[0].text if q.options and q.kind == "mcq"
-                                                       else rules.quoted_part(q.prompt) or q.quote) or q.truth is False
+            assert {"care", "leaver"} <= content_words(
+                q.correct_options()[0].text if q.options and q.kind == "mcq" else rules.quoted_part(q.prompt) or q.quote
+            ) or q.truth is False
         elif q.topic != "dates":
             meta = report_of(retriever, q)
             ids = {c.id for c in topic_chunks(retriever, meta, "care leavers")}
@@ -345,7 +384,7 @@ def test_selection_by_authority_path_and_date(retriever):
     assert {q.citation.source for q in one.questions} == {DORSET_2021}
     dated = build_quiz(retriever, n=6, seed=1, published_from="2022-01-01", published_to="2022-12-31")
     assert {q.citation.published[:4] for q in dated.questions} == {"2022"}
-    assert set(dated.selection["reports"]) == {NORTH_N, WEST_N}
+    assert set(dated.selection["reports"]) == {r for r in SAMPLE + CONVERSATION if r.endswith("2022.pdf")}
     year = build_quiz(retriever, n=4, seed=1, authorities=["Birmingham"], published_to="2014")
     assert set(year.selection["reports"]) == {BHAM_2014}
     with pytest.raises(QuizSelectionError, match="Nowhere"):
@@ -391,7 +430,9 @@ def test_exports_of_a_generated_quiz_parse(quizzes):
     for q, p in zip(quiz.questions, gift):
         assert q.id in p["name"]
         if q.kind == "mcq":
-            assert p["type"] == "multichoice" and [a for a, w in p["answers"] if w == 1.0] == [q.correct_options()[0].text]
+            assert p["type"] == "multichoice" and [a for a, w in p["answers"] if w == 1.0] == [
+                q.correct_options()[0].text
+            ]
         elif q.kind == "tf":
             assert p["type"] == "truefalse" and p["truth"] is q.truth
         else:
@@ -430,7 +471,9 @@ def test_regenerate_and_drop(retriever, quizzes):
 def test_ui_handlers_escape_report_text(retriever):
     from assistant.ui import quiz_tab
 
-    state, html_text, status, path = quiz_tab.generate(retriever, ["Dorset"], [], "", "", "", ["mcq", "tf"], 4, 1, "gift")
+    state, html_text, status, path = quiz_tab.generate(
+        retriever, ["Dorset"], [], "", "", "", ["mcq", "tf"], 4, 1, "gift"
+    )
     assert state and "4 question(s) ready" in status and path.endswith(".gift.txt")
     assert len(gift_parse(open(path, encoding="utf-8").read())) == 4
     evil = _mcq(['<script>alert("x")</script>', "Good"])
@@ -449,9 +492,28 @@ def test_cli_writes_gift(sample_index, tmp_path):
     settings, _, _ = sample_index
     out = tmp_path / "quiz.gift.txt"
     env = {k: v for k, v in os.environ.items() if k not in ("CHROMA_HOST", "ASSISTANT_INDEX")}
-    cmd = [sys.executable, "-m", "assistant.cli", "quiz", "--authority", "Dorset", "--n", "6", "--seed", "2",
-           "--format", "gift", "-o", str(out), "--index", settings.index_path, "--model", settings.model,
-           "--collection", settings.collection]
+    cmd = [
+        sys.executable,
+        "-m",
+        "assistant.cli",
+        "quiz",
+        "--authority",
+        "Dorset",
+        "--n",
+        "6",
+        "--seed",
+        "2",
+        "--format",
+        "gift",
+        "-o",
+        str(out),
+        "--index",
+        settings.index_path,
+        "--model",
+        settings.model,
+        "--collection",
+        settings.collection,
+    ]
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
     assert run.returncode == 0, run.stderr
     assert "6 of 6 questions made" in run.stderr and run.stdout == ""
@@ -463,10 +525,17 @@ def test_cli_writes_gift(sample_index, tmp_path):
     again = subprocess.run(to_stdout, capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
     assert again.returncode == 0, again.stderr
     data = json.loads(again.stdout)
-    assert [q["id"] for q in data["questions"]] == [re.search(r"\(([0-9a-f]{12})\)$", p["name"]).group(1)
-                                                    for p in parsed]
-    bad = subprocess.run(cmd[:4] + ["--authority", "Nowhere", "--index", settings.index_path, "--model",
-                                    settings.model], capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
+    assert [q["id"] for q in data["questions"]] == [
+        re.search(r"\(([0-9a-f]{12})\)$", p["name"]).group(1) for p in parsed
+    ]
+    bad = subprocess.run(
+        cmd[:4] + ["--authority", "Nowhere", "--index", settings.index_path, "--model", settings.model],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        env=env,
+    )
     assert bad.returncode == 2 and "Nowhere" in bad.stderr
 
 
@@ -476,15 +545,32 @@ def test_aiken_quiz_of_n_questions_from_the_cli_and_the_ui(sample_index, retriev
 
     settings, _, _ = sample_index
     env = {k: v for k, v in os.environ.items() if k not in ("CHROMA_HOST", "ASSISTANT_INDEX")}
-    cmd = [sys.executable, "-m", "assistant.cli", "quiz", "--n", "8", "--format", "aiken", "--seed", "3",
-           "--index", settings.index_path, "--model", settings.model, "--collection", settings.collection]
+    cmd = [
+        sys.executable,
+        "-m",
+        "assistant.cli",
+        "quiz",
+        "--n",
+        "8",
+        "--format",
+        "aiken",
+        "--seed",
+        "3",
+        "--index",
+        settings.index_path,
+        "--model",
+        settings.model,
+        "--collection",
+        settings.collection,
+    ]
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
     assert run.returncode == 0, run.stderr
     assert len(aiken_parse(run.stdout)) == 8 and "8 of 8 questions made" in run.stderr
     assert "note: only mcq, tf questions were generated: the aiken format cannot hold cloze, short" in run.stderr
     assert "left out of the aiken export" not in run.stderr
-    none_left = subprocess.run(cmd + ["--types", "cloze,short"], capture_output=True, text=True, timeout=300,
-                               cwd=ROOT, env=env)
+    none_left = subprocess.run(
+        cmd + ["--types", "cloze,short"], capture_output=True, text=True, timeout=300, cwd=ROOT, env=env
+    )
     assert none_left.returncode == 2 and "holds only mcq and tf" in none_left.stderr
 
     state, _, status, path = quiz_tab.generate(retriever, [], [], "", "", "", list(KINDS), 8, 3, "aiken")
@@ -498,22 +584,35 @@ def test_aiken_quiz_of_n_questions_from_the_cli_and_the_ui(sample_index, retriev
 def _mcq(texts, correct=0):
     cit = Citation(source="x.pdf", report_id="x", page=1)
     options = tuple(Option(t, i == correct) for i, t in enumerate(texts))
-    return Question(id=question_id("mcq", "Which?", options, (), cit), kind="mcq", prompt="Which?", options=options,
-                    citation=cit, quote=texts[correct], topic="finding")
+    return Question(
+        id=question_id("mcq", "Which?", options, (), cit),
+        kind="mcq",
+        prompt="Which?",
+        options=options,
+        citation=cit,
+        quote=texts[correct],
+        topic="finding",
+    )
 
 
 def test_text_helpers():
     from assistant.quiz.text import is_generic, stands_alone, strip_xref
 
-    chunk = ("continued from before. Still para 6.\n"
-             "7. When children are at risk, strategy meetings are well attended. Plans are e.g. clear.\n"
-             "\u25fc A bullet item that is listed.\n"
-             "8. Decision\ufffemaking is timely.")
+    chunk = (
+        "continued from before. Still para 6.\n"
+        "7. When children are at risk, strategy meetings are well attended. Plans are e.g. clear.\n"
+        "\u25fc A bullet item that is listed.\n"
+        "8. Decision\ufffemaking is timely."
+    )
     got = [(s.text, s.paragraph) for s in sentences(chunk, "6-8")]
-    assert got == [("continued from before.", "6"), ("Still para 6.", "6"),
-                   ("When children are at risk, strategy meetings are well attended.", "7"),
-                   ("Plans are e.g. clear.", "7"), ("A bullet item that is listed.", "7"),
-                   ("Decision-making is timely.", "8")]
+    assert got == [
+        ("continued from before.", "6"),
+        ("Still para 6.", "6"),
+        ("When children are at risk, strategy meetings are well attended.", "7"),
+        ("Plans are e.g. clear.", "7"),
+        ("A bullet item that is listed.", "7"),
+        ("Decision-making is timely.", "8"),
+    ]
     assert [s.paragraph for s in sentences("\u25fc Item one.\n1. First para.", "1")] == ["", "1"]
     assert is_generic("Strategy meetings in the MASH are timely.") and not is_generic("Leaders in Dorset are strong.")
     assert not is_generic("BCT has improved its evaluation of performance.")

@@ -1,4 +1,5 @@
 """Reading reports: every format, and every kind of bad input gives a plain reason."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,6 +8,7 @@ import pytest
 
 from assistant.errors import ReportReadError
 from assistant.reports.readers import read_pages
+
 from conftest import BROKEN, SAMPLE
 
 
@@ -78,8 +80,10 @@ def test_missing_file(tmp_path):
 def test_docx_html_text_and_markdown(tmp_path):
     import docx
 
-    body = ("Inspection of Testshire local authority children's services. " * 3 +
-            "What needs to improve? The timeliness of assessments for children in need. " * 3)
+    body = (
+        "Inspection of Testshire local authority children's services. " * 3
+        + "What needs to improve? The timeliness of assessments for children in need. " * 3
+    )
     d = docx.Document()
     for para in body.split(". "):
         d.add_paragraph(para)
@@ -96,8 +100,10 @@ def test_docx_html_text_and_markdown(tmp_path):
 
 
 # -- short but valid documents are not "scanned" ---------------------------------------------------
-PARAGRAPHS = ("Inspection of Testshire children's services: Children in care are seen regularly by social workers.",
-              "What needs to improve? Managers' oversight of plans for care leavers, including their health needs.")
+PARAGRAPHS = (
+    "Inspection of Testshire children's services: Children in care are seen regularly by social workers.",
+    "What needs to improve? Managers' oversight of plans for care leavers, including their health needs.",
+)
 
 
 def tiny_documents(folder: Path) -> dict[str, Path]:
@@ -109,8 +115,9 @@ def tiny_documents(folder: Path) -> dict[str, Path]:
     for para in PARAGRAPHS:
         d.add_paragraph(para)
     d.save(str(folder / "short.docx"))
-    (folder / "short.html").write_text("<html><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-                                       + "</body></html>", encoding="utf-8")
+    (folder / "short.html").write_text(
+        "<html><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>", encoding="utf-8"
+    )
     (folder / "short.txt").write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
     (folder / "short.md").write_text("# Testshire\n\n" + "\n\n".join(PARAGRAPHS), encoding="utf-8")
     (folder / "latin1.txt").write_bytes(("Café reviews: " + "\n\n".join(PARAGRAPHS) + " £10 a week.").encode("latin-1"))
@@ -143,8 +150,9 @@ def test_short_documents_are_ingested_and_searchable(tmp_path, embedder):
     from assistant.settings import Settings
 
     docs = tiny_documents(tmp_path / "reports")
-    settings = Settings.from_env(index_path=str(tmp_path / "index"), manifest=str(tmp_path / "none.csv"),
-                                 chroma_host="")
+    settings = Settings.from_env(
+        index_path=str(tmp_path / "index"), manifest=str(tmp_path / "none.csv"), chroma_host=""
+    )
     summary = ingest(tmp_path / "reports", settings, embedder=embedder, progress=False)
     assert summary.failed == [] and summary.reports == len(docs) and summary.chunks >= len(docs)
     retriever = Retriever.open(settings=settings, embedder=embedder)

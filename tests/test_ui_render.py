@@ -1,5 +1,6 @@
 """Fast unit tests for the UI's pure parts: escaping, [n] links, Markdown copy, feedback JSONL,
 date filters, the reports table, the PDF route, and highlight boxes on a real report page."""
+
 from __future__ import annotations
 
 import json
@@ -11,25 +12,45 @@ from assistant.records import Answer, Citation, CitedQuote, Judgement, Passage, 
 from assistant.ui import render
 from assistant.ui.feedback import record_feedback
 
-XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']
+XSS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>']
 
 
-def make_answer(text: str = "Leaders act quickly [1]. Care leavers need more help [2].", quote: str = "Leaders act quickly.",
-                url: str = "https://files.ofsted.gov.uk/v1/file/1", **cit) -> Answer:
-    fields = dict(source="dorset/report.pdf", report_id="abc123", title="Inspection of Dorset", local_authority="Dorset",
-                  published="2025-05-09", page=2, paragraph="5", heading="Leaders", url=url)
+def make_answer(
+    text: str = "Leaders act quickly [1]. Care leavers need more help [2].",
+    quote: str = "Leaders act quickly.",
+    url: str = "https://files.ofsted.gov.uk/v1/file/1",
+    **cit,
+) -> Answer:
+    fields = dict(
+        source="dorset/report.pdf",
+        report_id="abc123",
+        title="Inspection of Dorset",
+        local_authority="Dorset",
+        published="2025-05-09",
+        page=2,
+        paragraph="5",
+        heading="Leaders",
+        url=url,
+    )
     c1 = Citation(**{**fields, **cit})
-    c2 = Citation(source="dorset/report.pdf", report_id="abc123", local_authority="Dorset", published="2025-05-09", page=4)
-    return Answer("What about Dorset?", text,
-                  (CitedQuote(1, quote, Passage(quote, 1.0, c1)), CitedQuote(2, "Care leavers.", Passage("Care leavers.", 0.5, c2))),
-                  notes=("Used the most recent inspection.",))
+    c2 = Citation(
+        source="dorset/report.pdf", report_id="abc123", local_authority="Dorset", published="2025-05-09", page=4
+    )
+    return Answer(
+        "What about Dorset?",
+        text,
+        (
+            CitedQuote(1, quote, Passage(quote, 1.0, c1)),
+            CitedQuote(2, "Care leavers.", Passage("Care leavers.", 0.5, c2)),
+        ),
+        notes=("Used the most recent inspection.",),
+    )
 
 
 # -- escaping ---------------------------------------------------------------------------------
 @pytest.mark.parametrize("payload", XSS)
 def test_report_text_is_escaped_everywhere(payload):
-    answer = make_answer(text=f"They said {payload} [1]", quote=f"Quote {payload}",
-                         url="javascript:alert(1)")
+    answer = make_answer(text=f"They said {payload} [1]", quote=f"Quote {payload}", url="javascript:alert(1)")
     answer = Answer(answer.question, answer.text, answer.citations, notes=(payload,))
     for html_out in (render.sources_html(answer), render.chat_markdown(answer), render.question_markdown(payload)):
         assert "<script" not in html_out and "<img" not in html_out and "<svg" not in html_out
@@ -40,8 +61,9 @@ def test_report_text_is_escaped_everywhere(payload):
 
 
 def test_citation_fields_are_escaped_in_cards():
-    answer = make_answer(heading="<b onmouseover=alert(1)>x</b>", title="<i>t</i>", local_authority="<u>LA</u>",
-                         paragraph='5"><script>')
+    answer = make_answer(
+        heading="<b onmouseover=alert(1)>x</b>", title="<i>t</i>", local_authority="<u>LA</u>", paragraph='5"><script>'
+    )
     cards = render.sources_html(answer)
     for raw in ("<b onmouseover", "<i>", "<u>", '5"><script>'):
         assert raw not in cards
@@ -69,7 +91,14 @@ def test_markers_link_to_matching_source_cards():
 
 def test_card_shows_authority_title_date_page_paragraph_quote():
     card = render.source_card(make_answer().citations[0])
-    for text in ("Dorset", "Inspection of Dorset", "Published 2025-05-09", "page 2", "paragraph 5", "Leaders act quickly."):
+    for text in (
+        "Dorset",
+        "Inspection of Dorset",
+        "Published 2025-05-09",
+        "page 2",
+        "paragraph 5",
+        "Leaders act quickly.",
+    ):
         assert text in card
 
 
@@ -94,7 +123,10 @@ def test_answer_markdown_has_answer_and_numbered_references():
     md = render.answer_markdown(make_answer())
     assert md.startswith("Leaders act quickly [1].")
     assert "**References**" in md
-    assert "[1] Dorset, published 2025-05-09, page 2, paragraph 5, *Inspection of Dorset*: “Leaders act quickly.” <https://files.ofsted.gov.uk/v1/file/1>" in md
+    assert (
+        "[1] Dorset, published 2025-05-09, page 2, paragraph 5, *Inspection of Dorset*: “Leaders act quickly.” <https://files.ofsted.gov.uk/v1/file/1>"
+        in md
+    )
     assert "[2] Dorset, published 2025-05-09, page 4" in md
     assert md.index("[1] Dorset") < md.index("[2] Dorset")
 
@@ -102,15 +134,24 @@ def test_answer_markdown_has_answer_and_numbered_references():
 def test_answer_json_shape():
     data = make_answer().to_dict()  # the one JSON form: CLI, /ask API, feedback, Markdown copy
     assert set(data) == {"question", "answer", "abstained", "notes", "citations"}
-    assert data["citations"][0] == {"n": 1, "source": "dorset/report.pdf", "page": 2, "paragraph": "5",
-                                    "local_authority": "Dorset", "published": "2025-05-09",
-                                    "quote": "Leaders act quickly.", "url": "https://files.ofsted.gov.uk/v1/file/1"}
+    assert data["citations"][0] == {
+        "n": 1,
+        "source": "dorset/report.pdf",
+        "page": 2,
+        "paragraph": "5",
+        "local_authority": "Dorset",
+        "published": "2025-05-09",
+        "quote": "Leaders act quickly.",
+        "url": "https://files.ofsted.gov.uk/v1/file/1",
+    }
     json.dumps(data)
 
 
 def test_error_message_is_friendly():
-    assert render.error_message(RuntimeError("index unavailable.")) == \
-        "Something went wrong: index unavailable. Try again or rephrase."
+    assert (
+        render.error_message(RuntimeError("index unavailable."))
+        == "Something went wrong: index unavailable. Try again or rephrase."
+    )
 
 
 # -- feedback -------------------------------------------------------------------------------------
@@ -133,8 +174,11 @@ def test_filters_from_inputs():
     from assistant.ui.app import ALL_AUTHORITIES, filters_from
 
     assert filters_from(ALL_AUTHORITIES, "", " ") == {"authority": None, "published_from": None, "published_to": None}
-    assert filters_from("Dorset", "2021-01-01", "2025") == {"authority": "Dorset", "published_from": "2021-01-01",
-                                                            "published_to": "2025"}
+    assert filters_from("Dorset", "2021-01-01", "2025") == {
+        "authority": "Dorset",
+        "published_from": "2021-01-01",
+        "published_to": "2025",
+    }
     for bad in ("2021-13-01", "01/02/2021", "2021-02-30", "yesterday"):
         with pytest.raises(ValueError, match="YYYY-MM-DD"):
             filters_from("", bad, "")
@@ -159,7 +203,7 @@ def test_web_settings_come_from_the_environment_through_settings(monkeypatch):
     assert Settings.from_env(port=9000).port == 9000  # an option wins over the environment
     monkeypatch.setenv("ASSISTANT_AUTH", "nopassword")
     with pytest.raises(ConfigError):
-        Settings.from_env().login
+        _ = Settings.from_env().login
     monkeypatch.setenv("ASSISTANT_PORT", "eighty")
     with pytest.raises(ConfigError, match="ASSISTANT_PORT must be a whole number"):
         Settings.from_env()
@@ -168,16 +212,28 @@ def test_web_settings_come_from_the_environment_through_settings(monkeypatch):
 # -- reports table ------------------------------------------------------------------------------------
 def _meta(rid, la, published, framework, overall=None):
     j = (Judgement("overall", "Overall", overall),) if overall else ()
-    return ReportMeta(report_id=rid, source=f"{la}.pdf", title=f"Inspection of {la}", local_authority=la,
-                      published=published, framework=framework, judgements=j, path=f"/x/{rid}.pdf",
-                      url="https://files.ofsted.gov.uk/v1/file/9")
+    return ReportMeta(
+        report_id=rid,
+        source=f"{la}.pdf",
+        title=f"Inspection of {la}",
+        local_authority=la,
+        published=published,
+        framework=framework,
+        judgements=j,
+        path=f"/x/{rid}.pdf",
+        url="https://files.ofsted.gov.uk/v1/file/9",
+    )
 
 
 def test_reports_table_filters_and_links():
     from assistant.ui.reports_tab import ANY, filter_reports, reports_frame
 
-    reports = [_meta("a1", "Dorset", "2025-05-09", "ILACS", "outstanding"), _meta("a2", "Dorset", "2021-11-19", "ILACS", "good"),
-               _meta("b1", "Birmingham", "2014-05-23", "SIF", "inadequate"), _meta("s1", "Somerset", "2026-06-17", "2026")]
+    reports = [
+        _meta("a1", "Dorset", "2025-05-09", "ILACS", "outstanding"),
+        _meta("a2", "Dorset", "2021-11-19", "ILACS", "good"),
+        _meta("b1", "Birmingham", "2014-05-23", "SIF", "inadequate"),
+        _meta("s1", "Somerset", "2026-06-17", "2026"),
+    ]
     assert [r.report_id for r in filter_reports(reports)] == ["s1", "a1", "a2", "b1"]  # newest first
     assert [r.report_id for r in filter_reports(reports, "dorset 2021")] == ["a2"]
     assert [r.report_id for r in filter_reports(reports, framework="SIF")] == ["b1"]
@@ -200,8 +256,12 @@ def test_pdf_route_serves_only_catalog_reports(tmp_path):
     pdf = tmp_path / "r.pdf"
     pdf.write_bytes(b"%PDF-1.4 test")
     (tmp_path / "secret.txt").write_text("no")
-    catalog = SimpleNamespace(by_id={"r1": ReportMeta(report_id="r1", source="r.pdf", path=str(pdf)),
-                                     "t1": ReportMeta(report_id="t1", source="s.txt", path=str(tmp_path / "secret.txt"))})
+    catalog = SimpleNamespace(
+        by_id={
+            "r1": ReportMeta(report_id="r1", source="r.pdf", path=str(pdf)),
+            "t1": ReportMeta(report_id="t1", source="s.txt", path=str(tmp_path / "secret.txt")),
+        }
+    )
     fake = SimpleNamespace(retriever=SimpleNamespace(catalog=catalog))
     client = TestClient(FastAPI(routes=[pdf_route(fake)]))  # type: ignore[arg-type]
     r = client.get("/report/r1.pdf")
@@ -277,6 +337,14 @@ def test_pdf_glyph_artefacts_display_as_what_they_stand_for():
 
 def test_passage_json_shape():
     passage = make_answer().citations[0].passage
-    assert passage.to_dict() == {"score": passage.score, "text": passage.text, "source": "dorset/report.pdf", "page": 2,
-                                 "paragraph": "5", "local_authority": "Dorset", "published": "2025-05-09",
-                                 "heading": passage.citation.heading, "url": "https://files.ofsted.gov.uk/v1/file/1"}
+    assert passage.to_dict() == {
+        "score": passage.score,
+        "text": passage.text,
+        "source": "dorset/report.pdf",
+        "page": 2,
+        "paragraph": "5",
+        "local_authority": "Dorset",
+        "published": "2025-05-09",
+        "heading": passage.citation.heading,
+        "url": "https://files.ofsted.gov.uk/v1/file/1",
+    }

@@ -1,5 +1,6 @@
 """What the question generators share: the retriever, the chosen reports, a seeded random
 source, and cached views of each report's sentences."""
+
 from __future__ import annotations
 
 import random
@@ -58,11 +59,11 @@ class Context:
 
     @staticmethod
     def when(meta: ReportMeta) -> str:
-        """"May 2025": the report's publication month (inspection end when unpublished)."""
+        """ "May 2025": the report's publication month (inspection end when unpublished)."""
         return month_year(meta.published or meta.inspection_end or meta.inspection_start) or "undated"
 
     def report_name(self, meta: ReportMeta) -> str:
-        """"Dorset's May 2025 inspection report"."""
+        """ "Dorset's May 2025 inspection report"."""
         return f"{possessive(meta.local_authority or 'the local authority')} {self.when(meta)} inspection report"
 
     # -- sentences ----------------------------------------------------------------------

@@ -17,6 +17,7 @@ CDATA, Markdown with ``& < >`` as entities, spreadsheet cells that would start a
 leading apostrophe). Write the CSV flavours with ``encoding="utf-8-sig"`` if Excel is to open
 them. The Moodle XML and handout layouts are ``string.Template`` files in ``templates/``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,10 +26,10 @@ import io
 import json
 import logging
 import re
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from string import Template
-from typing import Callable
 from xml.sax.saxutils import escape as xml_escape
 
 from assistant.quiz.model import BLANK, Question, Quiz
@@ -59,7 +60,7 @@ ELLIPSIS = "\u2026"
 # ---------------------------------------------------------------------------- shared helpers
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(name: str) -> Template:
     return Template((TEMPLATES / name).read_text(encoding="utf-8"))
 
@@ -138,8 +139,11 @@ def kinds_for_format(fmt: str, kinds) -> tuple[tuple[str, ...], str]:
     if not kept:
         raise ValueError(f"the {fmt} format holds only {' and '.join(allowed)} questions; choose one of those types")
     left = [k for k in kinds if k not in allowed]
-    return kept, (f"only {', '.join(kept)} questions were generated: the {fmt} format cannot hold {', '.join(left)}"
-                  if left else "")
+    return kept, (
+        f"only {', '.join(kept)} questions were generated: the {fmt} format cannot hold {', '.join(left)}"
+        if left
+        else ""
+    )
 
 
 def skipped_reasons(quiz: Quiz, fmt: str) -> dict[str, str]:
@@ -182,17 +186,30 @@ def _unsupported(q: Question, fmt: str) -> str:
 def _kept(quiz: Quiz, fmt: str) -> list[Question]:
     reasons = skipped_reasons(quiz, fmt)
     if reasons:
-        log.info("%s export leaves out %d of %d questions: %s", fmt, len(reasons),
-                 len(quiz.questions), "; ".join(f"{k}: {v}" for k, v in reasons.items()))
+        log.info(
+            "%s export leaves out %d of %d questions: %s",
+            fmt,
+            len(reasons),
+            len(quiz.questions),
+            "; ".join(f"{k}: {v}" for k, v in reasons.items()),
+        )
     return [q for q in quiz.questions if q.id not in reasons]
 
 
 # ---------------------------------------------------------------------------- GIFT
 
-_GIFT_SPECIAL = str.maketrans({
-    "\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:",
-    "\n": "\\n",
-})
+_GIFT_SPECIAL = str.maketrans(
+    {
+        "\\": "\\\\",
+        "~": "\\~",
+        "=": "\\=",
+        "#": "\\#",
+        "{": "\\{",
+        "}": "\\}",
+        ":": "\\:",
+        "\n": "\\n",
+    }
+)
 _GIFT_WEIGHT = re.compile(r"^%-*[0-9]{1,2}\.?[0-9]*%")
 
 
@@ -291,8 +308,7 @@ def html_text(text: str) -> str:
     """Plain text as an HTML fragment: escaped, paragraphs in ``<p>``, line breaks as ``<br>``."""
     paras = [p for p in re.split(r"\n\s*\n", _newlines(text)) if p.strip()]
     return "".join(
-        "<p>" + "<br>".join(html.escape(line, quote=False) for line in p.split("\n")) + "</p>"
-        for p in paras
+        "<p>" + "<br>".join(html.escape(line, quote=False) for line in p.split("\n")) + "</p>" for p in paras
     )
 
 
@@ -325,14 +341,15 @@ def _xml_question(q: Question, number: int, shuffle: bool) -> str:
     if q.kind == "mcq":
         qtype, penalty = "multichoice", "0.3333333"
         answers = "\n".join(_xml_answer(100 if o.correct else 0, o.text) for o in q.options)
-        body = _render("moodle_multichoice.xml", shuffle="true" if shuffle else "false",
-                       answers=answers)
+        body = _render("moodle_multichoice.xml", shuffle="true" if shuffle else "false", answers=answers)
     elif q.kind == "tf":
         qtype, penalty = "truefalse", "1.0000000"
-        answers = "\n".join((
-            _xml_answer(100 if q.truth else 0, "true", "moodle_auto_format"),
-            _xml_answer(0 if q.truth else 100, "false", "moodle_auto_format"),
-        ))
+        answers = "\n".join(
+            (
+                _xml_answer(100 if q.truth else 0, "true", "moodle_auto_format"),
+                _xml_answer(0 if q.truth else 100, "false", "moodle_auto_format"),
+            )
+        )
         body = _render("moodle_truefalse.xml", answers=answers)
     else:  # short, and cloze as a short answer with the blank left in the text
         qtype, penalty = "shortanswer", "0.3333333"
@@ -367,7 +384,7 @@ def _aiken_question_line(prompt: str) -> str:
     # same to a reader but no longer matches Aiken's option pattern.
     m = _AIKEN_OPTION.match(line)
     if m:
-        line = m.group(1) + "\u00a0" + line[m.end():]
+        line = m.group(1) + "\u00a0" + line[m.end() :]
     return line
 
 
@@ -423,9 +440,24 @@ def to_kahoot_csv(quiz: Quiz, time_limit: int = KAHOOT_TIME_LIMIT) -> str:
 
 def full_csv_columns(quiz: Quiz) -> list[str]:
     n = max([4] + [len(q.options) for q in quiz.questions])
-    return (["id", "kind", "topic", "prompt"] + [f"option {LETTERS[i]}" for i in range(n)]
-            + ["correct", "answers", "explanation", "quote", "report", "report_id",
-               "local_authority", "published", "page", "paragraph", "heading", "url"])
+    return (
+        ["id", "kind", "topic", "prompt"]
+        + [f"option {LETTERS[i]}" for i in range(n)]
+        + [
+            "correct",
+            "answers",
+            "explanation",
+            "quote",
+            "report",
+            "report_id",
+            "local_authority",
+            "published",
+            "page",
+            "paragraph",
+            "heading",
+            "url",
+        ]
+    )
 
 
 def to_full_csv(quiz: Quiz) -> str:
@@ -439,10 +471,25 @@ def to_full_csv(quiz: Quiz) -> str:
         c = q.citation or Citation(source="")
         options = [o.text for o in q.options] + [""] * (n - len(q.options))
         correct = "".join(LETTERS[i] for i, o in enumerate(q.options) if o.correct)
-        row = [q.id, q.kind, q.topic, q.prompt, *options, correct, "\n".join(q.answers),
-               q.explanation, q.quote, c.title or c.local_authority or c.source, c.report_id,
-               c.local_authority, c.published, str(c.page) if c.page else "", c.paragraph,
-               c.heading, c.url]
+        row = [
+            q.id,
+            q.kind,
+            q.topic,
+            q.prompt,
+            *options,
+            correct,
+            "\n".join(q.answers),
+            q.explanation,
+            q.quote,
+            c.title or c.local_authority or c.source,
+            c.report_id,
+            c.local_authority,
+            c.published,
+            str(c.page) if c.page else "",
+            c.paragraph,
+            c.heading,
+            c.url,
+        ]
         writer.writerow([cell(v) for v in row])
     return buf.getvalue()
 
@@ -500,8 +547,7 @@ def _md_reference(c: Citation | None) -> str:
 
 
 def _md_options(q: Question) -> str:
-    return "\n".join(f"- {LETTERS[i]}) {md_escape(one_line(o.text), inline=True)}"
-                     for i, o in enumerate(q.options))
+    return "\n".join(f"- {LETTERS[i]}) {md_escape(one_line(o.text), inline=True)}" for i, o in enumerate(q.options))
 
 
 def _md_answer(q: Question) -> str:
@@ -524,17 +570,27 @@ def to_markdown(quiz: Quiz) -> str:
         questions.append(_render("handout_question.md", number=n, prompt=prompt, body=body).strip())
         explanation, quote = _feedback_parts(q)
         text = "\n\n".join(p for p in (md_escape(explanation), quote and _md_quote(quote)) if p)
-        answers.append(_render(
-            "handout_answer.md", number=n, answer=_md_answer(q),
-            explanation=text or "*No explanation recorded.*", reference=_md_reference(q.citation),
-        ).strip())
+        answers.append(
+            _render(
+                "handout_answer.md",
+                number=n,
+                answer=_md_answer(q),
+                explanation=text or "*No explanation recorded.*",
+                reference=_md_reference(q.citation),
+            ).strip()
+        )
     count = len(quiz.questions)
     intro = f"{count} question{'s' if count != 1 else ''}, each drawn from a published Ofsted report."
-    return _render(
-        "handout.md", title=md_escape(one_line(quiz.title or "Quiz"), inline=True), intro=intro,
-        questions="\n\n".join(questions) or "*No questions.*",
-        answers="\n\n".join(answers) or "*No questions.*",
-    ).rstrip("\n") + "\n"
+    return (
+        _render(
+            "handout.md",
+            title=md_escape(one_line(quiz.title or "Quiz"), inline=True),
+            intro=intro,
+            questions="\n\n".join(questions) or "*No questions.*",
+            answers="\n\n".join(answers) or "*No questions.*",
+        ).rstrip("\n")
+        + "\n"
+    )
 
 
 # ---------------------------------------------------------------------------- registry

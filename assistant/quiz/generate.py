@@ -22,20 +22,27 @@ The same inputs and seed give the same quiz. Each question is checked by
 :func:`~assistant.quiz.rules.verify_grounded` and the rules in :mod:`assistant.quiz.rules`;
 the ones that fail are skipped and counted in ``quiz.selection["stats"]``.
 """
+
 from __future__ import annotations
 
 import math
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from ..records import ReportMeta
 from . import fact_questions, finding_questions, judgement_questions
 from .context import Context
 from .model import KINDS, Question, Quiz
-from .rules import (balance_positions, duplicate_options, options_comparable, prompt_key, verify_grounded,
-                    with_correct_at)
+from .rules import (
+    balance_positions,
+    duplicate_options,
+    options_comparable,
+    prompt_key,
+    verify_grounded,
+    with_correct_at,
+)
 from .select import QuizSource, build_source
 from .text import norm
 
@@ -49,7 +56,7 @@ class Generator:
     name: str
     kind: str
     seeds: Callable[[ReportMeta], list]
-    build: Callable[..., "Question | str | None"]
+    build: Callable[..., Question | str | None]
     fact: Callable[[ReportMeta, object], tuple]
     wants_truth: bool = False
     shuffle_seeds: bool = True
@@ -95,8 +102,9 @@ def _generators(ctx: Context) -> dict[str, list[Generator]]:
         if meta.report_id not in ifacts:
             ifacts[meta.report_id] = finding_questions.improvement_facts(ctx, meta)
             if topical:  # only the items about the topic
-                ifacts[meta.report_id] = [f for f in ifacts[meta.report_id]
-                                          if finding_questions.about_topic(f.text, ctx.source.topic)]
+                ifacts[meta.report_id] = [
+                    f for f in ifacts[meta.report_id] if finding_questions.about_topic(f.text, ctx.source.topic)
+                ]
         return list(ifacts[meta.report_id])
 
     def judgement_key(meta, f):
@@ -111,35 +119,79 @@ def _generators(ctx: Context) -> dict[str, list[Generator]]:
 
     gens = {
         "mcq": [
-            Generator("judgement mcq", "mcq", judgement_seeds, lambda m, f, t=None: judgement_questions.mcq(ctx, f),
-                      judgement_key),
-            Generator("improvement mcq", "mcq", improvement_seeds,
-                      lambda m, f, t=None: finding_questions.improvement_mcq(ctx, f), improvement_key),
-            Generator("finding mcq", "mcq", lambda m: finding_questions.finding_seeds(ctx, m),
-                      lambda m, s, t=None: finding_questions.finding_mcq(ctx, m, s), sentence_key,
-                      shuffle_seeds=not topical),
+            Generator(
+                "judgement mcq",
+                "mcq",
+                judgement_seeds,
+                lambda m, f, t=None: judgement_questions.mcq(ctx, f),
+                judgement_key,
+            ),
+            Generator(
+                "improvement mcq",
+                "mcq",
+                improvement_seeds,
+                lambda m, f, t=None: finding_questions.improvement_mcq(ctx, f),
+                improvement_key,
+            ),
+            Generator(
+                "finding mcq",
+                "mcq",
+                lambda m: finding_questions.finding_seeds(ctx, m),
+                lambda m, s, t=None: finding_questions.finding_mcq(ctx, m, s),
+                sentence_key,
+                shuffle_seeds=not topical,
+            ),
         ],
         "tf": [
-            Generator("judgement tf", "tf", judgement_seeds, lambda m, f, t: judgement_questions.tf(ctx, f, t),
-                      judgement_key, wants_truth=True),
-            Generator("improvement tf", "tf", improvement_seeds,
-                      lambda m, f, t: finding_questions.improvement_tf(ctx, f, t), improvement_key, wants_truth=True),
+            Generator(
+                "judgement tf",
+                "tf",
+                judgement_seeds,
+                lambda m, f, t: judgement_questions.tf(ctx, f, t),
+                judgement_key,
+                wants_truth=True,
+            ),
+            Generator(
+                "improvement tf",
+                "tf",
+                improvement_seeds,
+                lambda m, f, t: finding_questions.improvement_tf(ctx, f, t),
+                improvement_key,
+                wants_truth=True,
+            ),
         ],
         "cloze": [
-            Generator("cloze", "cloze", lambda m: finding_questions.cloze_seeds(ctx, m),
-                      lambda m, s, t=None: finding_questions.cloze(ctx, m, s), sentence_key,
-                      shuffle_seeds=not topical),
+            Generator(
+                "cloze",
+                "cloze",
+                lambda m: finding_questions.cloze_seeds(ctx, m),
+                lambda m, s, t=None: finding_questions.cloze(ctx, m, s),
+                sentence_key,
+                shuffle_seeds=not topical,
+            ),
         ],
         "short": [
-            Generator("number", "short", lambda m: fact_questions.number_seeds(ctx, m),
-                      lambda m, s, t=None: fact_questions.number_short(ctx, m, s), sentence_key,
-                      shuffle_seeds=not topical),
+            Generator(
+                "number",
+                "short",
+                lambda m: fact_questions.number_seeds(ctx, m),
+                lambda m, s, t=None: fact_questions.number_short(ctx, m, s),
+                sentence_key,
+                shuffle_seeds=not topical,
+            ),
         ],
     }
     if not topical:  # the dates are not about any topic
-        gens["short"].append(Generator("dates", "short", lambda m: [m] if m.inspection_dates else [],
-                                       lambda m, s, t=None: fact_questions.date_short(ctx, m),
-                                       lambda m, s: ("dates", m.report_id), max_share=0.25))
+        gens["short"].append(
+            Generator(
+                "dates",
+                "short",
+                lambda m: [m] if m.inspection_dates else [],
+                lambda m, s, t=None: fact_questions.date_short(ctx, m),
+                lambda m, s: ("dates", m.report_id),
+                max_share=0.25,
+            )
+        )
     for group in gens.values():
         for g in group:
             g.start(ctx.source.reports, ctx.rng)
@@ -248,20 +300,47 @@ def _title(source: QuizSource, title: str) -> str:
         return title.strip()
     names = sorted({r.local_authority for r in source.reports})
     who = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-    return "Ofsted children's services inspections" + (f": {who}" if who else "") + \
-        (f" \u2014 {source.topic}" if source.topic else "")
+    return (
+        "Ofsted children's services inspections"
+        + (f": {who}" if who else "")
+        + (f" \u2014 {source.topic}" if source.topic else "")
+    )
 
 
-def build_quiz(retriever, *, authorities=(), reports=(), topic: str = "", published_from: str = "",
-               published_to: str = "", n: int = 10, types=DEFAULT_TYPES, seed: int = 0, title: str = "") -> Quiz:
+def build_quiz(
+    retriever,
+    *,
+    authorities=(),
+    reports=(),
+    topic: str = "",
+    published_from: str = "",
+    published_to: str = "",
+    n: int = 10,
+    types=DEFAULT_TYPES,
+    seed: int = 0,
+    title: str = "",
+) -> Quiz:
     """A quiz of up to ``n`` questions on the chosen reports (all indexed reports when none is
     chosen). ``quiz.selection`` says what was used and how many candidates were skipped."""
     kinds = normalise_types(types)
-    params = {"authorities": sorted(set(authorities or ())), "reports": sorted(set(reports or ())),
-              "topic": (topic or "").strip(), "published_from": published_from or "",
-              "published_to": published_to or "", "n": int(n), "types": list(kinds), "seed": int(seed)}
-    source = build_source(retriever, params["authorities"], params["reports"], params["topic"],
-                          params["published_from"], params["published_to"])
+    params = {
+        "authorities": sorted(set(authorities or ())),
+        "reports": sorted(set(reports or ())),
+        "topic": (topic or "").strip(),
+        "published_from": published_from or "",
+        "published_to": published_to or "",
+        "n": int(n),
+        "types": list(kinds),
+        "seed": int(seed),
+    }
+    source = build_source(
+        retriever,
+        params["authorities"],
+        params["reports"],
+        params["topic"],
+        params["published_from"],
+        params["published_to"],
+    )
     rng = random.Random(int(seed))
     ctx = Context(retriever, source, rng)
     builder = _Builder(ctx)
@@ -273,12 +352,18 @@ def build_quiz(retriever, *, authorities=(), reports=(), topic: str = "", publis
             break
         builder.fill(kind, missing)
     questions = balance_positions(_interleave(builder.accepted, kinds), rng)
-    selection = {**source.describe(), "params": params,
-                 "stats": {"requested": int(n), "made": len(questions),
-                           "by_type": dict(Counter(q.kind for q in questions)),
-                           "skipped": sum(builder.skipped.values()),
-                           "skipped_reasons": dict(sorted(builder.skipped.items())),
-                           "llm_drafting": "not done"}}
+    selection = {
+        **source.describe(),
+        "params": params,
+        "stats": {
+            "requested": int(n),
+            "made": len(questions),
+            "by_type": dict(Counter(q.kind for q in questions)),
+            "skipped": sum(builder.skipped.values()),
+            "skipped_reasons": dict(sorted(builder.skipped.items())),
+            "llm_drafting": "not done",
+        },
+    }
     return Quiz(title=_title(source, title), questions=tuple(questions), seed=int(seed), selection=selection)
 
 
@@ -289,8 +374,14 @@ def regenerate_question(retriever, quiz: Quiz, index: int, attempt: int = 1) -> 
     if not 0 <= index < len(quiz.questions):
         raise IndexError(f"question {index + 1} is not in the quiz (it has {len(quiz.questions)})")
     old = quiz.questions[index]
-    source = build_source(retriever, params.get("authorities", ()), params.get("reports", ()),
-                          params.get("topic", ""), params.get("published_from", ""), params.get("published_to", ""))
+    source = build_source(
+        retriever,
+        params.get("authorities", ()),
+        params.get("reports", ()),
+        params.get("topic", ""),
+        params.get("published_from", ""),
+        params.get("published_to", ""),
+    )
     rng = random.Random(f"{quiz.seed}:{index}:{attempt}:{old.id}")
     ctx = Context(retriever, source, rng)
     builder = _Builder(ctx, exclude_prompts={prompt_key(q) for q in quiz.questions})
@@ -318,4 +409,4 @@ def drop_question(quiz: Quiz, index: int) -> Quiz:
     stats = dict(selection.get("stats") or {})
     stats["dropped"] = int(stats.get("dropped", 0)) + 1
     selection["stats"] = stats
-    return replace(quiz, questions=quiz.questions[:index] + quiz.questions[index + 1:], selection=selection)
+    return replace(quiz, questions=quiz.questions[:index] + quiz.questions[index + 1 :], selection=selection)

@@ -4,28 +4,31 @@ statements whose false versions swap the grade or the inspection, checked agains
 Every question cites the chunk on the judgement's page that states the grade, and quotes the
 excerpt "label grade" from it.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from ..records import Chunk, Judgement, ReportMeta
+from ..vocabulary import GRADES, display_grade
 from .context import Context, explanation
 from .model import Option, Question, tf_options
 from .rules import finalise
 from .text import clean, norm
 
-GRADES_ILACS = ("Outstanding", "Good", "Requires improvement to be good", "Inadequate")
-GRADES_SIF = ("Outstanding", "Good", "Requires improvement", "Inadequate")
+# the four grades in each era's wording
+GRADES_ILACS = tuple(display_grade(g) for g in GRADES if g != "requires improvement")
+GRADES_SIF = tuple(display_grade(g) for g in GRADES if g != "requires improvement to be good")
 
 # topic phrase -> judgement areas it is about
 TOPIC_AREAS = {
     "care_leavers": r"care leaver|leaving care|pathway plan|personal advis|care[- ]experienced|staying put|staying close",
     "children_in_care": r"children in care|looked[- ]after|permanence|foster|placement|children's homes|corporate parent|virtual school",
     "help_and_protection": r"help and protection|front door|mash|safeguarding hub|child protection|early help|exploitation|"
-                           r"missing|referral|strategy|neglect|domestic abuse|threshold|section 47|disabled children|pre-proceedings",
+    r"missing|referral|strategy|neglect|domestic abuse|threshold|section 47|disabled children|pre-proceedings",
     "leaders": r"leader|leadership|management|manager|workforce|caseload|workload|supervision|oversight|governance|"
-               r"recruit|audit|quality assurance|performance",
+    r"recruit|audit|quality assurance|performance",
     "adoption": r"adopt",
     "overall": r"overall|judgement",
     "lscb": r"lscb|safeguarding children board|partnership",
@@ -50,10 +53,6 @@ def grade_options(meta: ReportMeta, j: Judgement | None = None) -> tuple[str, ..
     if j is not None and j.area == "overall" and meta.framework == "SIF":
         return GRADES_SIF if "judgement" in j.label.lower() else GRADES_ILACS
     return GRADES_SIF if meta.framework == "SIF" else GRADES_ILACS
-
-
-def display_grade(grade: str) -> str:
-    return grade[:1].upper() + grade[1:]
 
 
 @dataclass(frozen=True)
@@ -88,7 +87,7 @@ def find_fact(ctx: Context, meta: ReportMeta, j: Judgement) -> JudgementFact | N
         text = clean(c.text)
         m = rx.search(text)
         if m:
-            return JudgementFact(meta, j, c, text[m.start():m.end()])
+            return JudgementFact(meta, j, c, text[m.start() : m.end()])
     return None
 
 
@@ -116,7 +115,7 @@ def area_phrase(j: Judgement) -> str:
         return "overall effectiveness"
     label = _label(j)
     first = label.split()[0]
-    rest = label[len(first):]
+    rest = label[len(first) :]
     if first.lower() == "the":
         return "the" + rest
     if first.lower() == "children":
@@ -136,9 +135,16 @@ def mcq(ctx: Context, fact: JudgementFact) -> Question:
     correct = display_grade(j.grade).lower()
     options = tuple(Option(g, g.lower() == correct) for g in grade_options(meta, j))
     para = fact.chunk.paragraph if "-" not in fact.chunk.paragraph else ""
-    q = Question(id="x", kind="mcq", prompt=prompt, options=options,
-                 explanation=explanation(f"{display_grade(j.grade)}.", fact.chunk, para, fact.excerpt),
-                 citation=ctx.citation(fact.chunk, para), quote=fact.excerpt, topic=f"judgement: {j.area}")
+    q = Question(
+        id="x",
+        kind="mcq",
+        prompt=prompt,
+        options=options,
+        explanation=explanation(f"{display_grade(j.grade)}.", fact.chunk, para, fact.excerpt),
+        citation=ctx.citation(fact.chunk, para),
+        quote=fact.excerpt,
+        topic=f"judgement: {j.area}",
+    )
     return finalise(q)
 
 
@@ -161,8 +167,12 @@ def tf(ctx: Context, fact: JudgementFact, truth: bool) -> Question | None:
         swaps = []
         for other in ctx.history(meta):
             oj = other.judgement(j.area)
-            if other.report_id != meta.report_id and oj and oj.grade != j.grade and \
-                    oj.grade in {g.lower() for g in grade_options(meta, j)}:
+            if (
+                other.report_id != meta.report_id
+                and oj
+                and oj.grade != j.grade
+                and oj.grade in {g.lower() for g in grade_options(meta, j)}
+            ):
                 swaps.append((other, oj))
         if swaps:
             other, oj = ctx.rng.choice(swaps)
@@ -175,7 +185,14 @@ def tf(ctx: Context, fact: JudgementFact, truth: bool) -> Question | None:
     prompt = statement(meta, j, when, grade)
     para = fact.chunk.paragraph if "-" not in fact.chunk.paragraph else ""
     verdict = "True." if truth else f"False: it was judged {j.grade}.{note}"
-    q = Question(id="x", kind="tf", prompt=prompt, options=tf_options(truth),
-                 explanation=explanation(verdict, fact.chunk, para, fact.excerpt),
-                 citation=ctx.citation(fact.chunk, para), quote=fact.excerpt, topic=f"judgement: {j.area}")
+    q = Question(
+        id="x",
+        kind="tf",
+        prompt=prompt,
+        options=tf_options(truth),
+        explanation=explanation(verdict, fact.chunk, para, fact.excerpt),
+        citation=ctx.citation(fact.chunk, para),
+        quote=fact.excerpt,
+        topic=f"judgement: {j.area}",
+    )
     return finalise(q)

@@ -13,6 +13,7 @@ Construction checks these rules and raises ``ValueError`` when one is broken, so
 never meets a question it cannot make sense of. Lists are accepted and stored as tuples.
 ``to_dict()`` / ``from_dict()`` round-trip through JSON exactly.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -98,7 +99,7 @@ class Question:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Question":
+    def from_dict(cls, d: dict) -> Question:
         known = {f.name for f in fields(cls)}
         d = {k: v for k, v in d.items() if k in known}
         d["options"] = tuple(Option(**o) for o in d.get("options", ()))
@@ -129,7 +130,7 @@ class Quiz:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Quiz":
+    def from_dict(cls, d: dict) -> Quiz:
         return cls(
             title=d.get("title", ""),
             questions=tuple(Question.from_dict(q) for q in d.get("questions", ())),

@@ -9,37 +9,29 @@
 Distractors that are also correct are ruled out where they are chosen (see
 ``finding_questions``: a distractor must have no sentence of high word overlap in the report).
 """
+
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import replace
 
+from ..vocabulary import GRADES, grade_at_end  # grade_at_end: re-exported for the quiz checks
 from .model import BLANK, Option, Question, question_id
-from .text import clean, content_words, contains, norm, norm_prompt, overlap, sentences
+from .text import clean, contains, content_words, norm, norm_prompt, overlap, sentences
 
 LENGTH_RATIO = 2.5  # longest / shortest option, for findings
 KEYWORD_SHARE = 0.8  # share of an answer's key words that must be in the quote
 ABSENT_OVERLAP = 0.6  # a sentence sharing this much of a statement's words "says" it
 POSITIONS = 4
 
-GRADE_PHRASES = ("requires improvement to be good", "requires improvement", "outstanding", "good", "inadequate")
-_STATED_GRADE = re.compile(r"(" + "|".join(p.replace("requires", "requires?") for p in GRADE_PHRASES) + r")\W*$",
-                           re.IGNORECASE)
-
 
 # -- grounding ------------------------------------------------------------------------------
-
-def grade_at_end(text: str) -> str:
-    """The grade a judgement excerpt or statement ends with ("" when none)."""
-    m = _STATED_GRADE.search(norm(text))
-    return re.sub(r"^require ", "requires ", m.group(1)) if m else ""
 
 
 def quoted_part(prompt: str) -> str:
     """The text between the first and last double quotation marks of a prompt."""
     first, last = prompt.find('"'), prompt.rfind('"')
-    return prompt[first + 1:last] if 0 <= first < last else ""
+    return prompt[first + 1 : last] if 0 <= first < last else ""
 
 
 def supports(quote: str, answer: str) -> bool:
@@ -69,7 +61,7 @@ def verify_grounded(q: Question) -> bool:
         return False
     kind = q.topic.split(":")[0].strip()
     if kind == "judgement":
-        label_words = content_words(quote) - content_words(" ".join(GRADE_PHRASES))
+        label_words = content_words(quote) - content_words(" ".join(GRADES))
         if overlap(label_words, content_words(q.prompt)) < 0.6:
             return False
         if q.kind == "mcq":
@@ -97,6 +89,7 @@ def verify_grounded(q: Question) -> bool:
 
 
 # -- option rules ---------------------------------------------------------------------------
+
 
 def duplicate_options(q: Question) -> bool:
     keys = [norm_prompt(o.text) for o in q.options]

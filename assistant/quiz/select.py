@@ -5,6 +5,7 @@ Reports are chosen by path (the source as ingested, or the file's path), by auth
 publication date; a topic phrase then picks each report's passages with ``Retriever.search``
 restricted to that one report.
 """
+
 from __future__ import annotations
 
 import copy
@@ -37,7 +38,9 @@ class QuizSource:
             if self.topic:
                 found = topic_chunks(self.retriever, meta, self.topic)
                 if not found:
-                    self.notes.append(f"No passage of {meta.local_authority} ({meta.published}) matches '{self.topic}'.")
+                    self.notes.append(
+                        f"No passage of {meta.local_authority} ({meta.published}) matches '{self.topic}'."
+                    )
             else:
                 found = list(self.retriever.report_chunks(meta.report_id))
             self._chunks[meta.report_id] = found
@@ -75,7 +78,7 @@ def with_query_cache(retriever):
         view = copy.copy(retriever)
         view.embedder = _QueryCache(retriever.embedder)
         return view
-    except Exception:  # noqa: BLE001 - any retriever-like object still works, just uncached
+    except (TypeError, AttributeError, copy.Error):  # a retriever-like object that cannot be copied works uncached
         return retriever
 
 
@@ -101,11 +104,12 @@ def _in_dates(meta: ReportMeta, published_from: str, published_to: str) -> bool:
     if published_from and when < published_from:
         return False
     # "2025" or "2025-05" as an upper bound includes the whole year / month
-    return not (published_to and when[:len(published_to)] > published_to)
+    return not (published_to and when[: len(published_to)] > published_to)
 
 
-def select_reports(retriever, authorities=(), reports=(), published_from: str = "",
-                   published_to: str = "") -> list[ReportMeta]:
+def select_reports(
+    retriever, authorities=(), reports=(), published_from: str = "", published_to: str = ""
+) -> list[ReportMeta]:
     """The reports matching every criterion given, oldest first (all reports when none is)."""
     catalog = retriever.catalog
     chosen = list(catalog.reports)
@@ -117,7 +121,8 @@ def select_reports(retriever, authorities=(), reports=(), published_from: str = 
                 raise QuizSelectionError(
                     f"No indexed report matches the path '{path}'. Give the path as ingested, e.g. "
                     f"'{catalog.reports[0].source if catalog.reports else 'folder/report.pdf'}' "
-                    "(`assistant search` lists sources), or ingest the file first.")
+                    "(`assistant search` lists sources), or ingest the file first."
+                )
             wanted += hits
         ids = {m.report_id for m in wanted}
         chosen = [m for m in chosen if m.report_id in ids]
@@ -136,8 +141,13 @@ def select_reports(retriever, authorities=(), reports=(), published_from: str = 
     if not chosen:
         raise QuizSelectionError(
             "No indexed report matches this selection"
-            + (f" (published {published_from or '…'} to {published_to or '…'})" if published_from or published_to else "")
-            + ". Widen the dates or choose other reports.")
+            + (
+                f" (published {published_from or '…'} to {published_to or '…'})"
+                if published_from or published_to
+                else ""
+            )
+            + ". Widen the dates or choose other reports."
+        )
     return sorted(chosen, key=lambda m: (m.published, m.source))
 
 
@@ -147,8 +157,9 @@ def topic_chunks(retriever, meta: ReportMeta, topic: str, k: int = TOPIC_K) -> l
     by_id = {c.id: c for c in retriever.report_chunks(meta.report_id)}
     if not meta.published:  # cannot restrict the search to this report by date: rank by words
         return _keyword_rank(list(by_id.values()), topic)[:k]
-    passages = retriever.search(topic, k=k, authority=meta.local_authority, published_from=meta.published,
-                                published_to=meta.published)
+    passages = retriever.search(
+        topic, k=k, authority=meta.local_authority, published_from=meta.published, published_to=meta.published
+    )
     return [by_id[p.chunk_id] for p in passages if p.chunk_id in by_id]
 
 
@@ -160,8 +171,9 @@ def _keyword_rank(chunks: list[Chunk], topic: str) -> list[Chunk]:
     return [c for s, _, c in sorted(scored, key=lambda x: (-x[0], x[1])) if s > 0]
 
 
-def build_source(retriever, authorities=(), reports=(), topic: str = "", published_from: str = "",
-                 published_to: str = "") -> QuizSource:
+def build_source(
+    retriever, authorities=(), reports=(), topic: str = "", published_from: str = "", published_to: str = ""
+) -> QuizSource:
     chosen = select_reports(retriever, authorities, reports, published_from, published_to)
     topic = topic.strip()
     return QuizSource(with_query_cache(retriever) if topic else retriever, chosen, topic=topic)

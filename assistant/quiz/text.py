@@ -1,25 +1,32 @@
-"""Text helpers for the quiz builder: cleaning, sentences, content words, numbers, dates.
+"""Text helpers for the quiz builder: cleaning, sentences, content words, numbers, dates (the
+shared vocabulary -- months, bullets, sentence splitting, stemming -- is assistant.vocabulary).
 
 Everything here is deterministic and has no dependency on the index.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..vocabulary import ABOUT_THE_INSPECTION, BULLET_PREFIX, MONTH_PATTERN, MONTHS, split_sentences
+from ..vocabulary import content_words as vocabulary_content_words
+
 # -- cleaning -------------------------------------------------------------------------------
 
-_ARTEFACTS = str.maketrans({
-    "\ufffe": "-",  # PDF line-break hyphen as extracted ("decision\ufffemaking")
-    "\u00ad": "",  # soft hyphen
-    "\u2011": "-",  # non-breaking hyphen
-    "\u00a0": " ",
-    "\u200b": "",
-})
-_BULLET = re.compile(r"^[\s\u25fc\u25aa\u25cf\u25a0\u2022\u2023\u2043\u2219\-\u2013\ue000-\uf8ff]+")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
-                         "\u2014": "-", "\u2212": "-"})
+_ARTEFACTS = str.maketrans(
+    {
+        "\ufffe": "-",  # PDF line-break hyphen as extracted ("decision\ufffemaking")
+        "\u00ad": "",  # soft hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u00a0": " ",
+        "\u200b": "",
+    }
+)
+_QUOTES = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u2212": "-"}
+)
 
 
 def clean(text: str) -> str:
@@ -46,34 +53,10 @@ def norm_prompt(text: str) -> str:
 
 # -- words ----------------------------------------------------------------------------------
 
-STOPWORDS = frozenset("""
-a an the and or but nor of to in on at by for from with without within into onto over under about
-as is are was were be been being am has have had do does did not no this that these those there
-their they them it its he she his her we our you your i me my which who whom whose what when where
-why how than then so such too very can could should would will may might must shall also all any
-some most more many much few each every other both either neither only own same just well
-""".split())
-
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-
-
-def _stem(w: str) -> str:
-    if w.endswith("'s"):
-        w = w[:-2]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(norm(text))
-
 
 def content_words(text: str) -> frozenset[str]:
-    """Stemmed words that carry meaning (no stop words, no one-letter words)."""
-    return frozenset(_stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1)
+    """Stemmed words that carry meaning (no stop words, no one-letter words), of the cleaned text."""
+    return vocabulary_content_words(norm(text))
 
 
 def overlap(a: frozenset[str] | str, b: frozenset[str] | str) -> float:
@@ -91,8 +74,6 @@ def similar(a: frozenset[str], b: frozenset[str], threshold: float) -> bool:
 # -- sentences ------------------------------------------------------------------------------
 
 _PARA_START = re.compile(r"^(\d{1,3})\.\s+(?=\S)")
-_SPLIT = re.compile(r"(?<=[.!?])[\"'\u2019\u201d)]?\s+(?=[A-Z\u2018\u201c\"'(])")
-_ABBREV = re.compile(r"\b(?:e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|No|St|vs|approx)\.$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,35 +102,22 @@ def sentences(chunk_text: str, chunk_paragraph: str = "") -> list[Sentence]:
         m = _PARA_START.match(line)
         if m:
             current = m.group(1)
-            line = line[m.end():]
-        line = _BULLET.sub("", line)
-        for s in _split(clean(line)):
+            line = line[m.end() :]
+        line = BULLET_PREFIX.sub("", line)
+        for s in split_sentences(clean(line)):
             out.append(Sentence(s, current))
     return out
 
 
-def _split(text: str) -> list[str]:
-    parts: list[str] = []
-    for piece in _SPLIT.split(text):
-        if parts and _ABBREV.search(parts[-1]):
-            parts[-1] = parts[-1] + " " + piece
-        else:
-            parts.append(piece)
-    return [p.strip() for p in parts if p.strip()]
-
-
 # -- what makes a sentence a usable finding --------------------------------------------------
 
-BOILERPLATE = re.compile(
-    r"ofsted|www\.|https?:|@|licen[cs]e|crown copyright|telephone|this report|inspection judgements? mean|"
-    r"judgements? mean|\bhmi\b|his majesty|her majesty|inspectors? (?:looked|evaluated|sampled|spoke|met)|"
-    r"this inspection was|the inspection (?:team|was)|under section|regulations \d|act \d{4}",
-    re.IGNORECASE)
 # capitalised words allowed in a "generic" finding (acronyms of the trade)
-GENERIC_CAPS = frozenset("""
+GENERIC_CAPS = frozenset(
+    """
 MASH LADO PLO IRO IROs QARO UASC NEET SEND EHCP EHCPs CAMHS PA PAs LSCB DBS CSE CCE CIN
 I National Framework Covid COVID-19 Covid-19 English
-""".split())
+""".split()
+)
 EVALUATIVE = re.compile(
     r"\b(?:effective(?:ly)?|ineffective|strong(?:ly)?|robust(?:ly)?|timely|untimely|consistent(?:ly)?|"
     r"inconsistent(?:ly)?|thorough(?:ly)?|comprehensive|high[- ]quality|poor(?:ly)?|weak(?:ness|nesses)?|"
@@ -157,7 +125,8 @@ EVALUATIVE = re.compile(
     r"well|good|improv(?:ed|ing|ement)|appropriate(?:ly)?|inappropriate(?:ly)?|purposeful|exceptional|"
     r"swift(?:ly)?|prompt(?:ly)?|lack(?:s|ing)?|limited|variable|deteriorated|unclear|clear(?:ly)?|"
     r"skilled|knowledgeable|sensitive(?:ly)?|creative(?:ly)?|benefit(?:s|ed)?|struggle)\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def evaluative_score(sentence: str) -> int:
@@ -172,7 +141,7 @@ def is_finding(sentence: str, min_words: int = 8, max_words: int = 45) -> bool:
         return False
     if not sentence[0].isupper() or not sentence.endswith("."):
         return False
-    if BOILERPLATE.search(sentence):
+    if ABOUT_THE_INSPECTION.search(sentence):
         return False
     if sentence.count("(") != sentence.count(")") or sentence.count("\u2018") > sentence.count("\u2019"):
         return False
@@ -184,7 +153,9 @@ def is_finding(sentence: str, min_words: int = 8, max_words: int = 45) -> bool:
 _ANAPHORIC = re.compile(
     r"^(?:this|these|that|those|it|its|they|their|he|she|however|therefore|despite|as a result|in addition|"
     r"additionally|also|furthermore|moreover|consequently|but|and|such|both|here|there|similarly|equally|"
-    r"nevertheless|although|while|whilst|in contrast|conversely|other|others|some of)\b", re.IGNORECASE)
+    r"nevertheless|although|while|whilst|in contrast|conversely|other|others|some of)\b",
+    re.IGNORECASE,
+)
 
 
 def stands_alone(sentence: str) -> bool:
@@ -213,8 +184,28 @@ def strip_xref(text: str) -> str:
 
 # -- numbers --------------------------------------------------------------------------------
 
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 NUMBER_WORDS: dict[str, int] = {w: i for i, w in enumerate(_UNITS)}
 for _t, _tw in enumerate(_TENS):
@@ -232,24 +223,29 @@ def number_to_words(n: int) -> str:
     return ""
 
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
-_MONTH_RE = "|".join(MONTHS) + r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTH_RE = MONTH_PATTERN
 _NUM_WORD_RE = "|".join(sorted((w for w in NUMBER_WORDS if w not in ("zero", "one", "hundred")), key=len, reverse=True))
 # a quantity: digits (with thousands commas, decimals, %), or a number word from two upwards
 QUANTITY = re.compile(
-    r"(?<![\w.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>%| per ?cent)?|(?P<word>" + _NUM_WORD_RE
-    + r"))(?![\w/]|\.\d|,\d)", re.IGNORECASE)
+    r"(?<![\w.,/-])(?:(?P<digits>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?P<pct>%| per ?cent)?|(?P<word>"
+    + _NUM_WORD_RE
+    + r"))(?![\w/]|\.\d|,\d)",
+    re.IGNORECASE,
+)
 # what may follow a quantity for it to be a count worth asking about
 COUNTABLE = re.compile(
     r"^\s*(?:\)|(?:[a-z\-]+\s+){0,2}(?:children|young people|people|social workers|workers|families|care leavers|"
     r"cases|days|weeks|months|hours|years|homes|staff|practitioners|managers|teams|referrals|assessments|plans|"
     r"placements|carers|foster carers|schools|agencies|adopters|adoptions|apprentices|posts|vacancies|"
     r"visits|beds|hubs|localities|sites|parents|mothers|babies|settings|meetings|conferences|"
-    r"audits|allegations|households|providers|councillors|partners|units))\b", re.IGNORECASE)
+    r"audits|allegations|households|providers|councillors|partners|units))\b",
+    re.IGNORECASE,
+)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:section|outcome|enabler|principle|paragraph|page|regulation|part|schedule|tier|level|stage|"
-    r"year|aged|age|under|over the age of|key stage|phase|standard|of|per|rate|than)\s*$", re.IGNORECASE)
+    r"year|aged|age|under|over the age of|key stage|phase|standard|of|per|rate|than)\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -265,7 +261,7 @@ def quantities(sentence: str) -> list[Quantity]:
     """Every number in the sentence that is not part of a date or a year."""
     out = []
     for m in QUANTITY.finditer(sentence):
-        before, after = sentence[:m.start()], sentence[m.end():]
+        before, after = sentence[: m.start()], sentence[m.end() :]
         if m.group("digits"):
             raw = m.group("digits").replace(",", "")
             value = float(raw)
@@ -281,9 +277,9 @@ def quantities(sentence: str) -> list[Quantity]:
 
 def countable(sentence: str, q: Quantity) -> bool:
     """Whether the quantity counts something (or is a percentage) rather than naming a section."""
-    if _NOT_A_COUNT_BEFORE.search(sentence[:q.start]):
+    if _NOT_A_COUNT_BEFORE.search(sentence[: q.start]):
         return False
-    return q.percent or bool(COUNTABLE.match(sentence[q.end:]))
+    return q.percent or bool(COUNTABLE.match(sentence[q.end :]))
 
 
 def number_answers(q: Quantity) -> tuple[str, ...]:
@@ -317,8 +313,9 @@ def unique_ci(items) -> tuple[str, ...]:
 
 # -- dates ----------------------------------------------------------------------------------
 
+
 def month_year(iso: str) -> str:
-    """"2025-05-09" -> "May 2025"."""
+    """ "2025-05-09" -> "May 2025"."""
     try:
         d = date.fromisoformat(iso[:10])
     except ValueError:
@@ -340,18 +337,26 @@ def date_range_answers(as_written: str, start: str, end: str) -> tuple[str, ...]
         return unique_ci(forms)
     full = f"{a.day} {ma} {a.year}", f"{b.day} {mb} {b.year}"
     if a.year == b.year and a.month == b.month:
-        short = [f"{a.day} to {b.day} {mb} {b.year}", f"{a.day}-{b.day} {mb} {b.year}", f"{a.day} - {b.day} {mb} {b.year}"]
+        short = [
+            f"{a.day} to {b.day} {mb} {b.year}",
+            f"{a.day}-{b.day} {mb} {b.year}",
+            f"{a.day} - {b.day} {mb} {b.year}",
+        ]
     elif a.year == b.year:
         short = [f"{a.day} {ma} to {b.day} {mb} {b.year}", f"{a.day} {ma} - {b.day} {mb} {b.year}"]
     else:
         short = []
-    forms += short + [f"{a.day} {ma} to {b.day} {mb} {b.year}" if a.year == b.year else "",
-                      f"{full[0]} to {full[1]}", f"{full[0]} - {full[1]}",
-                      f"{a:%d/%m/%Y} to {b:%d/%m/%Y}", f"{a:%d/%m/%Y} - {b:%d/%m/%Y}",
-                      f"{a.isoformat()} to {b.isoformat()}"]
+    forms += short + [
+        f"{a.day} {ma} to {b.day} {mb} {b.year}" if a.year == b.year else "",
+        f"{full[0]} to {full[1]}",
+        f"{full[0]} - {full[1]}",
+        f"{a:%d/%m/%Y} to {b:%d/%m/%Y}",
+        f"{a:%d/%m/%Y} - {b:%d/%m/%Y}",
+        f"{a.isoformat()} to {b.isoformat()}",
+    ]
     return unique_ci(f for f in forms if f)
 
 
 def possessive(name: str) -> str:
-    """"Dorset" -> "Dorset's" (Ofsted writes "Somerset's", "Isles of Scilly's" the same way)."""
+    """ "Dorset" -> "Dorset's" (Ofsted writes "Somerset's", "Isles of Scilly's" the same way)."""
     return f"{name}'s"

@@ -13,14 +13,17 @@ Three report layouts are handled, by era:
 Everything here is plain line/regex work on the page text. No function raises on odd text:
 a field that cannot be found is left "" (or empty).
 """
+
 from __future__ import annotations
 
 import datetime as _dt
 import logging
 import re
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from ..records import Improvement, Judgement, Page, ReportMeta
+from ..vocabulary import BULLETS, GRADE_PATTERN, MONTH_PATTERN, MONTHS, SUB_BULLETS, month_number
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -42,21 +45,8 @@ __all__ = [
 
 # --------------------------------------------------------------------------- constants
 
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july",
-                "august", "september", "october", "november", "december")
-MONTHS = {m[:3]: i + 1 for i, m in enumerate(_MONTH_NAMES)}  # keyed by the first three letters
-_MONTH_RE = "|".join(
-    [m.capitalize() for m in _MONTH_NAMES] + ["Sept"] + [m[:3].capitalize() for m in _MONTH_NAMES]
-)
-
-# Longest grades first so "requires improvement to be good" wins over "requires improvement".
-GRADE_RE = (
-    r"(requires?\s+improvement\s+to\s+be\s+good|requires?\s+improvement|"
-    r"outstanding|good|inadequate|adequate|not\s+judged)(?![a-z])"
-)
-
-BULLETS = "◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8\u25aa\u2022"
-SUB_BULLETS = ("−", "–", "- ", "o ", "\uf02d", "\uf0be", "─", "―", "\u0336")
+_MONTH_RE = MONTH_PATTERN
+GRADE_RE = f"({GRADE_PATTERN})"  # one capturing group
 
 FRAMEWORK_SIF = "SIF"
 FRAMEWORK_ILACS = "ILACS"
@@ -117,7 +107,9 @@ def extract_metadata(
     framework = safe("framework", lambda: detect_framework(pages, published=published, inspection_end=end), "")
     lead, lead_page = safe("lead_inspector", lambda: extract_lead_inspector(pages), ("", 1))
     authority = defaults.get("local_authority") or ""
-    authority = display_authority(authority) if authority else safe("local_authority", lambda: extract_authority(pages), "")
+    authority = (
+        display_authority(authority) if authority else safe("local_authority", lambda: extract_authority(pages), "")
+    )
     return ReportMeta(
         report_id=report_id,
         source=source,
@@ -148,14 +140,15 @@ def display_authority(name: str) -> str:
             out.append(word)
             continue
         parts = word.split("-")
-        cased = [_case_word(p, first=(i == 0 and j == 0), last=(j == len(parts) - 1 and j > 0))
-                 for j, p in enumerate(parts)]
+        cased = [
+            _case_word(p, first=(i == 0 and j == 0), last=(j == len(parts) - 1 and j > 0)) for j, p in enumerate(parts)
+        ]
         out.append("-".join(cased))
     return "".join(out)
 
 
 def detect_framework(pages: list[Page], *, published: str = "", inspection_end: str = "") -> str:
-    """"ILACS", "2026", "SIF", "pre-SIF" or "" from the opening pages' layout."""
+    """ "ILACS", "2026", "SIF", "pre-SIF" or "" from the opening pages' layout."""
     head = _flat(" ".join(p.text for p in pages[:2]))
     if re.search(r"Judgement\s+Grade", head):
         year = _year(published) or _year(inspection_end)
@@ -163,7 +156,8 @@ def detect_framework(pages: list[Page], *, published: str = "", inspection_end: 
         return FRAMEWORK_2026 if year >= 2026 or not has_overall else FRAMEWORK_ILACS
     if _sif_overall(head) or re.search(
         r"Inspection of services for children in need of help|Review of the effectiveness of the Local Safeguarding",
-        head, re.I,
+        head,
+        re.I,
     ):
         return FRAMEWORK_SIF
     if re.search(r"Inspection of (?:safeguarding and )?looked after children|Record of main findings", head, re.I):
@@ -178,7 +172,7 @@ def extract_title(pages: list[Page]) -> str:
     if start is None:
         return ""
     title = []
-    for line in lines[start:start + 7]:
+    for line in lines[start : start + 7]:
         if title and _ends_title(line):
             break
         title.append(line)
@@ -196,7 +190,7 @@ def extract_authority(pages: list[Page]) -> str:
     if start:  # SIF and early ILACS: the authority stands above the title, sometimes over two lines
         return _strip_council(" ".join(lines[:start]))
     if start == 0:  # pre-SIF: the council line follows the title
-        council = next((l for l in lines[:8] if re.search(r"\bCouncil$", l)), "")
+        council = next((ln for ln in lines[:8] if re.search(r"\bCouncil$", ln)), "")
         if council:
             return _strip_council(council)
     m = re.search(r"Children['’]s services in (.+?) (?:are|is|require)", _flat(_page_text(pages, 1)))
@@ -277,7 +271,7 @@ def parse_date(text: str) -> str:
         return _iso(m.group(3), m.group(2), m.group(1))
     m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text or "")
     if m and 1 <= int(m.group(2)) <= 12:
-        return _iso(m.group(3), _MONTH_NAMES[int(m.group(2)) - 1], m.group(1))
+        return _iso(m.group(3), MONTHS[int(m.group(2)) - 1], m.group(1))
     return ""
 
 
@@ -308,7 +302,7 @@ def _table_judgements(pages: list[Page]) -> dict[str, Judgement]:
         m = re.search(r"Judgement\s+Grade", page.text)
         if not m:
             continue
-        block = _flat(page.text[m.end():m.end() + 900])[:650]
+        block = _flat(page.text[m.end() : m.end() + 900])[:650]
         return _match_areas(block, TABLE_AREAS, page.number, sep=r"\s*")
     return {}
 
@@ -351,7 +345,7 @@ _LSCB = re.compile(
 
 
 def _sif_overall(flat: str, page: int = 1) -> Judgement | None:
-    """"Children's services in X are good" / "The overall judgement is that ... require improvement"."""
+    """ "Children's services in X are good" / "The overall judgement is that ... require improvement"."""
     m = _SIF_OVERALL.search(flat)
     return Judgement("overall", m.group(1), _grade(m.group(2)), page) if m else None
 
@@ -547,7 +541,7 @@ def _is_subheading(lines: list, idx: int, current: list[str]) -> bool:
     previous = current[-1].rstrip() if current else ""
     if not previous.endswith((".", ")")) or len(line) > 80 or not line[:1].isupper():
         return False
-    for _, nxt in lines[idx + 1: idx + 4]:
+    for _, nxt in lines[idx + 1 : idx + 4]:
         if _NUMBERED.match(nxt) or _strip_bullet(nxt) is not None:
             return True
         if not (len(nxt) <= 80 and nxt[:1].isupper() and not nxt.endswith(".")):
@@ -575,7 +569,7 @@ _HEADER_LINES = (
 
 def _body_lines(page: Page) -> list[str]:
     """Non-empty lines of a page without its running header (page number, title, dates)."""
-    lines = [l.strip() for l in (page.text or "").split("\n") if l.strip()]
+    lines = [ln.strip() for ln in (page.text or "").split("\n") if ln.strip()]
     if page.number > 1:
         drop = 0
         while drop < min(3, len(lines)) and any(p.match(lines[drop]) for p in _HEADER_LINES):
@@ -588,13 +582,13 @@ def _first_page_lines(pages: list[Page]) -> list[str]:
     """Page 1's non-empty lines, without a leading page number or running header."""
     if not pages:
         return []
-    lines = [l.strip() for l in pages[0].text.split("\n") if l.strip()]
+    lines = [ln.strip() for ln in pages[0].text.split("\n") if ln.strip()]
     while lines and re.fullmatch(r"\d{1,3}", lines[0]):
         lines.pop(0)
     # some reports repeat the running header ("Inspection of X ...", "11 July 2022") above the title
     for i, line in enumerate(lines[1:3], start=1):
         if _DATE_LINE.match(line) and i + 1 < len(lines) and lines[i + 1].startswith("Inspection of"):
-            return lines[i + 1:]
+            return lines[i + 1 :]
     return lines
 
 
@@ -619,12 +613,14 @@ def _strip_footnote(text: str) -> str:
 
 
 def _strip_council(name: str) -> str:
-    """"Leicester City Council" -> "Leicester", "London Borough of Sutton" -> "Sutton"."""
+    """ "Leicester City Council" -> "Leicester", "London Borough of Sutton" -> "Sutton"."""
     name = _flat(name)
     name = re.sub(
         r"^(?:the\s+)?(?:(?:London |Royal |Metropolitan )?Borough of|Council of the"
         r"|City of(?= \w+ (?:Metropolitan|Council)))\s+",
-        "", name, flags=re.I,
+        "",
+        name,
+        flags=re.I,
     )
     suffix = r"\s+(?:Metropolitan|Borough|County|City|District|Unitary|Authority|Council|of)$"
     while re.search(suffix, name, re.I) and len(name.split()) > 1:
@@ -637,7 +633,7 @@ def _strip_hmi_titles(text: str) -> str:
 
 
 def _clean_inspector(text: str) -> str:
-    """"Sarah Canto, His Majesty's Inspector" / "Gary Lamb HMI" -> the name, else ""."""
+    """ "Sarah Canto, His Majesty's Inspector" / "Gary Lamb HMI" -> the name, else ""."""
     name = re.split(r",?\s*(?:His|Her) Majesty['’]s Inspector", text, maxsplit=1, flags=re.I)[0]
     name = re.sub(r",?\s*\(?(?:Senior\s+)?HMI\)?\.?\s*$", "", name.strip())
     name = re.sub(r",?\s*\(?(?:Social Care Regulatory Inspector|Ofsted Inspector)\)?$", "", name.strip(), flags=re.I)
@@ -668,8 +664,8 @@ def _case_word(word: str, *, first: bool, last: bool) -> str:
 
 def _iso(year, month, day) -> str:
     try:
-        return _dt.date(int(year), MONTHS[str(month).lower()[:3]], int(day)).isoformat()
-    except (TypeError, ValueError, KeyError):
+        return _dt.date(int(year), month_number(str(month)), int(day)).isoformat()
+    except (TypeError, ValueError):
         return ""
 
 
@@ -685,8 +681,9 @@ def _safe(
     try:
         return fn()
     except Exception as e:  # noqa: BLE001 - any extractor bug: the report is still indexed, the bug reported
-        log.warning("metadata extractor failed for %s, field %s: %s: %s", source, field, type(e).__name__, e,
-                    exc_info=True)
+        log.warning(
+            "metadata extractor failed for %s, field %s: %s: %s", source, field, type(e).__name__, e, exc_info=True
+        )
         if errors is not None:
             errors.append((field, f"{type(e).__name__}: {e}"))
         return default

@@ -3,6 +3,7 @@
 Every failure becomes a ReportReadError with a plain reason, so a batch can report the
 file and carry on.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ def read_pages(path: str | Path) -> list[Page]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise ReportReadError(str(path), f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(SUPPORTED)})")
+        raise ReportReadError(
+            str(path), f"unsupported file type '{suffix or '(none)'}' (supported: {', '.join(SUPPORTED)})"
+        )
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -43,7 +46,9 @@ def _read_pdf(path: Path) -> list[Page]:
     head = path.read_bytes()[:1024]
     if not head.lstrip().startswith(b"%PDF"):
         if b"<html" in head.lower() or b"<!doctype html" in head.lower():
-            raise ReportReadError(str(path), "not a PDF: it is an HTML page saved with a .pdf name (re-download the report)")
+            raise ReportReadError(
+                str(path), "not a PDF: it is an HTML page saved with a .pdf name (re-download the report)"
+            )
         raise ReportReadError(str(path), "not a PDF (the file does not start with %PDF)")
     try:
         doc = pdfium.PdfDocument(str(path))

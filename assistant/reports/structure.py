@@ -1,5 +1,6 @@
 """Report structure from page text: running headers removed, section headings,
 numbered paragraphs and bullet items, as a flat list of blocks in reading order."""
+
 from __future__ import annotations
 
 import re
@@ -7,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..records import Page
+from ..vocabulary import BULLETS
 
-BULLETS = "◼■▪•●\uf06e\uf0b7\uf0a7\uf0d8–-"
 _PARA = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z‘“(]))(\S.*)$")  # "34. Care" and "34.Care"
-_BULLET = re.compile(rf"^[{re.escape(BULLETS)}]\s*(\S.*)$")
+_BULLET = re.compile(rf"^[{re.escape(BULLETS + '–-')}]\s*(\S.*)$")  # bullets, or a dash used as one
 _DIGITS = re.compile(r"\d+")
 _SENTENCE_END = (".", "?", "!", ":", ")", "”", "’", ";")
 

@@ -15,6 +15,7 @@ API (gradio_client)::
     #  "citations": [{"n": 1, "source": "...", "page": 2, "paragraph": "5", "local_authority": "Dorset",
     #                 "published": "2025-05-09", "quote": "...", "url": "https://files.ofsted.gov.uk/..."}]}
 """
+
 from __future__ import annotations
 
 import logging
@@ -34,9 +35,9 @@ from ..answering.assistant import Assistant
 from ..records import Answer
 from ..settings import Settings
 from . import render
+from .authority_tab import history_tabs
 from .feedback import record_feedback
 from .preview import page_preview
-from .authority_tab import history_tabs
 from .quiz_tab import quiz_tab
 from .reports_tab import build_reports_tab
 
@@ -57,21 +58,27 @@ THEME = gr.themes.Default().set(
     button_primary_text_color_dark="#ffffff",
 )
 TITLE = "Ofsted children's services reports assistant"
-EXAMPLES = ["What does Dorset need to improve?", "How was Birmingham judged in 2014?",
-            "Who led Somerset's 2026 inspection?", "How well are care leavers supported in North Northamptonshire?"]
+EXAMPLES = [
+    "What does Dorset need to improve?",
+    "How was Birmingham judged in 2014?",
+    "Who led Somerset's 2026 inspection?",
+    "How well are care leavers supported in North Northamptonshire?",
+]
 ALL_AUTHORITIES = "All authorities"
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-FOOTER = (f'<div class="ogl-footer">Contains public sector information licensed under the '
-          f'<a href="{OGL_URL}" target="_blank" rel="noopener noreferrer">Open Government Licence v3.0</a>. '
-          "Reports: Ofsted, Crown copyright. Answers quote the reports; check each citation before relying on it."
-          "</div>")
+FOOTER = (
+    f'<div class="ogl-footer">Contains public sector information licensed under the '
+    f'<a href="{OGL_URL}" target="_blank" rel="noopener noreferrer">Open Government Licence v3.0</a>. '
+    "Reports: Ofsted, Crown copyright. Answers quote the reports; check each citation before relying on it."
+    "</div>"
+)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _REPORT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
 # -- filters ---------------------------------------------------------------------------------
 def parse_date(value: str | None, label: str) -> str | None:
-    """"" -> None; YYYY, YYYY-MM or YYYY-MM-DD -> itself; anything else -> ValueError."""
+    """ "" -> None; YYYY, YYYY-MM or YYYY-MM-DD -> itself; anything else -> ValueError."""
     value = (value or "").strip()
     if not value:
         return None
@@ -93,8 +100,11 @@ def filters_from(authority: str | None, published_from: str | None, published_to
     if lo and hi and lo > hi:
         raise ValueError(f"the 'published from' date ({lo}) is after the 'published to' date ({hi})")
     authority = (authority or "").strip()
-    return {"authority": None if authority in ("", ALL_AUTHORITIES) else authority,
-            "published_from": lo, "published_to": hi}
+    return {
+        "authority": None if authority in ("", ALL_AUTHORITIES) else authority,
+        "published_from": lo,
+        "published_to": hi,
+    }
 
 
 # -- the app ---------------------------------------------------------------------------------
@@ -133,7 +143,9 @@ async def _logged_in(request: Request) -> bool:
     cookie_id, tokens = getattr(app, "cookie_id", None), getattr(app, "tokens", None)
     if not cookie_id or not isinstance(tokens, dict):
         return False
-    token = request.cookies.get(f"access-token-{cookie_id}") or request.cookies.get(f"access-token-unsecure-{cookie_id}")
+    token = request.cookies.get(f"access-token-{cookie_id}") or request.cookies.get(
+        f"access-token-unsecure-{cookie_id}"
+    )
     return token is not None and tokens.get(token) is not None
 
 
@@ -198,8 +210,10 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
             return None, f"{label}: no page preview ({render.escape(str(e))})."
         where = "the quoted passage is highlighted" if match.boxes else "the passage could not be located on the page"
         pdf = render.pdf_url(cit.report_id, cit.page)
-        return image, (f'{label}: {where}. '
-                       f'<a href="{render.escape(pdf)}" target="_blank" rel="noopener">Open the PDF at this page</a>')
+        return image, (
+            f"{label}: {where}. "
+            f'<a href="{render.escape(pdf)}" target="_blank" rel="noopener">Open the PDF at this page</a>'
+        )
 
     def respond(question: str, turns: list[dict], authority: str, date_from: str, date_to: str):
         turns = list(turns or [])
@@ -208,8 +222,10 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
         if not question:
             yield skip, skip, skip, skip, skip, skip, skip, skip
             return
-        pending = messages_for(turns) + [{"role": "user", "content": render.question_markdown(question)},
-                                         {"role": "assistant", "content": "Searching the reports…"}]
+        pending = messages_for(turns) + [
+            {"role": "user", "content": render.question_markdown(question)},
+            {"role": "assistant", "content": "Searching the reports…"},
+        ]
         yield pending, skip, skip, skip, skip, skip, skip, ""
         answer: Answer | None = None
         try:
@@ -232,13 +248,21 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
         choices = [(render.source_label(c), str(c.n)) for c in answer.citations]
         first = choices[0][1] if choices else None
         image, caption = preview_for(answer, first)
-        yield (messages_for(turns), render.sources_html(answer), gr.update(choices=choices, value=first),
-               image, caption, render.answer_markdown(answer), turns, skip)
+        yield (
+            messages_for(turns),
+            render.sources_html(answer),
+            gr.update(choices=choices, value=first),
+            image,
+            caption,
+            render.answer_markdown(answer),
+            turns,
+            skip,
+        )
 
     def show_preview(choice: Any, turns: list[dict]):
         try:
             return preview_for(turns[-1]["answer"] if turns else None, choice)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:  # noqa: BLE001 - any failure becomes a friendly message, logged
             log.exception("preview failed")
             return None, render.escape(render.error_message(e))
 
@@ -250,7 +274,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
             return comment, "Ask a question first, then rate its answer."
         try:
             record_feedback(settings.feedback_path, turns[-1]["answer"], rating, comment)
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:  # noqa: BLE001 - any failure becomes a friendly message, logged
             log.exception("feedback not recorded")
             return comment, render.error_message(e)
         return "", "Thank you: your feedback was recorded."
@@ -270,7 +294,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
             raise gr.Error("Ask a question: the question was empty.")
         try:
             answer = assistant.ask(question.strip(), (), **filters_from(authority, published_from, published_to))
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:  # noqa: BLE001 - any failure becomes a gr.Error with a friendly message
             log.exception("API question failed: %r", question)
             raise gr.Error(render.error_message(e)) from None
         return answer.to_dict()
@@ -279,41 +303,77 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
     authorities = _authorities(assistant)
     with AssistantBlocks(title=TITLE, analytics_enabled=False) as demo:
         turns = gr.State([])
-        gr.Markdown(f"# {TITLE}\nAsk about Ofsted inspections of local authority children's services. "
-                    "Every statement cites the report, page and paragraph it comes from: open a source to "
-                    "see the passage highlighted on the page.", elem_id="intro")
+        gr.Markdown(
+            f"# {TITLE}\nAsk about Ofsted inspections of local authority children's services. "
+            "Every statement cites the report, page and paragraph it comes from: open a source to "
+            "see the passage highlighted on the page.",
+            elem_id="intro",
+        )
         with gr.Tabs():
             with gr.Tab("Ask", id="ask"):
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3, min_width=420):
                         with gr.Row(elem_id="filters"):
-                            authority = gr.Dropdown([ALL_AUTHORITIES, *authorities], value=ALL_AUTHORITIES,
-                                                    label="Local authority", filterable=True, scale=2,
-                                                    elem_id="filter-authority")
-                            date_from = gr.Textbox(label="Published from", placeholder="YYYY-MM-DD", scale=1,
-                                                   max_length=10, elem_id="filter-from")
-                            date_to = gr.Textbox(label="Published to", placeholder="YYYY-MM-DD", scale=1,
-                                                 max_length=10, elem_id="filter-to")
-                        chatbot = gr.Chatbot(label="Conversation", height=480, elem_id="chat",
-                                             placeholder="Ask a question about an inspection report.",
-                                             buttons=[], feedback_options=None)
+                            authority = gr.Dropdown(
+                                [ALL_AUTHORITIES, *authorities],
+                                value=ALL_AUTHORITIES,
+                                label="Local authority",
+                                filterable=True,
+                                scale=2,
+                                elem_id="filter-authority",
+                            )
+                            date_from = gr.Textbox(
+                                label="Published from",
+                                placeholder="YYYY-MM-DD",
+                                scale=1,
+                                max_length=10,
+                                elem_id="filter-from",
+                            )
+                            date_to = gr.Textbox(
+                                label="Published to",
+                                placeholder="YYYY-MM-DD",
+                                scale=1,
+                                max_length=10,
+                                elem_id="filter-to",
+                            )
+                        chatbot = gr.Chatbot(
+                            label="Conversation",
+                            height=480,
+                            elem_id="chat",
+                            placeholder="Ask a question about an inspection report.",
+                            buttons=[],
+                            feedback_options=None,
+                        )
                         with gr.Row(elem_id="ask-row"):
-                            question = gr.Textbox(show_label=False, placeholder="Ask a question…", scale=5,
-                                                  max_length=1000, elem_id="question", autofocus=True)
+                            question = gr.Textbox(
+                                show_label=False,
+                                placeholder="Ask a question…",
+                                scale=5,
+                                max_length=1000,
+                                elem_id="question",
+                                autofocus=True,
+                            )
                             ask_btn = gr.Button("Ask", variant="primary", scale=1, elem_id="ask-button")
                         gr.Examples(EXAMPLES, inputs=question, label="Examples")
                         with gr.Row(elem_id="actions"):
                             clear_btn = gr.Button("Clear conversation", size="sm", elem_id="clear-button")
                             up_btn = gr.Button("✓ Helpful", size="sm", elem_id="feedback-up")
                             down_btn = gr.Button("✗ Not helpful", size="sm", elem_id="feedback-down")
-                        comment = gr.Textbox(label="Comment on the answer (optional)", max_length=2000,
-                                             elem_id="feedback-comment")
+                        comment = gr.Textbox(
+                            label="Comment on the answer (optional)", max_length=2000, elem_id="feedback-comment"
+                        )
                         feedback_status = gr.Markdown(elem_id="feedback-status")
-                        with gr.Accordion("Copy the answer with its references (Markdown)", open=False,
-                                          elem_id="copy-accordion"):
-                            markdown_box = gr.Code(language="markdown", label="Answer and references",
-                                                   interactive=False, buttons=["copy"], lines=6,
-                                                   elem_id="answer-markdown")
+                        with gr.Accordion(
+                            "Copy the answer with its references (Markdown)", open=False, elem_id="copy-accordion"
+                        ):
+                            markdown_box = gr.Code(
+                                language="markdown",
+                                label="Answer and references",
+                                interactive=False,
+                                buttons=["copy"],
+                                lines=6,
+                                elem_id="answer-markdown",
+                            )
                     with gr.Column(scale=2, min_width=360, elem_id="sources-column"):
                         gr.Markdown("### Sources")
                         sources = gr.HTML(render.sources_html(None), elem_id="sources")
@@ -321,8 +381,15 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
                         preview_note = gr.HTML("", elem_id="preview-note")
                         # no image download button: Gradio nests it in a link (too small a target for
                         # WCAG 2.2); the source card links the PDF at the page instead
-                        preview = gr.Image(label="Cited page", type="pil", format="png", interactive=False,
-                                           elem_id="preview", buttons=["fullscreen"], height=720)
+                        preview = gr.Image(
+                            label="Cited page",
+                            type="pil",
+                            format="png",
+                            interactive=False,
+                            elem_id="preview",
+                            buttons=["fullscreen"],
+                            height=720,
+                        )
             with gr.Tab("Reports", id="reports"):
                 build_reports_tab(assistant.retriever.reports)
             with gr.Tab("Quiz builder", id="quiz"):
@@ -338,10 +405,12 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
         cleared = [chatbot, sources, source_pick, preview, preview_note, markdown_box, turns, feedback_status, comment]
         clear_btn.click(clear, None, cleared, api_visibility="private")
         chatbot.clear(clear, None, cleared, api_visibility="private")
-        up_btn.click(lambda c, t: feedback("up", c, t), [comment, turns], [comment, feedback_status],
-                     api_visibility="private")
-        down_btn.click(lambda c, t: feedback("down", c, t), [comment, turns], [comment, feedback_status],
-                       api_visibility="private")
+        up_btn.click(
+            lambda c, t: feedback("up", c, t), [comment, turns], [comment, feedback_status], api_visibility="private"
+        )
+        down_btn.click(
+            lambda c, t: feedback("down", c, t), [comment, turns], [comment, feedback_status], api_visibility="private"
+        )
         gr.api(ask_api, api_name="ask")
 
     demo.extra_routes = [pdf_route(assistant)]
@@ -361,7 +430,9 @@ def serve(settings: Settings) -> int:
     demo = build_app(assistant, settings)
     # load the embedding model and keyword index now rather than on the first question
     threading.Thread(target=lambda: assistant.retriever.search("children in care", 1), daemon=True).start()
-    print(f"Serving {len(assistant.retriever.reports())} reports on http://{settings.host}:{settings.port}/"
-          + (" (login required)" if auth else ""))
+    print(
+        f"Serving {len(assistant.retriever.reports())} reports on http://{settings.host}:{settings.port}/"
+        + (" (login required)" if auth else "")
+    )
     demo.launch(server_name=settings.host, server_port=settings.port, auth=auth, share=False, show_error=False)
     return 0

@@ -1,8 +1,9 @@
 """Staff feedback on answers: one JSON line per rating, appended to settings.feedback_path.
 
-    {"time": "2025-06-01T10:00:00+00:00", "question": "...", "answer": "...",
-     "citations": [{"n": 1, "source": "...", "page": 2, ...}], "rating": "up", "comment": ""}
+{"time": "2025-06-01T10:00:00+00:00", "question": "...", "answer": "...",
+ "citations": [{"n": 1, "source": "...", "page": 2, ...}], "rating": "up", "comment": ""}
 """
+
 from __future__ import annotations
 
 import json

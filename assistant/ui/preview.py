@@ -5,6 +5,7 @@ The quote is found in the page's text layer (pypdfium2) by comparing letters and
 its first ~60 characters; the matching characters' line boxes are painted semi-transparent
 yellow. PDFium is not thread-safe, so every call into it holds one lock. Images are cached.
 """
+
 from __future__ import annotations
 
 import re
@@ -111,8 +112,8 @@ def find_quote(path: str | Path, page: int, quote: str) -> PageMatch:
             boxes = []
             for start, end in spans:
                 for i in range(textpage.count_rects(start, end - start)):
-                    l, b, r, t = textpage.get_rect(i)
-                    boxes.append((l - left, top - t, r - left, top - b))
+                    x0, b, r, t = textpage.get_rect(i)
+                    boxes.append((x0 - left, top - t, r - left, top - b))
         finally:
             doc.close()
     return PageMatch(width, height, merge_lines(boxes), how)
@@ -121,15 +122,15 @@ def find_quote(path: str | Path, page: int, quote: str) -> PageMatch:
 def merge_lines(boxes: list[tuple[float, float, float, float]]) -> tuple[tuple[float, float, float, float], ...]:
     """Join the boxes of one line (overlapping vertically, in reading order) into one box."""
     lines: list[list[float]] = []
-    for l, t, r, b in boxes:
+    for x0, t, r, b in boxes:
         if lines:
             L, T, R, B = lines[-1]
             overlap = min(b, B) - max(t, T)
-            if overlap > 0.5 * min(b - t, B - T) and l >= L - 1:
-                lines[-1] = [min(l, L), min(t, T), max(r, R), max(b, B)]
+            if overlap > 0.5 * min(b - t, B - T) and x0 >= L - 1:
+                lines[-1] = [min(x0, L), min(t, T), max(r, R), max(b, B)]
                 continue
-        lines.append([l, t, r, b])
-    return tuple((l, t, r, b) for l, t, r, b in lines)
+        lines.append([x0, t, r, b])
+    return tuple((x0, t, r, b) for x0, t, r, b in lines)
 
 
 def _render(path: str, page: int, scale: float) -> Image.Image:
@@ -146,10 +147,10 @@ def _render(path: str, page: int, scale: float) -> Image.Image:
 def draw_boxes(image: Image.Image, boxes, scale: float) -> Image.Image:
     overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
     draw = ImageDraw.Draw(overlay)
-    for l, t, r, b in boxes:
-        draw.rectangle([l * scale - 2, t * scale - 2, r * scale + 2, b * scale + 2], fill=HIGHLIGHT)
-    for l, t, r, b in boxes[:1]:
-        draw.line([l * scale - 6, t * scale - 2, l * scale - 6, b * scale + 2], fill=OUTLINE, width=3)
+    for x0, t, r, b in boxes:
+        draw.rectangle([x0 * scale - 2, t * scale - 2, r * scale + 2, b * scale + 2], fill=HIGHLIGHT)
+    for x0, t, _r, b in boxes[:1]:
+        draw.line([x0 * scale - 6, t * scale - 2, x0 * scale - 6, b * scale + 2], fill=OUTLINE, width=3)
     return Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB")
 
 

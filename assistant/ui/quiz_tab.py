@@ -9,6 +9,7 @@ Kahoot or print.
 The handlers are plain functions (``generate``, ``drop``, ``regenerate``, ``preview_html``) so
 they can be tested without a browser. All report text is HTML-escaped before it is shown.
 """
+
 from __future__ import annotations
 
 import html
@@ -24,8 +25,15 @@ from ..quiz.generate import build_quiz, drop_question, regenerate_question
 from ..quiz.model import KINDS, Quiz
 
 TYPE_LABELS = {"mcq": "Multiple choice", "tf": "True / false", "cloze": "Fill the gap", "short": "Short answer"}
-FORMAT_LABELS = {"gift": "GIFT (Moodle)", "moodle-xml": "Moodle XML", "aiken": "Aiken", "csv": "Kahoot CSV",
-                 "csv-full": "Spreadsheet CSV", "json": "JSON", "md": "Printable handout (Markdown)"}
+FORMAT_LABELS = {
+    "gift": "GIFT (Moodle)",
+    "moodle-xml": "Moodle XML",
+    "aiken": "Aiken",
+    "csv": "Kahoot CSV",
+    "csv-full": "Spreadsheet CSV",
+    "json": "JSON",
+    "md": "Printable handout (Markdown)",
+}
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 LETTERS = "ABCDEFGHIJ"
@@ -54,14 +62,18 @@ def authority_choices(retriever) -> list[str]:
 
 # -- rendering -------------------------------------------------------------------------------
 
+
 def question_html(q, number: int) -> str:
-    parts = [f'<div class="quiz-question" id="quiz-q{number}">',
-             f"<p><strong>{number}.</strong> <em>[{_e(TYPE_LABELS.get(q.kind, q.kind))}]</em> {_e(q.prompt)}</p>"]
+    parts = [
+        f'<div class="quiz-question" id="quiz-q{number}">',
+        f"<p><strong>{number}.</strong> <em>[{_e(TYPE_LABELS.get(q.kind, q.kind))}]</em> {_e(q.prompt)}</p>",
+    ]
     if q.options:
         mark = " <strong>\u2714 correct</strong>"
         items = "".join(
             f"<li>{LETTERS[i] if i < len(LETTERS) else i + 1}) {_e(o.text)}{mark if o.correct else ''}</li>"
-            for i, o in enumerate(q.options))
+            for i, o in enumerate(q.options)
+        )
         parts.append(f'<ul class="quiz-options">{items}</ul>')
     if q.answers:
         parts.append("<p>Accepted answers: " + " / ".join(f"<code>{_e(a)}</code>" for a in q.answers) + "</p>")
@@ -69,9 +81,13 @@ def question_html(q, number: int) -> str:
     if c is not None:
         label = _e(c.label())
         url = (c.url or "").strip()
-        link = f' \u2014 <a href="{_e(url)}" target="_blank" rel="noopener noreferrer">report</a>' if _SAFE_URL.match(url) else ""
+        link = (
+            f' \u2014 <a href="{_e(url)}" target="_blank" rel="noopener noreferrer">report</a>'
+            if _SAFE_URL.match(url)
+            else ""
+        )
         heading = f" ({_e(c.heading)})" if c.heading else ""
-        parts.append(f"<p class=\"quiz-source\">Source: {label}{heading}{link}</p>")
+        parts.append(f'<p class="quiz-source">Source: {label}{heading}{link}</p>')
     if q.quote:
         parts.append(f"<blockquote>{_e(q.quote)}</blockquote>")
     parts.append("</div>")
@@ -114,6 +130,7 @@ def write_file(quiz: Quiz, fmt: str) -> str:
 
 # -- handlers --------------------------------------------------------------------------------
 
+
 def _load(state: dict | None) -> Quiz | None:
     return Quiz.from_dict(state) if state else None
 
@@ -125,10 +142,18 @@ def generate(retriever, authorities, reports, topic, date_from, date_to, types, 
         if not kinds:
             raise ValueError("choose at least one question type")
         kinds, types_note = kinds_for_format(fmt, kinds)  # e.g. Aiken: N choice questions, not fewer
-        quiz = build_quiz(retriever, authorities=list(authorities or []), reports=list(reports or []),
-                          topic=topic or "", published_from=_date(date_from, "'from'"),
-                          published_to=_date(date_to, "'to'"), n=max(1, min(100, int(n or 10))), types=kinds,
-                          seed=int(seed or 0), title=title or "")
+        quiz = build_quiz(
+            retriever,
+            authorities=list(authorities or []),
+            reports=list(reports or []),
+            topic=topic or "",
+            published_from=_date(date_from, "'from'"),
+            published_to=_date(date_to, "'to'"),
+            n=max(1, min(100, int(n or 10))),
+            types=kinds,
+            seed=int(seed or 0),
+            title=title or "",
+        )
     except (ValueError, AssistantError) as e:
         return None, preview_html(None), f"Could not build the quiz: {e}", None
     status = status_text(quiz, fmt) + (f" Note: {types_note}." if types_note else "")
@@ -153,8 +178,12 @@ def drop(state, number, fmt):
         quiz = drop_question(quiz, _number(number, quiz))
     except ValueError as e:
         return state, preview_html(quiz), str(e), gr.skip()
-    return quiz.to_dict(), preview_html(quiz), f"Question {int(number)} dropped. " + status_text(quiz, fmt), \
-        write_file(quiz, fmt)
+    return (
+        quiz.to_dict(),
+        preview_html(quiz),
+        f"Question {int(number)} dropped. " + status_text(quiz, fmt),
+        write_file(quiz, fmt),
+    )
 
 
 def regenerate(retriever, state, number, fmt, attempt: int = 1):
@@ -168,8 +197,12 @@ def regenerate(retriever, state, number, fmt, attempt: int = 1):
     new = regenerate_question(retriever, quiz, index, attempt=attempt)
     if new.questions[index] == quiz.questions[index]:
         return state, preview_html(quiz), f"No other question could be made to replace question {index + 1}.", gr.skip()
-    return new.to_dict(), preview_html(new), f"Question {index + 1} regenerated. " + status_text(new, fmt), \
-        write_file(new, fmt)
+    return (
+        new.to_dict(),
+        preview_html(new),
+        f"Question {index + 1} regenerated. " + status_text(new, fmt),
+        write_file(new, fmt),
+    )
 
 
 def reformat(state, fmt):
@@ -181,34 +214,57 @@ def reformat(state, fmt):
 
 # -- the tab ---------------------------------------------------------------------------------
 
+
 def quiz_tab(retriever, api_visibility: str = "private") -> None:
     """Build the Quiz builder's components inside the current ``gr.Blocks`` (or ``gr.Tab``).
 
     Its events are kept out of the public API unless ``api_visibility="public"``; the browser
     UI (and the file download) works either way."""
-    gr.Markdown("Build a quiz from the inspection reports. Every question quotes and cites the passage its "
-                "answer comes from; check them before you use the quiz.")
+    gr.Markdown(
+        "Build a quiz from the inspection reports. Every question quotes and cites the passage its "
+        "answer comes from; check them before you use the quiz."
+    )
     state = gr.State(None)
     attempts = gr.State(0)
     with gr.Row():
-        authorities = gr.Dropdown(choices=authority_choices(retriever), multiselect=True, label="Local authorities",
-                                  info="empty: all authorities", elem_id="quiz-authorities")
-        reports = gr.Dropdown(choices=report_choices(retriever), multiselect=True, label="Reports",
-                              info="empty: every report of the authorities chosen", elem_id="quiz-reports")
+        authorities = gr.Dropdown(
+            choices=authority_choices(retriever),
+            multiselect=True,
+            label="Local authorities",
+            info="empty: all authorities",
+            elem_id="quiz-authorities",
+        )
+        reports = gr.Dropdown(
+            choices=report_choices(retriever),
+            multiselect=True,
+            label="Reports",
+            info="empty: every report of the authorities chosen",
+            elem_id="quiz-reports",
+        )
     with gr.Row():
-        topic = gr.Textbox(label="Topic", placeholder="e.g. care leavers, front door, exploitation",
-                           elem_id="quiz-topic")
+        topic = gr.Textbox(
+            label="Topic", placeholder="e.g. care leavers, front door, exploitation", elem_id="quiz-topic"
+        )
         date_from = gr.Textbox(label="Published from", placeholder="YYYY-MM-DD", elem_id="quiz-from")
         date_to = gr.Textbox(label="Published to", placeholder="YYYY-MM-DD", elem_id="quiz-to")
     with gr.Row():
-        types = gr.CheckboxGroup(choices=[(TYPE_LABELS[k], k) for k in KINDS], value=list(KINDS),
-                                 label="Question types", elem_id="quiz-types")
+        types = gr.CheckboxGroup(
+            choices=[(TYPE_LABELS[k], k) for k in KINDS],
+            value=list(KINDS),
+            label="Question types",
+            elem_id="quiz-types",
+        )
         n = gr.Slider(1, 50, value=10, step=1, label="Questions", elem_id="quiz-n")
-        seed = gr.Number(value=0, precision=0, label="Seed", info="same choices and seed: same quiz",
-                         elem_id="quiz-seed")
+        seed = gr.Number(
+            value=0, precision=0, label="Seed", info="same choices and seed: same quiz", elem_id="quiz-seed"
+        )
     with gr.Row():
-        fmt = gr.Dropdown(choices=[(FORMAT_LABELS[f], f) for f in FORMATS], value="gift", label="Download format",
-                          elem_id="quiz-format")
+        fmt = gr.Dropdown(
+            choices=[(FORMAT_LABELS[f], f) for f in FORMATS],
+            value="gift",
+            label="Download format",
+            elem_id="quiz-format",
+        )
         title = gr.Textbox(label="Title", placeholder="default: from the selection", elem_id="quiz-title")
         generate_btn = gr.Button("Generate", variant="primary", elem_id="quiz-generate")
     status = gr.Markdown(elem_id="quiz-status")
@@ -226,10 +282,25 @@ def quiz_tab(retriever, api_visibility: str = "private") -> None:
         tries = int(tries or 0) + 1
         return (*regenerate(retriever, st, k, fm, attempt=tries), tries)
 
-    generate_btn.click(on_generate, [authorities, reports, topic, date_from, date_to, types, n, seed, fmt, title],
-                       [state, preview, status, download], api_name="quiz_generate", api_visibility=api_visibility)
-    drop_btn.click(drop, [state, number, fmt], [state, preview, status, download], api_name="quiz_drop",
-                   api_visibility=api_visibility)
-    regen_btn.click(on_regenerate, [state, number, fmt, attempts], [state, preview, status, download, attempts],
-                    api_name="quiz_regenerate", api_visibility=api_visibility)
+    generate_btn.click(
+        on_generate,
+        [authorities, reports, topic, date_from, date_to, types, n, seed, fmt, title],
+        [state, preview, status, download],
+        api_name="quiz_generate",
+        api_visibility=api_visibility,
+    )
+    drop_btn.click(
+        drop,
+        [state, number, fmt],
+        [state, preview, status, download],
+        api_name="quiz_drop",
+        api_visibility=api_visibility,
+    )
+    regen_btn.click(
+        on_regenerate,
+        [state, number, fmt, attempts],
+        [state, preview, status, download, attempts],
+        api_name="quiz_regenerate",
+        api_visibility=api_visibility,
+    )
     fmt.change(reformat, [state, fmt], [status, download], api_visibility="private")

@@ -3,6 +3,7 @@
 Every piece of report or user text goes through ``escape`` before it reaches HTML: a report
 that contains ``<script>`` shows the characters, never runs them.
 """
+
 from __future__ import annotations
 
 import html
@@ -10,6 +11,7 @@ import re
 from urllib.parse import quote
 
 from ..records import Answer, CitedQuote
+from ..vocabulary import DISPLAY_GLYPHS
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 # Markdown punctuation that could turn report text into links, images, code or tables.
@@ -20,15 +22,10 @@ _REPORT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 ERROR_TEMPLATE = "Something went wrong: {message}. Try again or rephrase."
 
 
-# PDF text artefacts that browsers show as boxes: pdfium's line-break hyphen marker and the
-# private-use bullet glyphs of some report fonts. Shown as what they stand for; the data
-# (quotes, API) keeps them verbatim.
-_DISPLAY = str.maketrans({"\ufffe": "-", "\uf06e": "▪", "\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢"})
-
-
 def escape(text: str) -> str:
-    """HTML-escape text (quotes too), so it can only ever show as text."""
-    return html.escape((text or "").translate(_DISPLAY), quote=True)
+    """HTML-escape text (quotes too), so it can only ever show as text; PDF glyph artefacts
+    show as what they stand for (the data keeps them verbatim)."""
+    return html.escape((text or "").translate(DISPLAY_GLYPHS), quote=True)
 
 
 def safe_url(url: str) -> str:
@@ -110,17 +107,23 @@ def source_card(c: CitedQuote, root: str = "") -> str:
     links = []
     pdf = pdf_url(cit.report_id, cit.page, root)
     if pdf:
-        links.append(f'<a class="pdf-link" href="{escape(pdf)}" target="_blank" rel="noopener">'
-                     f'Open the report at page {cit.page or 1}</a>')
+        links.append(
+            f'<a class="pdf-link" href="{escape(pdf)}" target="_blank" rel="noopener">'
+            f"Open the report at page {cit.page or 1}</a>"
+        )
     url = safe_url(cit.url)
     if url:
-        links.append(f'<a class="ofsted-link" href="{url}" target="_blank" rel="noopener noreferrer">Ofsted original</a>')
+        links.append(
+            f'<a class="ofsted-link" href="{url}" target="_blank" rel="noopener noreferrer">Ofsted original</a>'
+        )
     quote_lines = "<br>".join(escape(line) for line in c.quote.split("\n"))
-    return (f'<div class="source-card" id="source-{c.n}" data-n="{c.n}">'
-            f'<div class="source-head"><span class="source-n">[{c.n}]</span> {head}</div>{title}'
-            f'<div class="source-meta">{" · ".join(meta)}</div>'
-            f'<blockquote class="source-quote">{quote_lines}</blockquote>'
-            f'<div class="source-links">{" · ".join(links)}</div></div>')
+    return (
+        f'<div class="source-card" id="source-{c.n}" data-n="{c.n}">'
+        f'<div class="source-head"><span class="source-n">[{c.n}]</span> {head}</div>{title}'
+        f'<div class="source-meta">{" · ".join(meta)}</div>'
+        f'<blockquote class="source-quote">{quote_lines}</blockquote>'
+        f'<div class="source-links">{" · ".join(links)}</div></div>'
+    )
 
 
 def sources_html(answer: Answer | None, root: str = "") -> str:
@@ -153,4 +156,3 @@ def answer_markdown(answer: Answer) -> str:
     for n in data["notes"]:
         lines.append(f"_{n}_")
     return "\n".join(lines).strip() + "\n"
-

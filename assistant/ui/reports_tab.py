@@ -1,7 +1,8 @@
 """The Reports tab: every indexed report in a sortable table, with search and filters."""
+
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import gradio as gr
 import pandas as pd
@@ -9,9 +10,13 @@ import pandas as pd
 from ..records import GRADES, ReportMeta
 from .render import pdf_url, safe_url
 
-AREAS = (("overall", "Overall"), ("help_and_protection", "Help and protection"),
-         ("children_in_care", "Children in care"), ("care_leavers", "Care leavers"),
-         ("leaders", "Leaders"))
+AREAS = (
+    ("overall", "Overall"),
+    ("help_and_protection", "Help and protection"),
+    ("children_in_care", "Children in care"),
+    ("care_leavers", "Care leavers"),
+    ("leaders", "Leaders"),
+)
 HEADERS = ["Authority", "Inspection dates", "Published", "Framework", *(label for _, label in AREAS), "Report"]
 ANY = "Any"
 COLUMN_WIDTHS = ["12%", "14%", "9%", "7%", "10%", "10%", "10%", "8%", "9%", "11%"]
@@ -31,19 +36,27 @@ def report_row(meta: ReportMeta, root: str = "") -> list[str]:
     url = safe_url(meta.url)
     if url:
         links.append(f"[Ofsted]({url})")
-    return [meta.local_authority, meta.inspection_dates, meta.published, meta.framework,
-            *(_grade(meta, area) for area, _ in AREAS), " · ".join(links)]
+    return [
+        meta.local_authority,
+        meta.inspection_dates,
+        meta.published,
+        meta.framework,
+        *(_grade(meta, area) for area, _ in AREAS),
+        " · ".join(links),
+    ]
 
 
-def filter_reports(reports: Sequence[ReportMeta], search: str = "", framework: str = ANY,
-                   grade: str = ANY) -> list[ReportMeta]:
+def filter_reports(
+    reports: Sequence[ReportMeta], search: str = "", framework: str = ANY, grade: str = ANY
+) -> list[ReportMeta]:
     """Reports whose authority, title, dates or lead inspector contain every word of search,
     of the framework (or ANY) and with the overall grade (or ANY), newest first."""
     words = (search or "").lower().split()
     out = []
     for r in reports:
-        hay = " ".join([r.local_authority, r.title, r.inspection_dates, r.published, r.lead_inspector,
-                        r.framework]).lower()
+        hay = " ".join(
+            [r.local_authority, r.title, r.inspection_dates, r.published, r.lead_inspector, r.framework]
+        ).lower()
         if any(w not in hay for w in words):
             continue
         if framework and framework != ANY and r.framework != framework:
@@ -64,18 +77,34 @@ def build_reports_tab(get_reports: Callable[[], list[ReportMeta]], root: str = "
     frameworks = sorted({r.framework for r in reports if r.framework})
     present = {_grade(r, "overall").lower() for r in reports}
     grades = [g.capitalize() for g in GRADES if g in present]
-    gr.Markdown(f"**{len(reports)} reports indexed.** Search by authority, title, date or lead inspector; "
-                "click a column header to sort.", elem_id="reports-count")
+    gr.Markdown(
+        f"**{len(reports)} reports indexed.** Search by authority, title, date or lead inspector; "
+        "click a column header to sort.",
+        elem_id="reports-count",
+    )
     with gr.Row():
-        search = gr.Textbox(label="Search", placeholder="e.g. Dorset, 2022, Northamptonshire", scale=3,
-                            elem_id="reports-search")
-        framework = gr.Dropdown([(ANY, ANY)] + [(FRAMEWORK_LABELS.get(f, f), f) for f in frameworks], value=ANY,
-                                label="Framework", scale=1, elem_id="reports-framework")
-        grade = gr.Dropdown([ANY, *grades], value=ANY, label="Overall judgement", scale=1,
-                            elem_id="reports-grade")
-    table = gr.Dataframe(reports_frame(filter_reports(reports), root), headers=HEADERS, interactive=False,
-                         datatype=["str", "str", "str", "str", "str", "str", "str", "str", "str", "markdown"],
-                         wrap=True, max_height=640, column_widths=COLUMN_WIDTHS, elem_id="reports-table", label="Indexed reports")
+        search = gr.Textbox(
+            label="Search", placeholder="e.g. Dorset, 2022, Northamptonshire", scale=3, elem_id="reports-search"
+        )
+        framework = gr.Dropdown(
+            [(ANY, ANY)] + [(FRAMEWORK_LABELS.get(f, f), f) for f in frameworks],
+            value=ANY,
+            label="Framework",
+            scale=1,
+            elem_id="reports-framework",
+        )
+        grade = gr.Dropdown([ANY, *grades], value=ANY, label="Overall judgement", scale=1, elem_id="reports-grade")
+    table = gr.Dataframe(
+        reports_frame(filter_reports(reports), root),
+        headers=HEADERS,
+        interactive=False,
+        datatype=["str", "str", "str", "str", "str", "str", "str", "str", "str", "markdown"],
+        wrap=True,
+        max_height=640,
+        column_widths=COLUMN_WIDTHS,
+        elem_id="reports-table",
+        label="Indexed reports",
+    )
 
     def update(q: str, fw: str, g: str) -> pd.DataFrame:
         return reports_frame(filter_reports(get_reports(), q, fw, g), root)
