@@ -27,7 +27,10 @@ ingest: fetch
 run: ingest
 	$(PY) app.py
 
+# lint and format check first (ruff, configured in pyproject.toml), then the tests
 test: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/pytest -q
 
 # llama-cpp-python builds from source (~6 min); a portable build (no AVX-512/AMX) because the
