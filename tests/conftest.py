@@ -53,6 +53,11 @@ def shared_corpus() -> Path | None:
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
+    """The shared corpus (see locate_corpus)."""
+    return locate_corpus()
+
+
+def locate_corpus() -> Path:
     """The shared corpus. A CORPUS_MIRROR that is set but wrong, or no corpus at all under CI,
     fails the tests that need it rather than skipping them."""
     path = shared_corpus()

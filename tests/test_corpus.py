@@ -102,3 +102,11 @@ def test_cli_fetch_exit_codes(corpus_dir, tmp_path):
     )
     assert run.returncode == 0, run.stderr
     assert "10 fetched, 0 already present, 0 failed" in run.stdout
+
+
+def test_a_wrong_corpus_mirror_fails_rather_than_skips(monkeypatch, tmp_path):
+    from conftest import locate_corpus
+
+    monkeypatch.setenv("CORPUS_MIRROR", str(tmp_path / "not-the-corpus"))
+    with pytest.raises(pytest.fail.Exception, match="holds no manifest.csv"):
+        locate_corpus()

@@ -27,7 +27,6 @@ def find_browser() -> str | None:
     return next((path for path in map(shutil.which, BROWSER_NAMES) if path), None)
 
 
-CHROMIUM = find_browser()
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
@@ -103,18 +102,25 @@ def fake_app(retriever, tmp_path_factory):
     demo.close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium; under CI (env CI set) a missing browser fails the tests, never skips them."""
-    if CHROMIUM is None:
+def browser_or_fail() -> str:
+    """The browser's path; under CI (env CI set) a missing browser fails the tests, never skips them."""
+    path = find_browser()
+    if path is None:
         message = f"no browser found on PATH ({', '.join(BROWSER_NAMES)}): apt-get install chromium"
         if os.environ.get("CI"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium (see browser_or_fail)."""
+    executable = browser_or_fail()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = p.chromium.launch(executable_path=executable, args=ARGS)
         yield b
         b.close()
 
@@ -416,6 +422,16 @@ def test_keyboard_only_ask_open_a_source_and_switch_tabs(real_app, page):
     page.keyboard.press("Enter")
     page.locator("#reports-table [role=grid]").wait_for()
     assert page.get_by_role("tab", name="Reports").get_attribute("aria-selected") == "true"
+
+
+def test_a_missing_browser_fails_under_ci_and_skips_elsewhere(monkeypatch, tmp_path):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no browser there
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no browser found"):
+        browser_or_fail()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        browser_or_fail()
 
 
 def test_api_ask_with_gradio_client(real_app):
