@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from assistant.corpus import fetch, read_manifest, sha256_file
 
 from conftest import ROOT
