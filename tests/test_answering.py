@@ -80,8 +80,9 @@ def test_aggregate_and_history_from_the_judgements_table(assistant):
     a = assistant.ask("Which authorities were judged requires improvement in 2026?")
     assert "Somerset" in a.text and "Dorset" not in a.text
     h = assistant.ask("How has Birmingham's rating changed since 2014?")
-    lines = [ln for ln in h.text.splitlines() if ln.startswith("- ")]
-    assert [("inadequate" in lines[0]), ("requires improvement" in lines[1])] == [True, True]
+    assert h.text.startswith("In Birmingham, overall effectiveness improved from **inadequate**")
+    lines = [ln for ln in h.text.splitlines() if ln.startswith("- published")]  # every inspection since, in order
+    assert [("inadequate" in lines[0]), ("inadequate" in lines[1]), ("requires improvement" in lines[2])] == [True, True, True]
     n = assistant.ask("How many reports published in 2025 were judged outstanding overall?")
     assert "1 of the 1" in n.text and "Dorset" in n.text
 
