@@ -267,3 +267,12 @@ def test_assistant_methods(retriever):
     a = Assistant(retriever)
     assert a.history("Birmingham").authority == "Birmingham"
     assert a.changes("Dorset").later.meta.published == "2025-05-09"
+
+
+def test_draft_changes_for_the_chat(retriever):
+    from assistant.history import draft_changes
+
+    draft = draft_changes(retriever, "Dorset")
+    assert draft.citations and "What changed in Dorset" in draft.lines[0]
+    none = draft_changes(retriever, "Somerset")
+    assert not none.citations and none.lines[0].startswith("No comparison is possible: Somerset has only one")

@@ -8,8 +8,8 @@ export. Built on the report metadata and passages the index holds; every stateme
 """
 from __future__ import annotations
 
-from .changes import ChangeReport, ItemStatus, JudgementChange, change_report, to_draft
+from .changes import ChangeReport, ItemStatus, JudgementChange, change_report, draft_changes, to_draft
 from .timeline import Cited, History, Inspection, JudgementPoint, build_history, grade_rank
 
-__all__ = ["ChangeReport", "ItemStatus", "JudgementChange", "change_report", "to_draft", "Cited", "History",
+__all__ = ["ChangeReport", "ItemStatus", "JudgementChange", "change_report", "draft_changes", "to_draft", "Cited", "History",
            "Inspection", "JudgementPoint", "build_history", "grade_rank"]

@@ -446,3 +446,18 @@ def item_line(it: ItemStatus, draft: Draft) -> str:
     for s in it.evidence:
         parts.append(f"{s.polarity}: “{s.cited.quote}” [{draft.add(s.cited.passage, s.cited.quote)}]")
     return "; ".join(parts) + "."
+
+
+def draft_changes(retriever, authority: str, date_from: str | None = None, date_to: str | None = None,
+                  draft: Draft | None = None) -> Draft:
+    """For the chat ("What has changed in Leeds since its last inspection?", "How has Bury
+    changed between 2016 and 2021?"): the change report as answer lines with [n] citations.
+    When there is nothing to compare (one inspection, unknown authority) the draft gets one
+    line saying why and no citation; the caller may abstain on it."""
+    draft = draft if draft is not None else Draft([], [])
+    try:
+        report = change_report(retriever, authority, date_from, date_to)
+    except AssistantError as e:
+        draft.lines.append(f"No comparison is possible: {e}.")
+        return draft
+    return to_draft(report, draft)
