@@ -3,6 +3,7 @@
 Given the authorities and dates understood in a question, choose the reports to search
 and say which inspection was used ("the most recent", "published 9 May 2025").
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,14 +69,23 @@ class Catalog:
                 in_range = _in_range(reports, f)
                 if not in_range:
                     have = ", ".join(r.published for r in reports) if f.authorities else ""
-                    notes.append(f"No report{' of ' + label if f.authorities else ''} published in {f.date_text or 'that period'} is in the index"
-                                 + (f" (its reports were published {have})." if have else "."))
+                    notes.append(
+                        f"No report{' of ' + label if f.authorities else ''} published in {f.date_text or 'that period'} is in the index"
+                        + (f" (its reports were published {have})." if have else ".")
+                    )
                     continue
                 reports = in_range
             if f.recency and reports:
                 pick = _by_recency(reports, f.recency, f.authorities != ())
                 chosen += pick
-                notes += [f"Used the {f.recency if f.recency != 'latest' else 'most recent'} inspection: {_describe(r)}." for r in pick] if f.authorities else []
+                notes += (
+                    [
+                        f"Used the {f.recency if f.recency != 'latest' else 'most recent'} inspection: {_describe(r)}."
+                        for r in pick
+                    ]
+                    if f.authorities
+                    else []
+                )
             elif f.authorities and not dated:
                 latest = reports[-1]
                 chosen.append(latest)
@@ -92,7 +102,11 @@ def _in_range(reports: list[ReportMeta], f: QueryFilters) -> list[ReportMeta]:
         exact = [r for r in reports if r.published == f.exact_date]
         if exact:
             return exact
-        within = [r for r in reports if r.inspection_start and r.inspection_start <= f.exact_date <= (r.inspection_end or r.inspection_start)]
+        within = [
+            r
+            for r in reports
+            if r.inspection_start and r.inspection_start <= f.exact_date <= (r.inspection_end or r.inspection_start)
+        ]
         if within:
             return within
     lo, hi = f.published_from or "0000", f.published_to or "9999"
@@ -100,7 +114,11 @@ def _in_range(reports: list[ReportMeta], f: QueryFilters) -> list[ReportMeta]:
     if by_pub:
         return by_pub
     # "the inspection of March 2025": the inspection dates, when no publication matches
-    return [r for r in reports if r.inspection_start and r.inspection_start <= hi + "~" and (r.inspection_end or r.inspection_start) >= lo]
+    return [
+        r
+        for r in reports
+        if r.inspection_start and r.inspection_start <= hi + "~" and (r.inspection_end or r.inspection_start) >= lo
+    ]
 
 
 def _by_recency(reports: list[ReportMeta], recency: str, per_authority: bool) -> list[ReportMeta]:

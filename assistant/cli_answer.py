@@ -1,4 +1,5 @@
 """`assistant ask`: answers with citations, one question or a batch file."""
+
 from __future__ import annotations
 
 import json
@@ -22,8 +23,9 @@ def cmd_ask(args) -> int:
     if not args.question:
         print("error: give a question, or --batch FILE.jsonl", file=sys.stderr)
         return 2
-    a = assistant.ask(args.question, authority=args.authority, published_from=args.published_from,
-                      published_to=args.published_to)
+    a = assistant.ask(
+        args.question, authority=args.authority, published_from=args.published_from, published_to=args.published_to
+    )
     if args.json:
         print(json.dumps(answer_json(a), ensure_ascii=False, indent=2))
         return 0

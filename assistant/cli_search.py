@@ -1,4 +1,5 @@
 """`assistant search` and `assistant eval`."""
+
 from __future__ import annotations
 
 import json
@@ -23,17 +24,36 @@ def cmd_search(args) -> int:
 
         for q in load_questions(args.batch):
             hits = retriever.search(q["question"], k=args.k, authority=args.authority)
-            print(json.dumps({"id": q.get("id"), "hits": [passage_json(i + 1, p) for i, p in enumerate(hits)]},
-                             ensure_ascii=False), flush=True)
+            print(
+                json.dumps(
+                    {"id": q.get("id"), "hits": [passage_json(i + 1, p) for i, p in enumerate(hits)]},
+                    ensure_ascii=False,
+                ),
+                flush=True,
+            )
         return 0
     if not args.question:
         print("error: give a question, or --batch FILE.jsonl", file=sys.stderr)
         return 2
-    r = retriever.retrieve(args.question, k=args.k, authority=args.authority,
-                           published_from=args.published_from, published_to=args.published_to)
+    r = retriever.retrieve(
+        args.question,
+        k=args.k,
+        authority=args.authority,
+        published_from=args.published_from,
+        published_to=args.published_to,
+    )
     if args.json:
-        print(json.dumps({"question": args.question, "notes": list(r.notes),
-                          "hits": [passage_json(i + 1, p) for i, p in enumerate(r.passages)]}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "question": args.question,
+                    "notes": list(r.notes),
+                    "hits": [passage_json(i + 1, p) for i, p in enumerate(r.passages)],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for note in r.notes:
         print(f"({note})")

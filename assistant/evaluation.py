@@ -4,14 +4,15 @@
 Retrieval: report_hit@k, page_hit@k, MRR and nDCG@10 (ranx), by question type, with
 latency p50/p95. Answers: see evaluate_answers.
 """
+
 from __future__ import annotations
 
 import json
 import re
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
@@ -35,7 +36,11 @@ def _ranx_scores(qrels: dict, run: dict, metrics: list[str]) -> dict:
         return {m: 0.0 for m in metrics}
     run = {q: (run.get(q) or {"__none__": 0.0}) for q in qids}
     scores = evaluate(Qrels({q: qrels[q] for q in qids}), Run(run), metrics, make_comparable=True)
-    return {m: round(float(scores[m]), 4) for m in metrics} if isinstance(scores, dict) else {metrics[0]: round(float(scores), 4)}
+    return (
+        {m: round(float(scores[m]), 4) for m in metrics}
+        if isinstance(scores, dict)
+        else {metrics[0]: round(float(scores), 4)}
+    )
 
 
 def retrieval_runs(search, questions: Iterable[dict], depth: int = 10):
@@ -67,9 +72,15 @@ def score_retrieval(questions: list[dict], reports: dict, pages: dict, latency: 
         qrels_p = {q["id"]: {f"{q['report']}#{p}": 1 for p in q.get("pages", [])} for q in qs if q.get("report")}
         r = _ranx_scores(qrels_r, {i: reports[i] for i in ids}, [f"hit_rate@{k}", "mrr"])
         p = _ranx_scores(qrels_p, {i: pages[i] for i in ids}, [f"hit_rate@{k}", "mrr", "ndcg@10"])
-        out[name] = {"n": len(qs), f"report_hit@{k}": r[f"hit_rate@{k}"], "report_mrr": r["mrr"],
-                     f"page_hit@{k}": p[f"hit_rate@{k}"], "page_mrr": p["mrr"], "page_ndcg@10": p["ndcg@10"],
-                     **_percentiles([latency[i] for i in ids])}
+        out[name] = {
+            "n": len(qs),
+            f"report_hit@{k}": r[f"hit_rate@{k}"],
+            "report_mrr": r["mrr"],
+            f"page_hit@{k}": p[f"hit_rate@{k}"],
+            "page_mrr": p["mrr"],
+            "page_ndcg@10": p["ndcg@10"],
+            **_percentiles([latency[i] for i in ids]),
+        }
     return out
 
 
@@ -126,7 +137,7 @@ def states(text: str, expected: str) -> bool:
     if expected not in GRADES:
         return expected in text
     for m in re.finditer(r"\b" + re.escape(expected) + r"\b", text):
-        if expected == "good" and text[:m.start()].endswith("to be "):
+        if expected == "good" and text[: m.start()].endswith("to be "):
             continue
         return True
     return False
@@ -142,15 +153,20 @@ def grade_answer(q: dict, a) -> dict:
     text = a.text
     any_ = [s for s in q.get("answer_any", []) if s]
     all_ = [s for s in q.get("answer_all", []) if s]
-    correct = (not a.abstained and (not any_ or any(states(text, s) for s in any_))
-               and all(states(text, s) for s in all_))
+    correct = (
+        not a.abstained and (not any_ or any(states(text, s) for s in any_)) and all(states(text, s) for s in all_)
+    )
     if q.get("yes_no"):
         correct = correct and text.strip().lower().startswith(q["yes_no"].lower())
     cited = {c.passage.citation.source for c in a.citations}
     reports = q.get("reports") or ([q["report"]] if q.get("report") else [])
     cited_report = all(r in cited for r in reports)
-    cited_page = cited_report and (not q.get("pages") or any(
-        c.passage.citation.source == q.get("report") and c.passage.citation.page in q["pages"] for c in a.citations))
+    cited_page = cited_report and (
+        not q.get("pages")
+        or any(
+            c.passage.citation.source == q.get("report") and c.passage.citation.page in q["pages"] for c in a.citations
+        )
+    )
     return {"answerable": True, "correct": correct, "cited_report": cited_report, "cited_page": cited_page}
 
 
@@ -170,12 +186,23 @@ def evaluate_answers(assistant, questions: list[dict], by: str = "type") -> dict
         a = assistant.ask(q["question"], history=history)
         ms = (time.perf_counter() - t) * 1000
         marks = grade_answer(q, a)
-        verbatim = [on_page(c.quote, *pages.page(c.passage.citation.source, c.passage.citation.page)) for c in a.citations]
+        verbatim = [
+            on_page(c.quote, *pages.page(c.passage.citation.source, c.passage.citation.page)) for c in a.citations
+        ]
         group = q.get(by) or q.get("type", "other")
         if by == "type" and not marks["answerable"]:
             group = "unanswerable"
-        rows.append({"group": group, "ms": ms, **marks, "abstained": a.abstained,
-                     "verbatim_ok": sum(verbatim), "quotes": len(verbatim), "id": q.get("id")})
+        rows.append(
+            {
+                "group": group,
+                "ms": ms,
+                **marks,
+                "abstained": a.abstained,
+                "verbatim_ok": sum(verbatim),
+                "quotes": len(verbatim),
+                "id": q.get("id"),
+            }
+        )
     groups: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
         groups["all"].append(r)
@@ -193,7 +220,9 @@ def evaluate_answers(assistant, questions: list[dict], by: str = "type") -> dict
             "correct": share("correct"),
             "cites_report": share("cited_report"),
             "cites_page": share("cited_page"),
-            "correct_and_cited": round(sum(r["correct"] and r["cited_page"] for r in ans) / len(ans), 4) if ans else 0.0,
+            "correct_and_cited": round(sum(r["correct"] and r["cited_page"] for r in ans) / len(ans), 4)
+            if ans
+            else 0.0,
             "verbatim": round(sum(r["verbatim_ok"] for r in rs) / quotes, 4) if quotes else 1.0,
             "abstention_acc": round(sum(r["abstained"] != r["answerable"] for r in rs) / len(rs), 4),
             **_percentiles([r["ms"] for r in rs]),
@@ -215,7 +244,9 @@ def covered_by(questions: list[dict], indexed_sources: set[str], manifest_rows: 
         if not q.get("answerable", bool(q.get("report"))):
             out.append(q)
             continue
-        authorities = [a.lower() for a in q.get("authorities") or ([q["local_authority"]] if q.get("local_authority") else [])]
+        authorities = [
+            a.lower() for a in q.get("authorities") or ([q["local_authority"]] if q.get("local_authority") else [])
+        ]
         wanted = set(q.get("reports") or ([q["report"]] if q.get("report") else []))
         complete = all(by_authority.get(a, {None}) - BROKEN_SOURCES <= indexed_sources for a in authorities)
         if authorities and complete and wanted <= indexed_sources:
@@ -224,9 +255,11 @@ def covered_by(questions: list[dict], indexed_sources: set[str], manifest_rows: 
 
 
 # The shared corpus's HTML pages saved as .pdf: never indexed, so not needed for coverage.
-BROKEN_SOURCES = frozenset({
-    "80429_birmingham/children's services inspection - 19 october 2012.pdf",
-    "80431_blackpool/children's services inspection - 13 july 2012.pdf",
-    "80490_bromley/children's services inspection - 17 august 2012.pdf",
-    "80543_rotherham/children's services inspection - 10 august 2012.pdf",
-})
+BROKEN_SOURCES = frozenset(
+    {
+        "80429_birmingham/children's services inspection - 19 october 2012.pdf",
+        "80431_blackpool/children's services inspection - 13 july 2012.pdf",
+        "80490_bromley/children's services inspection - 17 august 2012.pdf",
+        "80543_rotherham/children's services inspection - 10 august 2012.pdf",
+    }
+)

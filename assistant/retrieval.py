@@ -1,10 +1,11 @@
 """Retriever: hybrid search (Chroma dense + BM25) that understands authorities and dates.
 
-    from assistant import Retriever
-    r = Retriever.open()                       # index/server from env or arguments
-    for p in r.search("What does Dorset need to improve?", k=5):
-        print(p.score, p.citation.label(), p.text[:80])
+from assistant import Retriever
+r = Retriever.open()                       # index/server from env or arguments
+for p in r.search("What does Dorset need to improve?", k=5):
+    print(p.score, p.citation.label(), p.text[:80])
 """
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,12 @@ import numpy as np
 
 from .catalog import Catalog, Selection
 from .embedding import Embedder, make_embedder
-from .snapshot import Snapshot
 from .keyword import tokenize
 from .query import AuthorityMatcher, QueryFilters, parse_query
 from .records import Chunk, Citation, Passage, ReportMeta
 from .section_boosts import SECTION_BOOSTS
 from .settings import Settings
+from .snapshot import Snapshot
 from .store import ChromaStore
 
 RRF_K = 60
@@ -32,8 +33,11 @@ INTENT_BOOST = 1.0 / RRF_K  # as much as a first rank in one list
 CANDIDATES = 60
 DUPLICATE_JACCARD = 0.8
 # Words every report shares (they would pull the cover page): left out of the search text.
-_FILLER = re.compile(r"\b(what|how|did|do|does|the|ofsted|inspectors?|inspections?|reports?|say|says|said|find|found|"
-                     r"note[sd]?|comment(ed)?|about|children['’]s services)\b", re.IGNORECASE)
+_FILLER = re.compile(
+    r"\b(what|how|did|do|does|the|ofsted|inspectors?|inspections?|reports?|say|says|said|find|found|"
+    r"note[sd]?|comment(ed)?|about|children['’]s services)\b",
+    re.IGNORECASE,
+)
 _INTENTS = SECTION_BOOSTS  # verbose regexes, matched case-insensitively
 
 
@@ -66,12 +70,20 @@ class Retriever:
         self._reranker = None
 
     @classmethod
-    def open(cls, index: str | None = None, chroma_host: str | None = None, chroma_port: int | None = None,
-             model: str | None = None, collection: str | None = None, settings: Settings | None = None,
-             embedder: Embedder | None = None) -> "Retriever":
+    def open(
+        cls,
+        index: str | None = None,
+        chroma_host: str | None = None,
+        chroma_port: int | None = None,
+        model: str | None = None,
+        collection: str | None = None,
+        settings: Settings | None = None,
+        embedder: Embedder | None = None,
+    ) -> Retriever:
         """Open an existing index (embedded folder, or a Chroma server when chroma_host is set)."""
-        settings = (settings or Settings.from_env()).with_(index_path=index, chroma_host=chroma_host,
-                                                           chroma_port=chroma_port, model=model, collection=collection)
+        settings = (settings or Settings.from_env()).with_(
+            index_path=index, chroma_host=chroma_host, chroma_port=chroma_port, model=model, collection=collection
+        )
         embedder = embedder or make_embedder(settings.model)
         store = ChromaStore(settings).open(embedder.name)
         return cls(store, embedder, settings)
@@ -90,8 +102,7 @@ class Retriever:
             if revision != self._revision or self._catalog is None:
                 self._catalog = Catalog(self.store.reports())
                 self._matcher = AuthorityMatcher(self._known_authorities())
-                self._snap = Snapshot.cached(self._cache_dir(), revision,
-                                             lambda: self.store.iter_chunks(vectors=True))
+                self._snap = Snapshot.cached(self._cache_dir(), revision, lambda: self.store.iter_chunks(vectors=True))
                 self._revision = revision
             self._checked = now
 
@@ -126,8 +137,13 @@ class Retriever:
         return list(self.catalog.reports)
 
     # -- search ---------------------------------------------------------------------------
-    def understand(self, query: str, authority: str | list[str] | None = None, published_from: str | None = None,
-                   published_to: str | None = None) -> QueryFilters:
+    def understand(
+        self,
+        query: str,
+        authority: str | list[str] | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+    ) -> QueryFilters:
         """The filters a question implies; explicit arguments win over what the text says."""
         f = parse_query(query, self.matcher)
         if authority:
@@ -137,18 +153,36 @@ class Retriever:
                 found += list(self.matcher.find(n)) or [n.lower()]
             f = _replace(f, authorities=tuple(dict.fromkeys(found)))
         if published_from or published_to:
-            f = _replace(f, published_from=published_from or "", published_to=published_to or "", exact_date="",
-                         recency="", date_text=f"{published_from or '…'} to {published_to or '…'}")
+            f = _replace(
+                f,
+                published_from=published_from or "",
+                published_to=published_to or "",
+                exact_date="",
+                recency="",
+                date_text=f"{published_from or '…'} to {published_to or '…'}",
+            )
         return f
 
-    def search(self, query: str, k: int = 5, authority: str | list[str] | None = None,
-               published_from: str | None = None, published_to: str | None = None) -> list[Passage]:
+    def search(
+        self,
+        query: str,
+        k: int = 5,
+        authority: str | list[str] | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+    ) -> list[Passage]:
         """The k passages that best answer query, best first."""
         return list(self.retrieve(query, k, authority, published_from, published_to).passages)
 
-    def retrieve(self, query: str, k: int = 5, authority: str | list[str] | None = None,
-                 published_from: str | None = None, published_to: str | None = None,
-                 filters: QueryFilters | None = None) -> Retrieval:
+    def retrieve(
+        self,
+        query: str,
+        k: int = 5,
+        authority: str | list[str] | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+        filters: QueryFilters | None = None,
+    ) -> Retrieval:
         self._refresh()
         # one snapshot for the whole query: a refresh meanwhile (an ingest while serving) swaps
         # self._snap, and rows of one snapshot must never index the chunks of another
@@ -201,9 +235,11 @@ class Retriever:
             if re.search(intent["query"], query, re.IGNORECASE):
                 for i in fused:
                     c = kw.chunks[i]
-                    if ("heading" in intent and re.search(intent["heading"], c.heading, re.IGNORECASE)) or \
-                       ("text" in intent and re.search(intent["text"], c.text, re.IGNORECASE)) or \
-                       ("page" in intent and c.page == intent["page"]):
+                    if (
+                        ("heading" in intent and re.search(intent["heading"], c.heading, re.IGNORECASE))
+                        or ("text" in intent and re.search(intent["text"], c.text, re.IGNORECASE))
+                        or ("page" in intent and c.page == intent["page"])
+                    ):
                         fused[i] += INTENT_BOOST
         ranked = sorted(fused.items(), key=lambda x: -x[1])
         return self._rerank(snap, query, ranked)
@@ -229,8 +265,11 @@ class Retriever:
         for i, score in ranked:
             c = chunks[i]
             words = set(c.text.lower().split())
-            dup = any(_jaccard(words, w) >= DUPLICATE_JACCARD and (a != c.local_authority.lower() and not {a, c.local_authority.lower()} <= asked)
-                      for a, w in kept_words)
+            dup = any(
+                _jaccard(words, w) >= DUPLICATE_JACCARD
+                and (a != c.local_authority.lower() and not {a, c.local_authority.lower()} <= asked)
+                for a, w in kept_words
+            )
             if dup:
                 continue
             kept_words.append((c.local_authority.lower(), words))
@@ -241,9 +280,17 @@ class Retriever:
 
     def citation(self, c: Chunk) -> Citation:
         meta = self.catalog.by_id.get(c.report_id)
-        return Citation(source=c.source, report_id=c.report_id, title=meta.title if meta else "",
-                        local_authority=c.local_authority, published=c.published, page=c.page, paragraph=c.paragraph,
-                        heading=c.heading, url=meta.url if meta else "")
+        return Citation(
+            source=c.source,
+            report_id=c.report_id,
+            title=meta.title if meta else "",
+            local_authority=c.local_authority,
+            published=c.published,
+            page=c.page,
+            paragraph=c.paragraph,
+            heading=c.heading,
+            url=meta.url if meta else "",
+        )
 
     def knows_word(self, word: str) -> bool:
         """Whether the indexed reports use this word (after the keyword index's stemming)."""

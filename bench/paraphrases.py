@@ -5,6 +5,7 @@ the corpus, only the questions it can answer as the whole corpus would are asked
 
     python bench/paraphrases.py --index INDEX [--dev ../shared/eval/dev_questions.jsonl]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,13 +34,17 @@ def main() -> None:
         manifest = list(csv.DictReader(fh))
     questions = [q for p in sorted((ROOT / "tests" / "data").glob("paraphrase_*.jsonl")) for q in load_questions(p)]
     asked = covered_by(questions, indexed, manifest)
-    print(f"out-of-sample paraphrase sets: {len(asked)} of {len(questions)} questions answerable from this index "
-          f"({len(indexed)} reports)")
+    print(
+        f"out-of-sample paraphrase sets: {len(asked)} of {len(questions)} questions answerable from this index "
+        f"({len(indexed)} reports)"
+    )
     out = evaluate_answers(assistant, asked, by="kind")
     print(json.dumps(out, indent=2) if args.json else format_table(out))
     print("failures:", " ".join(out["_failures"]))
     if args.dev and Path(args.dev).is_file():
-        dev = covered_by(load_questions(args.dev), indexed, manifest) if len(indexed) < 490 else load_questions(args.dev)
+        dev = (
+            covered_by(load_questions(args.dev), indexed, manifest) if len(indexed) < 490 else load_questions(args.dev)
+        )
         print(f"\nin-sample development questions: {len(dev)}")
         print(format_table(evaluate_answers(assistant, dev)))
 

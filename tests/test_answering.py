@@ -1,4 +1,5 @@
 """The default extractive answerer on a real index: grounded, cited, verbatim, abstaining."""
+
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ import pytest
 from assistant.answering.assistant import Assistant
 from assistant.answering.quotes import on_page
 from assistant.reports.readers import read_pages
+
 from conftest import ROOT, SAMPLE
 
 DORSET_2025, DORSET_2021, BHAM_2014, BHAM_2019, SOMERSET_2026, NORTH_N, WEST_N = SAMPLE
@@ -82,17 +84,24 @@ def test_aggregate_and_history_from_the_judgements_table(assistant):
     h = assistant.ask("How has Birmingham's rating changed since 2014?")
     assert h.text.startswith("In Birmingham, overall effectiveness improved from **inadequate**")
     lines = [ln for ln in h.text.splitlines() if ln.startswith("- published")]  # every inspection since, in order
-    assert [("inadequate" in lines[0]), ("inadequate" in lines[1]), ("requires improvement" in lines[2])] == [True, True, True]
+    assert [("inadequate" in lines[0]), ("inadequate" in lines[1]), ("requires improvement" in lines[2])] == [
+        True,
+        True,
+        True,
+    ]
     n = assistant.ask("How many reports published in 2025 were judged outstanding overall?")
     assert "1 of the 1" in n.text and "Dorset" in n.text
 
 
-@pytest.mark.parametrize("question, why", [
-    ("What is the best recipe for banana bread?", ""),
-    ("How was Narnia County Council judged by Ofsted?", "Narnia"),
-    ("How was Dorset judged in 2017?", "No report of Dorset published in 2017"),
-    ("Who led the inspection of Kent?", "No inspection report of Kent"),
-])
+@pytest.mark.parametrize(
+    "question, why",
+    [
+        ("What is the best recipe for banana bread?", ""),
+        ("How was Narnia County Council judged by Ofsted?", "Narnia"),
+        ("How was Dorset judged in 2017?", "No report of Dorset published in 2017"),
+        ("Who led the inspection of Kent?", "No inspection report of Kent"),
+    ],
+)
 def test_abstains_rather_than_guessing(assistant, question, why):
     a = assistant.ask(question)
     assert a.abstained and a.text.startswith("I couldn't find this in the inspection reports.")
@@ -118,16 +127,35 @@ def test_stream_yields_growing_text_then_the_answer(assistant):
 def test_cli_ask_json_and_batch(sample_index, tmp_path):
     settings = sample_index[0]
     base = [sys.executable, "-m", "assistant.cli", "ask"]
-    run = subprocess.run(base + ["Who led Somerset's inspection?", "--json", "--index", settings.index_path],
-                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    run = subprocess.run(
+        base + ["Who led Somerset's inspection?", "--json", "--index", settings.index_path],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stderr
     got = json.loads(run.stdout)
     assert "Alison Smale" in got["answer"] and got["abstained"] is False
-    assert set(got["citations"][0]) == {"n", "source", "page", "paragraph", "local_authority", "published", "quote", "url"}
+    assert set(got["citations"][0]) == {
+        "n",
+        "source",
+        "page",
+        "paragraph",
+        "local_authority",
+        "published",
+        "quote",
+        "url",
+    }
     batch = tmp_path / "b.jsonl"
     batch.write_text('{"id": "x", "question": "What is the capital of France?"}\n')
-    run = subprocess.run(base + ["--batch", str(batch), "--json", "--index", settings.index_path],
-                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    run = subprocess.run(
+        base + ["--batch", str(batch), "--json", "--index", settings.index_path],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     line = json.loads(run.stdout.splitlines()[0])
     assert line["id"] == "x" and line["abstained"] is True and line["citations"] == []
 
@@ -150,8 +178,14 @@ def test_2026_report_without_overall_grade_lists_its_area_grades(assistant, samp
     assert_verbatim(a, sample_index[2])
 
 
-@pytest.mark.parametrize("question", ["When did Ofsted inspect Dorset in 2025?", "When were inspectors on site in Dorset in 2025?",
-                                      "What were the dates of the inspection of Dorset in May 2025?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did Ofsted inspect Dorset in 2025?",
+        "When were inspectors on site in Dorset in 2025?",
+        "What were the dates of the inspection of Dorset in May 2025?",
+    ],
+)
 def test_inspection_date_phrasings(assistant, question):
     assert "17 March to 21 March 2025" in assistant.ask(question).text
 

@@ -1,6 +1,7 @@
 """Questions as people ask them (issue #9): the out-of-sample paraphrase sets, run on the
 questions whose reports are all in the test index, and the listed examples of misses, each
 as a test of its kind of question."""
+
 from __future__ import annotations
 
 import csv
@@ -8,9 +9,13 @@ import csv
 import pytest
 
 from assistant.evaluation import covered_by, evaluate_answers, grade_answer, load_questions
+
 from conftest import CONVERSATION, ROOT, SAMPLE
 
-SETS = [ROOT / "tests" / "data" / "paraphrase_conversation.jsonl", ROOT / "tests" / "data" / "paraphrase_findings.jsonl"]
+SETS = [
+    ROOT / "tests" / "data" / "paraphrase_conversation.jsonl",
+    ROOT / "tests" / "data" / "paraphrase_findings.jsonl",
+]
 INDEXED = set(SAMPLE) | set(CONVERSATION)
 
 
@@ -31,7 +36,9 @@ def results(assistant):
 
 
 def test_paraphrase_set_in_the_test_index(results):
-    print({k: (v["n"], v["correct_and_cited"]) for k, v in results.items() if not k.startswith("_")}, results["_failures"])
+    print(
+        {k: (v["n"], v["correct_and_cited"]) for k, v in results.items() if not k.startswith("_")}, results["_failures"]
+    )
     assert results["all"]["verbatim"] == 1.0
     assert results["unanswerable"]["abstention_acc"] >= 0.95
     for kind in ("judgement_everyday", "nickname", "change", "comparison", "follow_up", "lead_dates", "improve"):
@@ -111,12 +118,15 @@ def test_still_inadequate_says_no_first(assistant):
     assert a.text.startswith("No.") and marks["cited_report"], a.text
 
 
-@pytest.mark.parametrize("question, place", [
-    ("What did Ofsted say about child protection in Glasgow?", "Care Inspectorate"),
-    ("How is Cardiff council doing for children in care?", "Care Inspectorate Wales"),
-    ("Is Westmoorshire's children's services inadequate?", "Westmoorshire"),
-    ("What is Ofsted's annual budget?", "council finances"),
-])
+@pytest.mark.parametrize(
+    "question, place",
+    [
+        ("What did Ofsted say about child protection in Glasgow?", "Care Inspectorate"),
+        ("How is Cardiff council doing for children in care?", "Care Inspectorate Wales"),
+        ("Is Westmoorshire's children's services inadequate?", "Westmoorshire"),
+        ("What is Ofsted's annual budget?", "council finances"),
+    ],
+)
 def test_places_and_topics_outside_the_reports_abstain_with_a_reason(assistant, question, place):
     a = assistant.ask(question)
     assert a.abstained and place in a.text and not a.citations, a.text
@@ -135,8 +145,14 @@ def test_and_another_authority_keeps_the_kind_of_question(assistant):
 
 def test_the_one_before_that_moves_along_the_history(assistant):
     history = ["How was Leeds judged?"]
-    a, marks = _marks(assistant, "and the one before that?", history=history,
-                      reports=["80481_leeds/children's services inspection - 09 may 2022.pdf"])
+    a, marks = _marks(
+        assistant,
+        "and the one before that?",
+        history=history,
+        reports=["80481_leeds/children's services inspection - 09 may 2022.pdf"],
+    )
     assert marks["cited_report"], a.text
-    b, marks = _marks(assistant, "and before that?", history=[*history, "and the one before that?"], reports=[LEEDS_2018])
+    b, marks = _marks(
+        assistant, "and before that?", history=[*history, "and the one before that?"], reports=[LEEDS_2018]
+    )
     assert marks["cited_report"], b.text

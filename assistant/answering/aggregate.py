@@ -1,5 +1,6 @@
 """Questions over many reports, answered from the judgements table: which authorities were
 judged X in a period, how many, and how one authority's judgements changed over time."""
+
 from __future__ import annotations
 
 from ..query import QueryFilters
@@ -8,8 +9,20 @@ from .facts import AREA_NAMES, TEMPLATES, Draft, Facts, when
 from .intent import grade_rank
 
 MAX_LISTED = 60
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 def _period(f: QueryFilters) -> str:
@@ -84,7 +97,10 @@ def counts(reports: list[ReportMeta], area: str, f: QueryFilters) -> Draft:
     for r in pool:
         by.setdefault(r.judgement(area).grade, []).append(r.local_authority)  # type: ignore[union-attr]
     lines = [f"Judgements for {AREA_NAMES.get(area, area)} in the {len(pool)} indexed reports {_period(f)}:"]
-    lines += [f"- **{g}**: {len(v)} ({', '.join(sorted(v)[:15])}{'…' if len(v) > 15 else ''})" for g, v in sorted(by.items(), key=lambda x: -len(x[1]))]
+    lines += [
+        f"- **{g}**: {len(v)} ({', '.join(sorted(v)[:15])}{'…' if len(v) > 15 else ''})"
+        for g, v in sorted(by.items(), key=lambda x: -len(x[1]))
+    ]
     return Draft(lines, [])
 
 
@@ -93,7 +109,9 @@ def history(reports: list[ReportMeta], area: str, f: QueryFilters, facts: Facts)
     reports = [r for r in reports if _in_period(r, f)] if (f.published_from or f.published_to) else reports
     if not reports:
         return draft
-    draft.lines.append(TEMPLATES["history_lead"].format(authority=reports[0].local_authority, area=AREA_NAMES.get(area, area)))
+    draft.lines.append(
+        TEMPLATES["history_lead"].format(authority=reports[0].local_authority, area=AREA_NAMES.get(area, area))
+    )
     for meta in reports:
         cited = _cite_judgement(facts, meta, area, draft)
         if cited:
@@ -104,6 +122,7 @@ def history(reports: list[ReportMeta], area: str, f: QueryFilters, facts: Facts)
 
 
 # --------------------------------------------------------------------------- change, comparison, transitions
+
 
 def _direction(first: str, last: str) -> str:
     a, b = grade_rank(first), grade_rank(last)
@@ -143,25 +162,41 @@ def change(reports: list[ReportMeta], area: str, facts: Facts, asked: str = "") 
         c2 = facts.cite_judgement(last, j2) if j2 else None
         if c1 and c2:
             direction = _direction(j1.grade, j2.grade)
-            fill = {"authority": name, "area": AREA_NAMES.get(asked_area, asked_area), "first_when": when(first),
-                    "last_when": when(last), "n1": draft.add(*c1), "n2": draft.add(*c2)}
+            fill = {
+                "authority": name,
+                "area": AREA_NAMES.get(asked_area, asked_area),
+                "first_when": when(first),
+                "last_when": when(last),
+                "n1": draft.add(*c1),
+                "n2": draft.add(*c2),
+            }
             if direction == "same":
                 draft.lines.append(TEMPLATES["change_same"].format(**fill, grade=j2.grade))
             else:
-                draft.lines.append(TEMPLATES["change_lead"].format(**fill, direction=direction + " from", first=j1.grade, last=j2.grade))
+                draft.lines.append(
+                    TEMPLATES["change_lead"].format(
+                        **fill, direction=direction + " from", first=j1.grade, last=j2.grade
+                    )
+                )
     if area in ("", "overall"):
         rows = []
         for j2 in last.judgements:
             j1 = _judged(first, j2.area)
             if j2.area == "overall" or j1 is None:
                 continue
-            c1, c2 = facts.cite_judgement(first, j1, grade_alone=False), facts.cite_judgement(last, j2, grade_alone=False)
+            c1, c2 = (
+                facts.cite_judgement(first, j1, grade_alone=False),
+                facts.cite_judgement(last, j2, grade_alone=False),
+            )
             if not (c1 and c2):
                 continue
             d = _direction(j1.grade, j2.grade)
             fill = {"area": AREA_NAMES.get(j2.area, j2.label), "n1": draft.add(*c1), "n2": draft.add(*c2)}
-            rows.append(TEMPLATES["change_area_same"].format(**fill, grade=j2.grade) if d == "same" else
-                        TEMPLATES["change_area"].format(**fill, direction=d, first=j1.grade, last=j2.grade))
+            rows.append(
+                TEMPLATES["change_area_same"].format(**fill, grade=j2.grade)
+                if d == "same"
+                else TEMPLATES["change_area"].format(**fill, direction=d, first=j1.grade, last=j2.grade)
+            )
         if rows:
             draft.lines.append(TEMPLATES["change_areas_lead"])
             draft.lines += rows
@@ -194,19 +229,27 @@ def compare(chosen: list[ReportMeta], area: str, facts: Facts) -> tuple[Draft, l
         j = _judged(meta, area)
         found = facts.cite_judgement(meta, j) if j else None
         if not found:
-            draft.lines.append(TEMPLATES["compare_missing"].format(authority=meta.local_authority, when=when(meta), area=label))
+            draft.lines.append(
+                TEMPLATES["compare_missing"].format(authority=meta.local_authority, when=when(meta), area=label)
+            )
             if area == "overall":
                 facts._area_grades(meta, draft)
             continue
-        draft.lines.append(TEMPLATES["compare_item"].format(authority=meta.local_authority, when=when(meta), grade=j.grade,
-                                                            n=draft.add(*found)))
+        draft.lines.append(
+            TEMPLATES["compare_item"].format(
+                authority=meta.local_authority, when=when(meta), grade=j.grade, n=draft.add(*found)
+            )
+        )
         graded.append((meta, j.grade))
     ranks = {m.local_authority: grade_rank(g) for m, g in graded}
     if len(graded) >= 2 and all(r >= 0 for r in ranks.values()):
         top = max(ranks.values())
         best = [a for a, r in ranks.items() if r == top]
-        draft.lines.append(TEMPLATES["compare_equal"] if len(best) == len(ranks) else
-                           TEMPLATES["compare_higher"].format(best=" and ".join(best)))
+        draft.lines.append(
+            TEMPLATES["compare_equal"]
+            if len(best) == len(ranks)
+            else TEMPLATES["compare_higher"].format(best=" and ".join(best))
+        )
     return draft, graded
 
 
@@ -231,22 +274,41 @@ def transitions(catalog, area: str, grades: tuple[str, ...], f: QueryFilters, fa
                 hits.append((a, b))
     label = AREA_NAMES.get(area, area)
     if not hits:
-        frm, to = (grades + ("", ""))[:2] if grades[0] not in ("better", "worse") else ("any grade", "a " + grades[0] + " one")
+        frm, to = (
+            (grades + ("", ""))[:2]
+            if grades[0] not in ("better", "worse")
+            else ("any grade", "a " + grades[0] + " one")
+        )
         draft.lines.append(TEMPLATES["transition_none"].format(from_grade=frm, to_grade=to, area=label))
         return draft
     if grades[0] in ("better", "worse"):
-        draft.lines.append(TEMPLATES["transition_direction_lead"].format(
-            count=len(hits), direction="improved" if grades[0] == "better" else "got worse", area=label,
-            grade_note=""))
+        draft.lines.append(
+            TEMPLATES["transition_direction_lead"].format(
+                count=len(hits),
+                direction="improved" if grades[0] == "better" else "got worse",
+                area=label,
+                grade_note="",
+            )
+        )
     else:
-        draft.lines.append(TEMPLATES["transition_lead"].format(count=len(hits), from_grade=grades[0], to_grade=grades[1], area=label))
+        draft.lines.append(
+            TEMPLATES["transition_lead"].format(count=len(hits), from_grade=grades[0], to_grade=grades[1], area=label)
+        )
     for a, b in hits[:MAX_LISTED]:
         c1, c2 = facts.cite_judgement(a, _judged(a, area)), facts.cite_judgement(b, _judged(b, area))
         if not (c1 and c2):
             continue
-        draft.lines.append(TEMPLATES["transition_item"].format(
-            authority=b.local_authority, first=_judged(a, area).grade, first_when=when(a), n1=draft.add(*c1),
-            last=_judged(b, area).grade, last_when=when(b), n2=draft.add(*c2)))
+        draft.lines.append(
+            TEMPLATES["transition_item"].format(
+                authority=b.local_authority,
+                first=_judged(a, area).grade,
+                first_when=when(a),
+                n1=draft.add(*c1),
+                last=_judged(b, area).grade,
+                last_when=when(b),
+                n2=draft.add(*c2),
+            )
+        )
     if len(hits) > MAX_LISTED:
         draft.lines.append(f"- … and {len(hits) - MAX_LISTED} more.")
     return draft

@@ -6,21 +6,22 @@ the page that states it; aggregate questions from the judgements table; other qu
 by quoting the best sentences of the retrieved passages. It abstains when the evidence is
 weak. An LLM answerer is optional (answering/llm.py).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from ..query import QueryFilters
+from ..query.places import out_of_scope, outside_england, unknown_place
 from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
 from . import aggregate
 from .extractive import pick, score_sentences
-from ..query.places import out_of_scope, outside_england, unknown_place
 from .facts import TEMPLATES, Draft, Facts, human_date, when
 from .intent import Intent, also_asked, areas_in, classify
 
@@ -32,13 +33,34 @@ MIN_EVIDENCE = 0.56
 MIN_EVIDENCE_OFF_FIELD = 0.8  # when the question has none of the field's words
 # a field question about a named authority's report (the search is already narrowed to it)
 MIN_EVIDENCE_NAMED = 0.45
-_DOMAIN = re.compile(r"\b(" + "|".join(re.escape(t) for t in json.loads(
-    (Path(__file__).resolve().parent.parent / "data" / "domain_terms.json").read_text())["terms"]) + ")", re.I)
+_DOMAIN = re.compile(
+    r"\b("
+    + "|".join(
+        re.escape(t)
+        for t in json.loads((Path(__file__).resolve().parent.parent / "data" / "domain_terms.json").read_text())[
+            "terms"
+        ]
+    )
+    + ")",
+    re.I,
+)
 MAX_REPORTS_PER_ANSWER = 3
-_FOLLOW_UP = re.compile(r"^\s*(and|what about|how about|also|same for|and for|and what about|what of|ok and|now|same (?:question|again|thing|for)|how does that compare)\b|^\s*\w+( \w+){0,3}\?\s*$", re.I)
-_FOLLOW_UP_NAME = re.compile(r"^\s*(?:and|what about|how about|and what about|same for|what of)\s+(?:the\s+)?([A-Za-z][\w'’ -]{2,40}?)(?:['’]s)?\s*\??\s*$", re.I)
-_RECENCY_OR_DATE = re.compile(r"\b(one|before|after|that|then|previous|latest|first|last|next|\d{4}|it|this|them|they|overall|now|still|currently|today|again|too|also|instead|earlier|later|since)\b", re.I)
-_WHAT_CHANGED = re.compile(r"\bwhat(?:'s| has| have| is)? (?:changed|different|improved)|\bwhat changes\b|recommendations? .{0,30}(?:acted|followed|addressed)", re.I)
+_FOLLOW_UP = re.compile(
+    r"^\s*(and|what about|how about|also|same for|and for|and what about|what of|ok and|now|same (?:question|again|thing|for)|how does that compare)\b|^\s*\w+( \w+){0,3}\?\s*$",
+    re.I,
+)
+_FOLLOW_UP_NAME = re.compile(
+    r"^\s*(?:and|what about|how about|and what about|same for|what of)\s+(?:the\s+)?([A-Za-z][\w'’ -]{2,40}?)(?:['’]s)?\s*\??\s*$",
+    re.I,
+)
+_RECENCY_OR_DATE = re.compile(
+    r"\b(one|before|after|that|then|previous|latest|first|last|next|\d{4}|it|this|them|they|overall|now|still|currently|today|again|too|also|instead|earlier|later|since)\b",
+    re.I,
+)
+_WHAT_CHANGED = re.compile(
+    r"\bwhat(?:'s| has| have| is)? (?:changed|different|improved)|\bwhat changes\b|recommendations? .{0,30}(?:acted|followed|addressed)",
+    re.I,
+)
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
 
@@ -54,7 +76,7 @@ class Assistant:
         self.llm = llm  # an optional LLMAnswerer
 
     @classmethod
-    def open(cls, **kwargs) -> "Assistant":
+    def open(cls, **kwargs) -> Assistant:
         """Open the index like Retriever.open(...) (same arguments and env settings); the LLM
         answerer is switched on when ASSISTANT_LLM_BASE_URL is set."""
         retriever = Retriever.open(**kwargs)
@@ -66,8 +88,14 @@ class Assistant:
         return cls(retriever, llm)
 
     # -- public ---------------------------------------------------------------------------
-    def ask(self, question: str, history: Sequence[tuple[str, str]] = (), authority: str | list[str] | None = None,
-            published_from: str | None = None, published_to: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        authority: str | list[str] | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+    ) -> Answer:
         """Answer a question. history: earlier (question, answer) turns, oldest first."""
         filters, intent = self.understand(question, history, authority, published_from, published_to)
         refusal = self._out_of_scope(question, filters, history)
@@ -78,8 +106,14 @@ class Assistant:
             *_, answer = self.llm.answer(self, question, filters, history, answer)
         return answer
 
-    def ask_stream(self, question: str, history: Sequence[tuple[str, str]] = (), authority=None,
-                   published_from=None, published_to=None) -> Iterator[str | Answer]:
+    def ask_stream(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        authority=None,
+        published_from=None,
+        published_to=None,
+    ) -> Iterator[str | Answer]:
         """Yield the answer text as it grows (str), then the final Answer. With an LLM the
         streamed text is the model's draft; the final Answer keeps only verified sentences."""
         filters, intent = self.understand(question, history, authority, published_from, published_to)
@@ -94,8 +128,14 @@ class Assistant:
             yield " ".join(words[: i + 12])
         yield answer
 
-    def understand(self, question: str, history: Sequence[tuple[str, str]] = (), authority=None,
-                   published_from=None, published_to=None) -> tuple[QueryFilters, Intent]:
+    def understand(
+        self,
+        question: str,
+        history: Sequence[tuple[str, str]] = (),
+        authority=None,
+        published_from=None,
+        published_to=None,
+    ) -> tuple[QueryFilters, Intent]:
         """The question's filters and kind, with the conversation folded in: each earlier
         turn is resolved in order, and a follow-up builds on the turn before it."""
         state = None
@@ -108,7 +148,9 @@ class Assistant:
     def _classify(self, question: str, f: QueryFilters) -> Intent:
         return classify(question, len(f.authorities), self.retriever.embedder, f.topic)
 
-    def _merge(self, prev: tuple[QueryFilters, Intent] | None, question: str, f: QueryFilters) -> tuple[QueryFilters, Intent]:
+    def _merge(
+        self, prev: tuple[QueryFilters, Intent] | None, question: str, f: QueryFilters
+    ) -> tuple[QueryFilters, Intent]:
         """Follow-ups inherit what the earlier turn said: "And Leeds?" keeps the kind and area
         of question; "and the one before that?" moves along the same authority's history;
         "who led it?" keeps the authority and inspection."""
@@ -123,7 +165,11 @@ class Assistant:
                 f = replace(f, authorities=named)
                 intent = self._classify(question, f)
         if f.authorities:
-            if pf.authorities and re.search(r"\b(compare[sd]?|comparison|versus|vs)\b", question, re.I) and len(f.authorities) == 1:
+            if (
+                pf.authorities
+                and re.search(r"\b(compare[sd]?|comparison|versus|vs)\b", question, re.I)
+                and len(f.authorities) == 1
+            ):
                 f = replace(f, authorities=tuple(dict.fromkeys(pf.authorities + f.authorities)))
                 return f, Intent("comparison", area=pintent.area or "overall")
             if follow_up and intent.kind == "general" and pintent.kind != "general":
@@ -138,14 +184,22 @@ class Assistant:
         if f.recency in ("previous", "next") and not (f.published_from or f.published_to):
             f = self._step(pf, f)
         elif not (f.published_from or f.published_to or f.recency or f.exact_date):
-            f = replace(f, published_from=pf.published_from, published_to=pf.published_to, exact_date=pf.exact_date,
-                        recency=pf.recency, date_text=pf.date_text)
+            f = replace(
+                f,
+                published_from=pf.published_from,
+                published_to=pf.published_to,
+                exact_date=pf.exact_date,
+                recency=pf.recency,
+                date_text=pf.date_text,
+            )
         intent = self._classify(question, f)
         if intent.kind == "general" and (follow_up or len(question.split()) <= 6) and pintent.kind != "general":
             areas = [a for a in areas_in(question) if a != "overall"]
             if pintent.kind in ("judgement", "comparison", "change"):
-                intent = Intent(pintent.kind if pintent.kind != "comparison" else "judgement",
-                                area=areas[0] if areas else pintent.area)
+                intent = Intent(
+                    pintent.kind if pintent.kind != "comparison" else "judgement",
+                    area=areas[0] if areas else pintent.area,
+                )
             elif not areas:
                 intent = pintent
         if _WHEN_THAT.search(question):
@@ -160,11 +214,23 @@ class Assistant:
         ref = chosen[0] if f.recency == "previous" else chosen[-1]
         if f.recency == "previous":
             day = (dt.date.fromisoformat(ref.published) - dt.timedelta(days=1)).isoformat()
-            return replace(f, published_from="", published_to=day, recency="latest", exact_date="",
-                           date_text=f"before {human_date(ref.published)}")
+            return replace(
+                f,
+                published_from="",
+                published_to=day,
+                recency="latest",
+                exact_date="",
+                date_text=f"before {human_date(ref.published)}",
+            )
         day = (dt.date.fromisoformat(ref.published) + dt.timedelta(days=1)).isoformat()
-        return replace(f, published_from=day, published_to="", recency="first", exact_date="",
-                       date_text=f"after {human_date(ref.published)}")
+        return replace(
+            f,
+            published_from=day,
+            published_to="",
+            recency="first",
+            exact_date="",
+            date_text=f"after {human_date(ref.published)}",
+        )
 
     def _out_of_scope(self, question: str, f: QueryFilters, history=()) -> Answer | None:
         """Places that are not English authorities in the index, and topics the reports do not cover."""
@@ -173,8 +239,12 @@ class Assistant:
             name = _FOLLOW_UP_NAME.match(question)
             if outside:
                 return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=outside.reason)])
-            if name and not (areas_in(name.group(1)) or _DOMAIN.search(name.group(1)) or _RECENCY_OR_DATE.search(name.group(1))
-                             or self._classify(name.group(1), f).kind != "general"):
+            if name and not (
+                areas_in(name.group(1))
+                or _DOMAIN.search(name.group(1))
+                or _RECENCY_OR_DATE.search(name.group(1))
+                or self._classify(name.group(1), f).kind != "general"
+            ):
                 return self._abstain(question, [f"No inspection report of {name.group(1)} is in the index."])
             return None
         if not f.authorities:
@@ -183,8 +253,13 @@ class Assistant:
                 return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=outside.reason)])
             unknown = unknown_place(question, self.retriever.matcher, self._known_word)
             if unknown:
-                return self._abstain(question, [f"No inspection report of {unknown} is in the index: it is not an "
-                                                "English local authority that Ofsted has inspected, as far as the index knows."])
+                return self._abstain(
+                    question,
+                    [
+                        f"No inspection report of {unknown} is in the index: it is not an "
+                        "English local authority that Ofsted has inspected, as far as the index knows."
+                    ],
+                )
         elif out_of_scope(question):
             return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=out_of_scope(question).reason)])
         return None
@@ -199,8 +274,11 @@ class Assistant:
         notes = list(selection.notes)
         if intent.kind == "aggregate":
             reports = list(catalog.reports)
-            draft = (aggregate.judged(reports, intent.area, intent.grade, f, self.facts) if intent.grade
-                     else aggregate.counts(reports, intent.area, f))
+            draft = (
+                aggregate.judged(reports, intent.area, intent.grade, f, self.facts)
+                if intent.grade
+                else aggregate.counts(reports, intent.area, f)
+            )
             return self._finish(question, draft, reports=(), notes=notes)
         if intent.kind == "transition":
             draft = aggregate.transitions(catalog, intent.area, intent.grades, f, self.facts)
@@ -211,9 +289,17 @@ class Assistant:
             if intent.kind == "general" and f.authorities and (f.published_from or f.published_to):
                 later = [r for a in f.authorities if (r := catalog.first_after(a, f.published_to or f.published_from))]
                 if later:  # a date of events, not of publication: the next report describes them
-                    note = TEMPLATES["event_date_note"].format(period=f.date_text or "that period",
-                                                               report=", ".join(f"{r.local_authority} ({when(r)})" for r in later))
-                    f = replace(f, published_from=later[0].published, published_to=later[-1].published, recency="", exact_date="")
+                    note = TEMPLATES["event_date_note"].format(
+                        period=f.date_text or "that period",
+                        report=", ".join(f"{r.local_authority} ({when(r)})" for r in later),
+                    )
+                    f = replace(
+                        f,
+                        published_from=later[0].published,
+                        published_to=later[-1].published,
+                        recency="",
+                        exact_date="",
+                    )
                     return self._general(question, f, [note])
             return self._abstain(question, notes, nearest=[r for a in f.authorities for r in catalog.history(a)])
         if intent.kind == "comparison" and selection.restricted:
@@ -222,7 +308,10 @@ class Assistant:
                 latest[meta.local_authority] = meta
             draft, _ = aggregate.compare(list(latest.values()), intent.area, self.facts)
             return self._finish(question, draft, reports=list(latest.values()), notes=notes)
-        if intent.kind in ("judgement", "lead_inspector", "inspection_dates", "published_date", "improve") and selection.restricted:
+        if (
+            intent.kind in ("judgement", "lead_inspector", "inspection_dates", "published_date", "improve")
+            and selection.restricted
+        ):
             reports = list(selection.reports)[-MAX_REPORTS_PER_ANSWER:]
             draft = Draft([], [])
             intents = [intent, *also_asked(question, intent)]
@@ -253,8 +342,11 @@ class Assistant:
         elif f.recency != "first":
             reports = reports[-2:]
         if not reports:
-            return self._abstain(question, [f"No report of {authority.title()} published in {f.date_text or 'that period'} is in the index."],
-                                 nearest=catalog.history(authority))
+            return self._abstain(
+                question,
+                [f"No report of {authority.title()} published in {f.date_text or 'that period'} is in the index."],
+                nearest=catalog.history(authority),
+            )
         draft, direction = aggregate.change(reports, intent.area, self.facts)
         asked = "worse" if re.search(r"worse|declin|deteriorat|down|slip|drop", question, re.I) else "better"
         if intent.yes_no and direction and not re.search(r"\bbetter or worse\b|\bworse or better\b", question, re.I):
@@ -266,7 +358,7 @@ class Assistant:
         return self._finish(question, draft, reports=reports, notes=notes)
 
     def _tracker(self, earlier: ReportMeta, later: ReportMeta, draft: Draft) -> None:
-        """"What has changed since…": each improvement item of the earlier report with what
+        """ "What has changed since…": each improvement item of the earlier report with what
         the later report says of it (history/changes.py), cited."""
         from ..history.changes import change_report, item_line
 
@@ -289,10 +381,20 @@ class Assistant:
     def _general(self, question: str, f: QueryFilters, notes: list[str]) -> Answer:
         r = self.retriever.retrieve(question, k=6, filters=f)
         scored = score_sentences(question, f.topic, list(r.passages), self.retriever.embedder)
-        needed = MIN_EVIDENCE_OFF_FIELD if not _DOMAIN.search(question) else MIN_EVIDENCE_NAMED if f.authorities else MIN_EVIDENCE
+        needed = (
+            MIN_EVIDENCE_OFF_FIELD
+            if not _DOMAIN.search(question)
+            else MIN_EVIDENCE_NAMED
+            if f.authorities
+            else MIN_EVIDENCE
+        )
         if not scored or evidence(scored[0]) < needed:
             nearest = list({p.citation.report_id: p for p in r.passages}.values())
-            metas = [self.retriever.catalog.by_id[p.citation.report_id] for p in nearest if p.citation.report_id in self.retriever.catalog.by_id]
+            metas = [
+                self.retriever.catalog.by_id[p.citation.report_id]
+                for p in nearest
+                if p.citation.report_id in self.retriever.catalog.by_id
+            ]
             return self._abstain(question, notes, nearest=metas[:3])
         chosen = pick(scored)
         draft = Draft([], [])
@@ -303,8 +405,11 @@ class Assistant:
         reports = [catalog.by_id[rid] for rid in by_report if rid in catalog.by_id]
         for rid, sentences in by_report.items():
             meta = catalog.by_id.get(rid)
-            lead = (TEMPLATES["findings_lead"].format(authority=meta.local_authority, when=when(meta)) if meta
-                    else TEMPLATES["findings_lead_many"])
+            lead = (
+                TEMPLATES["findings_lead"].format(authority=meta.local_authority, when=when(meta))
+                if meta
+                else TEMPLATES["findings_lead_many"]
+            )
             draft.lines.append(lead)
             for s in sentences:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
@@ -314,15 +419,23 @@ class Assistant:
     def _finish(self, question: str, draft: Draft, reports, notes) -> Answer:
         if not draft.lines:
             return self._abstain(question, notes)
-        return Answer(question=question, text="\n".join(draft.lines), citations=tuple(draft.citations),
-                      abstained=False, inspections=tuple(reports), notes=tuple(notes))
+        return Answer(
+            question=question,
+            text="\n".join(draft.lines),
+            citations=tuple(draft.citations),
+            abstained=False,
+            inspections=tuple(reports),
+            notes=tuple(notes),
+        )
 
     def _abstain(self, question: str, notes, nearest: Sequence[ReportMeta] = ()) -> Answer:
         lines = [TEMPLATES["abstain"]] + list(notes)
         if nearest:
             listed = ", ".join(f"{m.local_authority} ({when(m)})" for m in list(nearest)[-5:])
             lines.append(TEMPLATES["abstain_nearest"].format(reports=listed))
-        return Answer(question=question, text=" ".join(lines), abstained=True, inspections=tuple(nearest), notes=tuple(notes))
+        return Answer(
+            question=question, text=" ".join(lines), abstained=True, inspections=tuple(nearest), notes=tuple(notes)
+        )
 
     # -- inspection history (assistant/history) --------------------------------------------
     def history(self, authority: str):

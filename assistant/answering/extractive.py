@@ -1,5 +1,6 @@
 """General questions: choose the sentences that best answer the question from the top
 passages (embedding similarity + keyword overlap) and quote them verbatim."""
+
 from __future__ import annotations
 
 import re
@@ -39,7 +40,9 @@ def candidate_sentences(passage: Passage) -> list[str]:
     return out
 
 
-def score_sentences(question: str, topic: str, passages: list[Passage], embedder, limit: int = MAX_EMBEDDED) -> list[Scored]:
+def score_sentences(
+    question: str, topic: str, passages: list[Passage], embedder, limit: int = MAX_EMBEDDED
+) -> list[Scored]:
     """The candidate sentences of the passages, best first. Only the `limit` sentences with
     the most keyword overlap (then passage rank) are embedded, to bound latency."""
     qtok = set(tokenize(topic or question))
@@ -51,7 +54,9 @@ def score_sentences(question: str, topic: str, passages: list[Passage], embedder
     if not cands:
         return []
     wants = [rx for kind, (ask, rx) in _ANSWER_TYPES.items() if ask.search(question)]
-    cands = sorted(cands, key=lambda c: (-(c[3] + ANSWER_TYPE_BONUS * any(rx.search(c[2]) for rx in wants)), c[0]))[:limit]
+    cands = sorted(cands, key=lambda c: (-(c[3] + ANSWER_TYPE_BONUS * any(rx.search(c[2]) for rx in wants)), c[0]))[
+        :limit
+    ]
     q = embedder.embed_query(question)
     vecs = embedder.embed_documents([s for _, _, s, _ in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
@@ -67,13 +72,31 @@ def score_sentences(question: str, topic: str, passages: list[Passage], embedder
 # "how many / what proportion / how long", a named service or team for "what is it called",
 # people or organisations for "who".
 _ANSWER_TYPES = {
-    "number": (re.compile(r"""\b(how\ many|how\ much|how\ long|how\ quickly|what\ (?:proportion|percentage|share|number|age|rate)
-                          |number\ of|average|percent|per\ cent|from\ what\ age|by\ how\ much)\b""", re.I | re.X),
-               re.compile(r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|third|quarter|majority|minority|most|few)\b", re.I)),
-    "name": (re.compile(r"\b(called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel))\b", re.I | re.X),
-             re.compile(r"(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Z]", re.X)),
-    "who": (re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),
-            re.compile(r"\b(chair|director|partnership|board|team|manager|officer|head\ of|lead\ member|chief\ executive)\b", re.I | re.X)),
+    "number": (
+        re.compile(
+            r"""\b(how\ many|how\ much|how\ long|how\ quickly|what\ (?:proportion|percentage|share|number|age|rate)
+                          |number\ of|average|percent|per\ cent|from\ what\ age|by\ how\ much)\b""",
+            re.I | re.X,
+        ),
+        re.compile(
+            r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|third|quarter|majority|minority|most|few)\b",
+            re.I,
+        ),
+    ),
+    "name": (
+        re.compile(
+            r"\b(called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel))\b",
+            re.I | re.X,
+        ),
+        re.compile(r"(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Z]", re.X),
+    ),
+    "who": (
+        re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),
+        re.compile(
+            r"\b(chair|director|partnership|board|team|manager|officer|head\ of|lead\ member|chief\ executive)\b",
+            re.I | re.X,
+        ),
+    ),
 }
 
 
@@ -90,13 +113,19 @@ def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, rel
         if sum(1 for c in chosen if c.passage.chunk_id == s.passage.chunk_id) >= per_passage:
             continue
         words = set(s.sentence.lower().split())
-        if any(len(words & set(c.sentence.lower().split())) / max(1, len(words | set(c.sentence.lower().split()))) > 0.7 for c in chosen):
+        if any(
+            len(words & set(c.sentence.lower().split())) / max(1, len(words | set(c.sentence.lower().split()))) > 0.7
+            for c in chosen
+        ):
             continue
         chosen.append(s)
     return _with_continuations(chosen)
 
 
-_CONTINUES = re.compile(r"^(?:This|These|It|They|However|As\ a\ result|Consequently|For\ example|In\ addition|But|Despite\ this|Of\ these|Of\ those|Where|When\ this)\b", re.X)
+_CONTINUES = re.compile(
+    r"^(?:This|These|It|They|However|As\ a\ result|Consequently|For\ example|In\ addition|But|Despite\ this|Of\ these|Of\ those|Where|When\ this)\b",
+    re.X,
+)
 
 
 def _with_continuations(chosen: list[Scored]) -> list[Scored]:

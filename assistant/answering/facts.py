@@ -1,5 +1,6 @@
 """Answers from a report's extracted metadata (judgements, lead inspector, dates, the
 "what needs to improve" list), each cited to the passage where the report states it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -122,9 +123,14 @@ class Facts:
         if not meta.lead_inspector:
             draft.lines.append(TEMPLATES["lead_inspector_missing"].format(**fill))
             return False
-        found = self.find(meta, meta.lead_inspector_page,
-                          r"Lead inspector[^:]{0,12}:?\s*" + loose_pattern(meta.lead_inspector) + r"(,? (His|Her) Majesty['’]s Inspector)?",
-                          loose_pattern(meta.lead_inspector))
+        found = self.find(
+            meta,
+            meta.lead_inspector_page,
+            r"Lead inspector[^:]{0,12}:?\s*"
+            + loose_pattern(meta.lead_inspector)
+            + r"(,? (His|Her) Majesty['’]s Inspector)?",
+            loose_pattern(meta.lead_inspector),
+        )
         if not found:
             draft.lines.append(TEMPLATES["lead_inspector_missing"].format(**fill))
             return False
@@ -132,21 +138,35 @@ class Facts:
         return True
 
     def dates(self, meta: ReportMeta, kind: str, draft: Draft) -> bool:
-        fill = {"authority": meta.local_authority, "dates": meta.inspection_dates or "dates not stated",
-                "published": human_date(meta.published)}
+        fill = {
+            "authority": meta.local_authority,
+            "dates": meta.inspection_dates or "dates not stated",
+            "published": human_date(meta.published),
+        }
         if kind == "published_date":
-            found = self.find(meta, 1, r"Report published:?\s*" + loose_pattern(human_date(meta.published)) if meta.published else "^$")
+            found = self.find(
+                meta,
+                1,
+                r"Report published:?\s*" + loose_pattern(human_date(meta.published)) if meta.published else "^$",
+            )
             if found:
                 draft.lines.append(TEMPLATES["published_date"].format(**fill, n=draft.add(*found)))
                 return True
             # ILACS reports do not print their publication date: say where it comes from
-            draft.lines.append(f"Ofsted published the report of {meta.local_authority}'s inspection "
-                               f"({meta.inspection_dates or 'undated'}) on **{human_date(meta.published)}** "
-                               "(the publication date in Ofsted's listing; the report itself does not state it).")
+            draft.lines.append(
+                f"Ofsted published the report of {meta.local_authority}'s inspection "
+                f"({meta.inspection_dates or 'undated'}) on **{human_date(meta.published)}** "
+                "(the publication date in Ofsted's listing; the report itself does not state it)."
+            )
             return True
         if not meta.inspection_dates:
             return False
-        found = self.find(meta, 1, r"Inspection dates?:?\s*" + loose_pattern(meta.inspection_dates), loose_pattern(meta.inspection_dates))
+        found = self.find(
+            meta,
+            1,
+            r"Inspection dates?:?\s*" + loose_pattern(meta.inspection_dates),
+            loose_pattern(meta.inspection_dates),
+        )
         if not found:
             return False
         draft.lines.append(TEMPLATES["inspection_dates"].format(**fill, n=draft.add(*found)))

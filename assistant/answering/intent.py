@@ -17,6 +17,7 @@ Rules decide first; when they find no kind, a nearest-neighbour vote over exampl
 but only with a clear margin (``KNN_MIN_SIMILARITY``, ``KNN_MIN_SHARE``), so a doubtful
 question stays general and gets a cited quoted answer rather than a wrong fact.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,17 +37,29 @@ X = re.I | re.X
 # --------------------------------------------------------------------------- slots
 
 AREAS = {  # most specific first; everyday names included
-    "care_leavers": re.compile(r"""\b(care[- ]?leavers? | leaving[- ]care | young\ people\ leaving\ care
-        | care[- ]experienced | after[- ]care | leavers)\b""", X),
-    "children_in_care": re.compile(r"""\b(children\ in\ care | kids\ in\ care | young\ people\ in\ care
+    "care_leavers": re.compile(
+        r"""\b(care[- ]?leavers? | leaving[- ]care | young\ people\ leaving\ care
+        | care[- ]experienced | after[- ]care | leavers)\b""",
+        X,
+    ),
+    "children_in_care": re.compile(
+        r"""\b(children\ in\ care | kids\ in\ care | young\ people\ in\ care
         | looked[- ]after | children\ looked\ after | lac | cla | cic | permanence | in\ care
-        | children\ (?:we|they)\ look\ after | fostered\ children | corporate\ parent\w*)\b""", X),
-    "help_and_protection": re.compile(r"""\b(help\ and\ protection | need(?:ing|s)?\ (?:of\ )?help
+        | children\ (?:we|they)\ look\ after | fostered\ children | corporate\ parent\w*)\b""",
+        X,
+    ),
+    "help_and_protection": re.compile(
+        r"""\b(help\ and\ protection | need(?:ing|s)?\ (?:of\ )?help
         | child\ protection | protection\ of\ children | protect(?:ing|ion|s)? | front\ door | mash
         | multi[- ]agency\ safeguarding\ hub | early\ help | children\ in\ need | children\ at\ risk
-        | safeguarding\ children)\b""", X),
-    "leaders": re.compile(r"""\b(leaders? | leadership | management | managers | governance
-        | impact\ of\ leaders | (?:how\ well\ )?(?:led|run|managed))\b""", X),
+        | safeguarding\ children)\b""",
+        X,
+    ),
+    "leaders": re.compile(
+        r"""\b(leaders? | leadership | management | managers | governance
+        | impact\ of\ leaders | (?:how\ well\ )?(?:led|run|managed))\b""",
+        X,
+    ),
     "adoption": re.compile(r"\b(adoption|adopt(?:ed|ing)?)\b", X),
     "lscb": re.compile(r"\b(lscb|safeguarding\ children\ board|safeguarding\ board)\b", X),
     "overall": re.compile(r"\b(overall|in\ general|as\ a\ whole|overall\ effectiveness)\b", X),
@@ -67,7 +80,11 @@ def areas_in(text: str) -> list[str]:
     for area, rx in AREAS.items():
         if not rx.search(text):
             continue
-        if area == "children_in_care" and "care_leavers" in found and not re.search(r"children in care|looked|kids in care", text, re.I):
+        if (
+            area == "children_in_care"
+            and "care_leavers" in found
+            and not re.search(r"children in care|looked|kids in care", text, re.I)
+        ):
             continue
         found.append(area)
     if "help_and_protection" in found and re.search(r"child protection (plan|conference|enquir)", text, re.I):
@@ -95,8 +112,11 @@ def grade_rank(grade: str) -> int:
     return -1
 
 
-_YES_NO = re.compile(r"""(?:^|[:;]\s*|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
-    |would|will|can|could)\b""", X)
+_YES_NO = re.compile(
+    r"""(?:^|[:;]\s*|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
+    |would|will|can|could)\b""",
+    X,
+)
 
 
 def is_yes_no(question: str) -> bool:
@@ -106,17 +126,26 @@ def is_yes_no(question: str) -> bool:
 # --------------------------------------------------------------------------- wording of kinds
 
 _RX = {
-    "lead_inspector": re.compile(r"""\b(lead\ inspector | hmi | who\ led | who\ headed | who\ was\ in\ charge | who\ inspected | who\ (?:did|carried\ out|conducted)\ the\ inspection
+    "lead_inspector": re.compile(
+        r"""\b(lead\ inspector | hmi | who\ led | who\ headed | who\ was\ in\ charge | who\ inspected | who\ (?:did|carried\ out|conducted)\ the\ inspection
         | led\ (?:the|this|that|their|its)\ (?:ofsted\ )?inspection | led\ .{0,50}inspection
-        | (?:who|which)\ .{0,25}inspector | inspectors?\ (?:was|were) | name\ of\ the\ (?:lead\ )?inspector)\b""", X),
-    "inspection_dates": re.compile(r"""\b(when\ was\ .{0,60}inspected | inspection\ dates? | dates?\ of\ the\ inspection
+        | (?:who|which)\ .{0,25}inspector | inspectors?\ (?:was|were) | name\ of\ the\ (?:lead\ )?inspector)\b""",
+        X,
+    ),
+    "inspection_dates": re.compile(
+        r"""\b(when\ was\ .{0,60}inspected | inspection\ dates? | dates?\ of\ the\ inspection
         | when\ did\ .{0,60}inspection\ (?:take\ place|happen|start|begin|end) | when\ did\ .{0,40}\binspect\b
         | when\ .{0,40}inspectors?\ (?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
         | when\ did\ ofsted\ .{0,20}(?:visit|inspect|go\ (?:in|into)|come) | when\ was\ .{0,40}(?:last\ )?visited
-        | when\ were\ (?:the\ )?inspectors\ (?:in|at|on)\b | what\ dates)""", X),
-    "published_date": re.compile(r"\b(when\ was\ .{0,80}(?:report\ )?published|publication\ date|date\ .{0,20}published)", X),
+        | when\ were\ (?:the\ )?inspectors\ (?:in|at|on)\b | what\ dates)""",
+        X,
+    ),
+    "published_date": re.compile(
+        r"\b(when\ was\ .{0,80}(?:report\ )?published|publication\ date|date\ .{0,20}published)", X
+    ),
     # the "what needs to improve" list (not "did X improve", "its plans to improve")
-    "improve": re.compile(r"""\b(needs?\ to\ (?:improve|do\ better|change|get\ better|work\ on|fix)
+    "improve": re.compile(
+        r"""\b(needs?\ to\ (?:improve|do\ better|change|get\ better|work\ on|fix)
         | must\ .{0,30}improve | should\ .{0,30}improve | (?:has|have|was|were)\ (?:been\ )?(?:told|asked)\ to
         | areas?\ (?:for|of|to)\ (?:improvement|development|improve) | improvements?\ (?:needed|required|areas?)
         | (?:what|which)\ (?:improvements?|recommendations?) | recommendations? | priority\ actions?
@@ -124,29 +153,46 @@ _RX = {
         | what\ .{0,40}(?:get|do)\ better | what\ .{0,30}(?:to\ )?fix | what\ (?:to|should\ they)\ improve
         | what\ (?:does|do|did|must|should)\ .{0,60}\bimprove(?:\ on)?\s*\??\s*$
         | (?:things|areas|what)\ .{0,20}(?:to\ )?improve\ on | sort(?:ed)?\ out | wanted\ .{0,15}fixed | (?:to\ )?get\ right
-        | weak\ (?:spots?|points?|areas?) | shortcomings | criticis\w+ | areas?\ of\ concern | what\ went\ wrong)""", X),
-    "judgement": re.compile(r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rate|rated|rating|ratings
+        | weak\ (?:spots?|points?|areas?) | shortcomings | criticis\w+ | areas?\ of\ concern | what\ went\ wrong)""",
+        X,
+    ),
+    "judgement": re.compile(
+        r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rate|rated|rating|ratings
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b
         | what\ did\ .{0,40}\ (?:get|receive|achieve)\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
-        | ofsted\ (?:think|thought|make|made)\ of)\b""", X),
-    "aggregate": re.compile(r"""\b((?:which|what|any|name\ (?:the|all)|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
+        | ofsted\ (?:think|thought|make|made)\ of)\b""",
+        X,
+    ),
+    "aggregate": re.compile(
+        r"""\b((?:which|what|any|name\ (?:the|all)|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
         | how\ many | what\ proportion | what\ share | number\ of\ (?:authorities|councils|reports|inspections)
-        | (?:authorities|councils)\ (?:were|that\ were|judged|rated|got) | who\ (?:got|was\ judged|was\ rated))\b""", X),
+        | (?:authorities|councils)\ (?:were|that\ were|judged|rated|got) | who\ (?:got|was\ judged|was\ rated))\b""",
+        X,
+    ),
     # one authority's judgements over time
-    "change": re.compile(r"""\b(changed? | over\ time | history | trend | progress(?:ed)? | since\ (?:its|their|the)\ (?:last|previous)
+    "change": re.compile(
+        r"""\b(changed? | over\ time | history | trend | progress(?:ed)? | since\ (?:its|their|the)\ (?:last|previous)
         | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better | worse | went\ from | gone\ from
         | mov(?:e|ed|ing)\ (?:up|down) | go\ (?:up|down)
         | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
         | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ )?(?:last|previous|before)
         | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
-        | each\ inspection | previous\ (?:ratings|judgements|inspections))\b""", X),
-    "comparison": re.compile(r"""\b(compare[sd]? | comparison | versus | vs\.? | v\.? | against | side\ by\ side | difference\ between
+        | each\ inspection | previous\ (?:ratings|judgements|inspections))\b""",
+        X,
+    ),
+    "comparison": re.compile(
+        r"""\b(compare[sd]? | comparison | versus | vs\.? | v\.? | against | side\ by\ side | difference\ between
         | which\ (?:is|was|one\ is|one\ was|of\ (?:them|these|the\ two))\ .{0,30}(?:better|higher|lower|worse|best|worst)
-        | (?:better|higher|lower|worse)\ than | both | each\ of)\b""", X),
-    "transition": re.compile(r"""\b((?:went|go|gone|moved?|jumped|improved|rose|fell|dropped|slipped|changed)\ (?:from|up\ from|down\ from)
+        | (?:better|higher|lower|worse)\ than | both | each\ of)\b""",
+        X,
+    ),
+    "transition": re.compile(
+        r"""\b((?:went|go|gone|moved?|jumped|improved|rose|fell|dropped|slipped|changed)\ (?:from|up\ from|down\ from)
         | from\ (?:outstanding|good|requires\ improvement|ri|inadequate)\ to
-        | (?:got|gotten|getting|became)\ (?:better|worse) | improved | declined | went\ (?:up|down) | downgraded | upgraded)""", X),
+        | (?:got|gotten|getting|became)\ (?:better|worse) | improved | declined | went\ (?:up|down) | downgraded | upgraded)""",
+        X,
+    ),
 }
 
 
@@ -166,9 +212,18 @@ def _area(q: str) -> str:
 
 
 def _asks_grade(q: str) -> bool:
-    """"Was X good, outstanding, requires improvement or inadequate?", "Is X still inadequate?" """
-    return bool(grades_in(q)) and (len(grades_in(q)) >= 2 or is_yes_no(q) or bool(re.search(
-        r"\b(was|is|were|are|got|get|rated|judged)\b.{0,60}\b(outstanding|inadequate|good|requires improvement)\b\s*\??\s*$", q, re.I)))
+    """ "Was X good, outstanding, requires improvement or inadequate?", "Is X still inadequate?" """
+    return bool(grades_in(q)) and (
+        len(grades_in(q)) >= 2
+        or is_yes_no(q)
+        or bool(
+            re.search(
+                r"\b(was|is|were|are|got|get|rated|judged)\b.{0,60}\b(outstanding|inadequate|good|requires improvement)\b\s*\??\s*$",
+                q,
+                re.I,
+            )
+        )
+    )
 
 
 def _own_topic(topic: str) -> bool:
@@ -181,10 +236,12 @@ def _own_topic(topic: str) -> bool:
     return len(words) >= 2
 
 
-_CHANGE_FILLER = set("""the and has have had did does was were are its their since last previous inspection inspections
+_CHANGE_FILLER = set(
+    """the and has have had did does was were are its their since last previous inspection inspections
 report ofsted how what who been much many any more less than then now this that with for from into over time times
 council councils authority services service children childrens social care things overall general got get gotten
-become became done doing say said tell think between when where which there ever very really yet""".split())
+become became done doing say said tell think between when where which there ever very really yet""".split()
+)
 
 
 def classify(question: str, authorities: int = 0, embedder=None, topic: str = "") -> Intent:
@@ -225,7 +282,10 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str = ""
     return Intent("general")
 
 
-_KEYWORDS_ONLY = re.compile(r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)", re.I)
+_KEYWORDS_ONLY = re.compile(
+    r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)",
+    re.I,
+)
 
 FACT_KINDS = ("lead_inspector", "published_date", "inspection_dates", "improve")
 
@@ -242,6 +302,7 @@ def also_asked(question: str, primary: Intent) -> list[Intent]:
 
 
 # --------------------------------------------------------------------------- embedding vote
+
 
 class _Bank:
     """Example phrasings per kind, embedded once per embedder."""

@@ -1,5 +1,6 @@
 """Exact quotes: find a piece of text in a passage and return it verbatim (whitespace
 collapsed), and check that a quote really stands on its cited page."""
+
 from __future__ import annotations
 
 import re

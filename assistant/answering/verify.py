@@ -1,6 +1,7 @@
 """Check an answer sentence by sentence: each must carry a valid [n] citation and be
 supported by the passage it cites (lexical overlap, or embedding similarity with one of the
 passage's sentences). Unsupported sentences are removed and reported."""
+
 from __future__ import annotations
 
 import re
@@ -68,6 +69,13 @@ def check(text: str, passages: dict[int, Passage], embedder) -> list[Checked]:
             i = int(np.argmax(sims))
             best, sim = cands[i], float(sims[i])
         ok = overlap >= MIN_OVERLAP or sim >= MIN_SIMILARITY
-        results.append(Checked(sentence, nums, ok, best, "" if ok else f"not supported by source {nums} "
-                                                                    f"(overlap {overlap:.2f}, similarity {sim:.2f})"))
+        results.append(
+            Checked(
+                sentence,
+                nums,
+                ok,
+                best,
+                "" if ok else f"not supported by source {nums} (overlap {overlap:.2f}, similarity {sim:.2f})",
+            )
+        )
     return results

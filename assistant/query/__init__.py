@@ -11,13 +11,14 @@ When several date expressions appear, published_from/published_to span all of th
 ``date_ranges`` lists each one. If contradictory recency words appear ("compare the latest
 with the first") recency is left "".
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
 from .authorities import ALIASES_PATH, AuthorityMatcher, load_known_authorities
-from .dates import _find_dates, _LEAD_WORDS_RE, _RE_PUBLISHED_BEFORE
+from .dates import _LEAD_WORDS_RE, _RE_PUBLISHED_BEFORE, _find_dates
 from .recency import _find_recency
 from .topic import _clean_topic, _remove_spans
 
@@ -40,8 +41,6 @@ class QueryFilters:
         return bool(self.published_from or self.published_to)
 
 
-
-
 def parse_query(question: str, matcher: AuthorityMatcher, today: date | None = None) -> QueryFilters:
     """Authorities, publication-date range, recency and keyword topic of a question."""
     today = today or date.today()
@@ -62,10 +61,10 @@ def parse_query(question: str, matcher: AuthorityMatcher, today: date | None = N
     date_texts = []
     removal: list[tuple[int, int]] = [(s, e) for s, e, _ in auth_spans]
     for h in hits:
-        prefix = _RE_PUBLISHED_BEFORE.search(text[:h.start])
+        prefix = _RE_PUBLISHED_BEFORE.search(text[: h.start])
         start = prefix.start() if prefix else h.start
-        date_texts.append(text[start:h.end].strip())
-        lead = _LEAD_WORDS_RE.search(text[:h.start])
+        date_texts.append(text[start : h.end].strip())
+        lead = _LEAD_WORDS_RE.search(text[: h.start])
         removal.append((lead.start() if lead else h.start, h.end))
     published_from = published_to = exact = ""
     if hits:
@@ -94,4 +93,3 @@ def parse_query(question: str, matcher: AuthorityMatcher, today: date | None = N
         topic=topic,
         date_ranges=ranges,
     )
-

@@ -18,14 +18,15 @@ and "Kentish" never yields "Kent" (whole words only).  Decisions:
 * A word that is no English word and no known name ("Birmingam", "Hertfordshre") is matched to the
   closest authority name when it is close enough (see ``fuzzy``).
 """
+
 from __future__ import annotations
 
 import csv
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ALIASES_PATH = DATA_DIR / "authority_aliases.json"
@@ -42,29 +43,148 @@ def load_known_authorities(manifest_path) -> list[str]:
     return list(seen)
 
 
-
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’`][A-Za-z]+)*|&")
 _POSSESSIVE_RE = re.compile(r"['’`]s$", re.I)
 _WORD_SYNONYMS = {"saint": "st", "upon": "on", "&": "and"}
 
 # context words that make an ambiguous English word (reading, bath...) an authority
-_STRONG_CONTEXT = {"council", "borough", "children", "childrens", "child", "csc", "local", "la", "city",
-                   "county", "metropolitan", "royal"}
-_START_CONTEXT = {"was", "is", "has", "had", "were", "received", "got", "rated", "judged", "get", "gets",
-                  "achieved", "performed", "improved", "needs", "need", "does", "did"}
+_STRONG_CONTEXT = {
+    "council",
+    "borough",
+    "children",
+    "childrens",
+    "child",
+    "csc",
+    "local",
+    "la",
+    "city",
+    "county",
+    "metropolitan",
+    "royal",
+}
+_START_CONTEXT = {
+    "was",
+    "is",
+    "has",
+    "had",
+    "were",
+    "received",
+    "got",
+    "rated",
+    "judged",
+    "get",
+    "gets",
+    "achieved",
+    "performed",
+    "improved",
+    "needs",
+    "need",
+    "does",
+    "did",
+}
 _LOWER_CONTEXT = {"rated", "judged"}
 # a question that speaks of inspections: there "bury", "reading", "bath" are places
-_FIELD_WORDS = re.compile(r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services|outstanding|good|inadequate|requires? improvement)\b", re.I)
+_FIELD_WORDS = re.compile(
+    r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services|outstanding|good|inadequate|requires? improvement)\b",
+    re.I,
+)
 
 # lower-case ordinary words ("bury", "reading", "bath") read as the word, not the place, after
 # these words or before these
-_VERB_BEFORE = {"to", "will", "would", "can", "could", "should", "must", "did", "didnt", "dont", "not", "and", "or",
-                "the", "a", "an", "of", "their", "his", "her", "my", "your", "our", "its", "for", "about", "in", "while",
-                "by", "with", "at", "on", "lip", "speed", "guided", "shared", "bubble", "hot", "mud", "blood", "bird", "steam"}
-_NOUN_AFTER = {"the", "a", "an", "it", "them", "him", "her", "their", "his", "our", "my", "your", "this", "that", "skills",
-               "age", "ages", "level", "levels", "and", "or", "list", "lists", "material", "materials", "books", "book",
-               "comprehension", "time", "times", "water", "room", "rooms", "mat", "mats", "tub", "toys", "up", "down",
-               "going", "progress", "ability", "abilities", "attainment", "support", "scores", "well", "difficulties"}
+_VERB_BEFORE = {
+    "to",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "must",
+    "did",
+    "didnt",
+    "dont",
+    "not",
+    "and",
+    "or",
+    "the",
+    "a",
+    "an",
+    "of",
+    "their",
+    "his",
+    "her",
+    "my",
+    "your",
+    "our",
+    "its",
+    "for",
+    "about",
+    "in",
+    "while",
+    "by",
+    "with",
+    "at",
+    "on",
+    "lip",
+    "speed",
+    "guided",
+    "shared",
+    "bubble",
+    "hot",
+    "mud",
+    "blood",
+    "bird",
+    "steam",
+}
+_NOUN_AFTER = {
+    "the",
+    "a",
+    "an",
+    "it",
+    "them",
+    "him",
+    "her",
+    "their",
+    "his",
+    "our",
+    "my",
+    "your",
+    "this",
+    "that",
+    "skills",
+    "age",
+    "ages",
+    "level",
+    "levels",
+    "and",
+    "or",
+    "list",
+    "lists",
+    "material",
+    "materials",
+    "books",
+    "book",
+    "comprehension",
+    "time",
+    "times",
+    "water",
+    "room",
+    "rooms",
+    "mat",
+    "mats",
+    "tub",
+    "toys",
+    "up",
+    "down",
+    "going",
+    "progress",
+    "ability",
+    "abilities",
+    "attainment",
+    "support",
+    "scores",
+    "well",
+    "difficulties",
+}
 FUZZY_MIN, FUZZY_MIN_SHORT = 87, 90  # rapidfuzz ratio for misspelt names (phrases of 7+ / 5-6 characters)
 COMMON_ZIPF = 3.0  # wordfreq: words at least this frequent in English are never taken as misspelt names
 
@@ -165,14 +285,18 @@ class AuthorityMatcher:
                 i += 1
                 continue
             start_i, name_i, end_i, names = hit
-            if (end_i - name_i == 1 and norms[name_i] in self._sensitive and start_i == name_i
-                    and not (in_field or self._sensitive_ok(text, toks, name_i))):
+            if (
+                end_i - name_i == 1
+                and norms[name_i] in self._sensitive
+                and start_i == name_i
+                and not (in_field or self._sensitive_ok(text, toks, name_i))
+            ):
                 i += 1
                 continue
             # absorb a suffix such as "City Council" (not past a possessive)
             if not toks[end_i - 1].possessive:
                 for suf in self._suffixes:
-                    if tuple(norms[end_i:end_i + len(suf)]) == suf:
+                    if tuple(norms[end_i : end_i + len(suf)]) == suf:
                         end_i += len(suf)
                         break
             if names:
@@ -193,14 +317,16 @@ class AuthorityMatcher:
         while i < len(toks):
             best = None
             for length in (3, 2, 1):
-                window = toks[i:i + length]
+                window = toks[i : i + length]
                 if len(window) < length or not any(_unusual(t.norm) for t in window):
                     continue
                 phrase = " ".join(t.norm for t in window)
                 if len(phrase) < 5:
                     continue
                 cutoff = FUZZY_MIN if len(phrase) >= 7 else FUZZY_MIN_SHORT
-                hit = process.extractOne(phrase, self._keys_by_len.get(length, {}), scorer=fuzz.ratio, score_cutoff=cutoff)
+                hit = process.extractOne(
+                    phrase, self._keys_by_len.get(length, {}), scorer=fuzz.ratio, score_cutoff=cutoff
+                )
                 if hit and (best is None or hit[1] > best[1]):
                     best = (length, hit[1], hit[2])
             if best:
@@ -214,7 +340,7 @@ class AuthorityMatcher:
     # -- internals
     def _lookup(self, norms: list[str], i: int) -> tuple[int, tuple[str, ...]] | None:
         for length in range(min(self._max_len, len(norms) - i), 0, -1):
-            key = tuple(norms[i:i + length])
+            key = tuple(norms[i : i + length])
             if key in self._table:
                 return i + length, self._table[key]
         return None
@@ -224,7 +350,7 @@ class AuthorityMatcher:
         if hit is not None:
             return i, i, hit[0], hit[1]
         for pre in self._prefixes:
-            if tuple(norms[i:i + len(pre)]) == pre:
+            if tuple(norms[i : i + len(pre)]) == pre:
                 hit = self._lookup(norms, i + len(pre))
                 if hit is not None:
                     return i, i + len(pre), hit[0], hit[1]
@@ -232,7 +358,7 @@ class AuthorityMatcher:
 
     @staticmethod
     def _sentence_start(text: str, tok: _Tok) -> bool:
-        before = text[:tok.start].rstrip().rstrip("\"'“‘([")
+        before = text[: tok.start].rstrip().rstrip("\"'“‘([")
         return not before or before[-1] in ".?!:;\n"
 
     def _sensitive_ok(self, text: str, toks: list[_Tok], j: int) -> bool:
@@ -250,7 +376,8 @@ class AuthorityMatcher:
             return True
         # "what were bury told to sort out": a name where a verb or noun would read oddly
         prev = toks[j - 1].norm if j > 0 else ""
-        return (prev not in _VERB_BEFORE and nxt not in _NOUN_AFTER
-                and not any(t.norm != tok.norm and self._lookup([t.norm], 0) for t in toks))
-
-
+        return (
+            prev not in _VERB_BEFORE
+            and nxt not in _NOUN_AFTER
+            and not any(t.norm != tok.norm and self._lookup([t.norm], 0) for t in toks)
+        )

@@ -6,6 +6,7 @@ inclusive, "after 2021" exclusive, "before 2019" exclusive, "until 2019" inclusi
 ("in the last two years", "this year", "last year", "two years ago") against ``today``.  Years only
 2005-2035.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,17 +14,38 @@ from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-
-
 YEAR_MIN, YEAR_MAX = 2005, 2035
 
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
-_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])")
+_MON = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])"
+)
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:19|20)\d\d"
 
@@ -42,47 +64,100 @@ _ATOM_B = rf"(?<![\w£$€#]){_ATOM}(?![\w%])"
 _ATOM_OR_MON = rf"(?:{_ATOM_B}|(?<![\w]){_MON})"
 
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "few": 3, "several": 3,
-    "couple": 2, "couple of": 2, "a couple of": 2,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "few": 3,
+    "several": 3,
+    "couple": 2,
+    "couple of": 2,
+    "a couple of": 2,
 }
 _NUM = r"(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:a\s+)?few|several|(?:a\s+)?couple(?:\s+of)?)"
 _UNIT = r"(years?|months?|weeks?|days?|decades?)"
 
 _RE_SHORT = re.compile(rf"(?<![\w£$/.-])({_YEAR4})\s*([-/–])\s*(\d{{2}})(?![\w%/.-])", re.I)
-_RE_REL_N = re.compile(rf"(?:(?:in|over|during|within|from)\s+)?(?:the\s+)?(?:last|past|previous|preceding)\s+{_NUM}\s+{_UNIT}\b", re.I)
-_RE_REL_1 = re.compile(r"(?:(?:in|over|during|within|from)\s+)?the\s+(?:last|past|previous|preceding)\s+(year|month|decade|twelve\s+months|12\s+months)\b", re.I)
+_RE_REL_N = re.compile(
+    rf"(?:(?:in|over|during|within|from)\s+)?(?:the\s+)?(?:last|past|previous|preceding)\s+{_NUM}\s+{_UNIT}\b", re.I
+)
+_RE_REL_1 = re.compile(
+    r"(?:(?:in|over|during|within|from)\s+)?the\s+(?:last|past|previous|preceding)\s+(year|month|decade|twelve\s+months|12\s+months)\b",
+    re.I,
+)
 _RE_AGO = re.compile(rf"\b{_NUM}\s+years?\s+ago\b", re.I)
 _RE_THIS_LAST_YEAR = re.compile(r"\b(this|current|last|previous)\s+(?:calendar\s+)?year\b", re.I)
 _RE_BETWEEN = re.compile(rf"\bbetween\s+({_ATOM_OR_MON})\s+(?:and|&|-|–|to)\s+({_ATOM_B})", re.I)
-_RE_FROM_TO = re.compile(rf"\b(?:from\s+)?({_ATOM_OR_MON})\s*(?:-|–|—|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*({_ATOM_B})", re.I)
+_RE_FROM_TO = re.compile(
+    rf"\b(?:from\s+)?({_ATOM_OR_MON})\s*(?:-|–|—|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*({_ATOM_B})", re.I
+)
 _RE_OPEN_BEFORE = re.compile(
-    rf"\b(before|prior\s+to|earlier\s+than|pre|as\s+of|as\s+at|until|till|up\s+to|up\s+until|through|on\s+or\s+before|in\s+or\s+before|no\s+later\s+than|not\s+after)[-\s]+({_ATOM_B})", re.I)
+    rf"\b(before|prior\s+to|earlier\s+than|pre|as\s+of|as\s+at|until|till|up\s+to|up\s+until|through|on\s+or\s+before|in\s+or\s+before|no\s+later\s+than|not\s+after)[-\s]+({_ATOM_B})",
+    re.I,
+)
 _RE_OPEN_AFTER = re.compile(
-    rf"\b(since|after|from|post|later\s+than|starting(?:\s+(?:in|from))?|beginning(?:\s+in)?|on\s+or\s+after|in\s+or\s+after|no\s+earlier\s+than|not\s+before)[-\s]+({_ATOM_B})", re.I)
-_RE_OPEN_SUFFIX = re.compile(rf"({_ATOM_B})\s+(onwards?|or\s+later|and\s+later|or\s+after|and\s+after|or\s+since|or\s+earlier|and\s+earlier|or\s+before)\b", re.I)
+    rf"\b(since|after|from|post|later\s+than|starting(?:\s+(?:in|from))?|beginning(?:\s+in)?|on\s+or\s+after|in\s+or\s+after|no\s+earlier\s+than|not\s+before)[-\s]+({_ATOM_B})",
+    re.I,
+)
+_RE_OPEN_SUFFIX = re.compile(
+    rf"({_ATOM_B})\s+(onwards?|or\s+later|and\s+later|or\s+after|and\s+after|or\s+since|or\s+earlier|and\s+earlier|or\s+before)\b",
+    re.I,
+)
 _RE_SINGLE = re.compile(_ATOM_B, re.I)
 _RE_PUBLISHED_BEFORE = re.compile(r"(?:\bpublished|\bdated)\s+(?:(?:in|on)\s+)?(?:the\s+)?$", re.I)
 _LEAD_WORDS_RE = re.compile(r"(?:\b(?:in|of|on|during|from|published|dated|at|the|year|for)\s+)+$", re.I)
 
 _NOT_DATE_BEFORE = re.compile(
     r"\b(?:paragraphs?|paras?|pages?|pp?|sections?|figures?|fig|tables?|numbers?|no|nos|refs?|reference|urn|items?|"
-    r"points?|chapters?|appendix|annex)\.?\s*$|[£$€#]\s*$", re.I)
+    r"points?|chapters?|appendix|annex)\.?\s*$|[£$€#]\s*$",
+    re.I,
+)
 _NOT_DATE_AFTER = re.compile(
     r"\s*(?:%|(?:per\s*cent|percent|children|young|people|pupils|cases|referrals|families|staff|social\s+workers|"
-    r"contacts|assessments|plans|households|adults|carers|hours|minutes|pounds|miles)\b)", re.I)
+    r"contacts|assessments|plans|households|adults|carers|hours|minutes|pounds|miles)\b)",
+    re.I,
+)
 _RE_PART_YEAR = re.compile(
     rf"\b(early|mid|late|spring|summer|autumn|fall|winter|q[1-4]|(?:first|1st|second|2nd)\s+half|start|beginning|end)"
-    rf"(?:\s+of)?(?:\s+the\s+year)?[\s-]+(?:of\s+)?({_YEAR4})(?![\w%])", re.I)
+    rf"(?:\s+of)?(?:\s+the\s+year)?[\s-]+(?:of\s+)?({_YEAR4})(?![\w%])",
+    re.I,
+)
 _PART_MONTHS = {  # (first month, last month), months may run past 12 / before 1
-    "early": (1, 4), "start": (1, 3), "beginning": (1, 3), "mid": (4, 9), "late": (9, 12), "end": (10, 12),
-    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (0, 2),
-    "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
-    "first half": (1, 6), "1st half": (1, 6), "second half": (7, 12), "2nd half": (7, 12),
+    "early": (1, 4),
+    "start": (1, 3),
+    "beginning": (1, 3),
+    "mid": (4, 9),
+    "late": (9, 12),
+    "end": (10, 12),
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (0, 2),
+    "q1": (1, 3),
+    "q2": (4, 6),
+    "q3": (7, 9),
+    "q4": (10, 12),
+    "first half": (1, 6),
+    "1st half": (1, 6),
+    "second half": (7, 12),
+    "2nd half": (7, 12),
 }
 _RE_OPEN_WORD_BEFORE = re.compile(
     r"\b(since|after|from|post|later\s+than|before|prior\s+to|earlier\s+than|pre|until|till|up\s+to|as\s+of)"
-    r"[-\s]+(?:the\s+)?$", re.I)
+    r"[-\s]+(?:the\s+)?$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -99,10 +174,32 @@ class _Widened:
         return self.e
 
 
-_INCLUSIVE_BEFORE = {"as of", "as at", "until", "till", "up to", "up until", "through", "on or before", "in or before",
-                     "no later than", "not after"}
-_INCLUSIVE_AFTER = {"since", "from", "starting", "starting in", "starting from", "beginning",
-                    "beginning in", "on or after", "in or after", "no earlier than", "not before"}
+_INCLUSIVE_BEFORE = {
+    "as of",
+    "as at",
+    "until",
+    "till",
+    "up to",
+    "up until",
+    "through",
+    "on or before",
+    "in or before",
+    "no later than",
+    "not after",
+}
+_INCLUSIVE_AFTER = {
+    "since",
+    "from",
+    "starting",
+    "starting in",
+    "starting from",
+    "beginning",
+    "beginning in",
+    "on or after",
+    "in or after",
+    "no earlier than",
+    "not before",
+}
 
 
 def _valid_year(y: int) -> bool:
@@ -194,7 +291,7 @@ def _find_dates(text: str, today: date) -> list[_DateHit]:
     def take(m, lo, hi, exact=False):
         nonlocal masked
         hits.append(_DateHit(m.start(), m.end(), lo, hi, exact))
-        masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+        masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
 
     # 2018/19, 2018-19 (financial / academic years) and 2025-05 (year-month)
     for m in list(_RE_SHORT.finditer(masked)):
@@ -227,7 +324,7 @@ def _find_dates(text: str, today: date) -> list[_DateHit]:
         first, last = _PART_MONTHS[" ".join(m.group(1).lower().split())]
         fy, fm = (y - 1, 12) if first == 0 else (y, first)
         lo, hi = date(fy, fm, 1), date(y, last, monthrange(y, last)[1])
-        op = _RE_OPEN_WORD_BEFORE.search(masked[:m.start()])
+        op = _RE_OPEN_WORD_BEFORE.search(masked[: m.start()])
         if op:
             word = " ".join(op.group(1).lower().split())
             m = _Widened(op.start(), m.end())
@@ -271,12 +368,10 @@ def _find_dates(text: str, today: date) -> list[_DateHit]:
                 take(m, a[0], None)
     # single expressions
     for m in list(_RE_SINGLE.finditer(masked)):
-        if _NOT_DATE_BEFORE.search(masked[:m.start()]) or _NOT_DATE_AFTER.match(masked[m.end():]):
+        if _NOT_DATE_BEFORE.search(masked[: m.start()]) or _NOT_DATE_AFTER.match(masked[m.end() :]):
             continue
         a = _parse_atom(m.group())
         if a:
             take(m, a[0], a[1], a[2])
     hits.sort(key=lambda h: h.start)
     return hits
-
-

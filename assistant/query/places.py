@@ -8,14 +8,15 @@ the reports do not cover: the reasons the assistant gives when it cannot answer.
   (an invented or unlisted place).
 * ``out_of_scope(text)``: council finances, schools and colleges, adult social care, health.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "places_outside_scope.json"
 RARE_ZIPF = 2.5  # wordfreq: a word rarer than this in English may be a place name
@@ -58,14 +59,39 @@ def out_of_scope(text: str) -> OutOfScope | None:
 # Where a place name stands: after in/for/at (a capitalised run, or a rare lower-case word),
 # before "council"/"local authority"/"children's services", or possessive before field words.
 _CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|upon|on|under|le|and))*"
-_PLACE_POSITIONS = re.compile(rf"""
+_PLACE_POSITIONS = re.compile(
+    rf"""
       \b(?:in|for|at|of)\s+(?P<after>{_CAP_RUN}|[a-z][a-z-]{{4,}})
     | (?P<before>{_CAP_RUN}?)(?:['’]s)?\s+(?i:(?:(?:city|county|borough|district|metropolitan)\s+)?
           (?:council|local\s+authority|children['’]?s\s+services|social\s+services))\b
-    """, re.X)
-_COUNCIL_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:city|county|borough|district)\s+)?(?:council|local\s+authority)\b", re.I)
-_NOT_NAMES = {"ofsted", "the", "england", "english", "uk", "britain", "his", "her", "majesty", "majesty's",
-              "local", "children", "children's", "what", "which", "how", "did", "does", "is", "was"}
+    """,
+    re.X,
+)
+_COUNCIL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:city|county|borough|district)\s+)?(?:council|local\s+authority)\b", re.I
+)
+_NOT_NAMES = {
+    "ofsted",
+    "the",
+    "england",
+    "english",
+    "uk",
+    "britain",
+    "his",
+    "her",
+    "majesty",
+    "majesty's",
+    "local",
+    "children",
+    "children's",
+    "what",
+    "which",
+    "how",
+    "did",
+    "does",
+    "is",
+    "was",
+}
 
 
 def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> str:

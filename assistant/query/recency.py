@@ -1,15 +1,20 @@
 """Which inspection of an authority a question means: latest (also "now", "still",
 "currently"), previous ("the one before"), first, or next ("the following inspection")."""
+
 from __future__ import annotations
 
 import re
 
-
-_DOC_LEAD = r"(?:(?:ofsted|ilacs|full|standard|children'?s|childrens|social|care|services?|ever|graded|ofsted's)\s+){0,4}"
+_DOC_LEAD = (
+    r"(?:(?:ofsted|ilacs|full|standard|children'?s|childrens|social|care|services?|ever|graded|ofsted's)\s+){0,4}"
+)
 _DOC_NOUN = r"(?:inspections?|reports?|judge?ments?|ratings?|grades?|visits?|one|time)\b"
 _DOC = _DOC_LEAD + _DOC_NOUN
 _RECENCY_PATTERNS = (  # tried in this order; each match is masked before the next kind looks
-    ("previous", re.compile(r"""
+    (
+        "previous",
+        re.compile(
+            r"""
         \b(?:previous(?:ly)? | prior\b(?!\s+to\b) | preceding | penultimate | last[-\s]but[-\s]one
         | second[-\s](?:most[-\s]recent|latest|last|newest)
         | (?:before|prior\s+to|preceding)\s+(?:the\s+|its\s+|their\s+)?(?:latest|last|most\s+recent|current|newest)
@@ -17,22 +22,53 @@ _RECENCY_PATTERNS = (  # tried in this order; each match is masked before the ne
         | (?:the\s+)?(?:one|inspection|report|time)\s+before
           (?:\s+(?:that|it|this|then|(?:the\s+)?(?:latest|last|most\s+recent|current|newest)(?:\s+(?:one|inspection|report))?))?
         | before\s+(?:that|then)
-        | earlier(?=\s+""" + _DOC + r"""))\b""", re.I | re.X)),
-    ("next", re.compile(r"""
-        \b(?:next|following|subsequent|later)(?=\s+""" + _DOC + r""")
+        | earlier(?=\s+"""
+            + _DOC
+            + r"""))\b""",
+            re.I | re.X,
+        ),
+    ),
+    (
+        "next",
+        re.compile(
+            r"""
+        \b(?:next|following|subsequent|later)(?=\s+"""
+            + _DOC
+            + r""")
         | \b(?:the\s+)?(?:one|inspection|report|time)\s+after(?:\s+(?:that|it|this|then))?\b
-        | \bafter\s+that\b""", re.I | re.X)),
-    ("first", re.compile(r"""
-        \b(?:(?:very\s+)?first|earliest|oldest|initial|original)(?=\s+""" + _DOC + r""")
+        | \bafter\s+that\b""",
+            re.I | re.X,
+        ),
+    ),
+    (
+        "first",
+        re.compile(
+            r"""
+        \b(?:(?:very\s+)?first|earliest|oldest|initial|original)(?=\s+"""
+            + _DOC
+            + r""")
         | \bfirst\s+(?:ever\s+)?inspected\b
         | \b(?:earliest|oldest)\b(?!\s+(?:child|children|young|people|person|care|age|\w+\s+(?:child|children|young)))
-        """, re.I | re.X)),
-    ("latest", re.compile(r"""
+        """,
+            re.I | re.X,
+        ),
+    ),
+    (
+        "latest",
+        re.compile(
+            r"""
         \b(?:latest | newest | most\s+recent(?:ly)? | current(?:ly)? | up[-\s]to[-\s]date | now | still
         | these\s+days | today | at\s+the\s+moment | at\s+present | presently
-        | recent(?=\s+""" + _DOC + r""") | recently
+        | recent(?=\s+"""
+            + _DOC
+            + r""") | recently
         | last\s+(?:inspected|rated|judged|visited)
-        | last(?=\s+""" + _DOC + r"""))\b""", re.I | re.X)),
+        | last(?=\s+"""
+            + _DOC
+            + r"""))\b""",
+            re.I | re.X,
+        ),
+    ),
 )
 
 
@@ -46,8 +82,6 @@ def _find_recency(text: str) -> tuple[str, list[tuple[int, int]]]:
                 continue
             kinds.append(kind)
             spans.append((m.start(), m.end()))
-            masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+            masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     distinct = set(kinds)
     return (kinds[0] if len(distinct) == 1 else ""), spans
-
-

@@ -1,21 +1,26 @@
 """The keyword topic of a question: what is left when authority, date and recency phrases
 and filler words ("Ofsted", "children's services inspection") are taken out."""
+
 from __future__ import annotations
 
 import re
-
 
 _FILLER_RE = re.compile(
     r"\b(?:inspections?\s+of\s+local\s+authority\s+children['’]?s\s+services|ilacs"
     r"|ofsted['’]?s?"
     r"|children['’]?s?['’]?\s+(?:social\s+care\s+)?services?(?:['’]s?)?"
-    r"|inspections?(?:\s+reports?)?|inspected)\b", re.I)
-_DANGLING_RE = re.compile(r"(?:\b(?:in|of|the|for|from|at|on|published|dated|by|during|its|their|and|with|to)\s*)+(?=[?.!,;:]|$)", re.I)
+    r"|inspections?(?:\s+reports?)?|inspected)\b",
+    re.I,
+)
+_DANGLING_RE = re.compile(
+    r"(?:\b(?:in|of|the|for|from|at|on|published|dated|by|during|its|their|and|with|to)\s*)+(?=[?.!,;:]|$)", re.I
+)
 
 
 _SENT = "\x00"
 _BEFORE_SENT_RE = re.compile(
-    r"(?:\b(?:the|a|an|of|in|for|at|on|from|about|by|during|its|their|published|dated|to|with|into)\s+)+\x00", re.I)
+    r"(?:\b(?:the|a|an|of|in|for|at|on|from|about|by|during|its|their|published|dated|to|with|into)\s+)+\x00", re.I
+)
 _AFTER_SENT_RE = re.compile(r"\x00(?:\s+(?:of|published|dated)\b)+", re.I)
 
 
@@ -56,5 +61,3 @@ def _clean_topic(text: str) -> str:
     text = re.sub(r"^[\s,;:.]+", "", text)
     text = re.sub(r"\s+", " ", text).strip()
     return text
-
-
