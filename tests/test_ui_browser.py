@@ -5,6 +5,7 @@ HTML to check it shows as text, and records what the UI passes to ask() (history
 Screenshots go to artifacts/ (artifacts/chat.png: the chat answering with its sources;
 artifacts/quiz.png: the quiz builder with a generated quiz).
 """
+
 from __future__ import annotations
 
 import json
@@ -17,7 +18,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import free_port
+from conftest import CONVERSATION, SAMPLE, free_port
 
 BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
 
@@ -30,12 +31,18 @@ def find_browser() -> str | None:
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WAIT = 60_000  # ms: answers are quick, but a 2-core CI box may be busy
 XSS_SCRIPT = "<script>window.__xss = 'script'</script>"
 XSS_IMG = "<img src=x onerror=\"window.__xss = 'img'\">"
-
 
 
 def launch(demo, **kwargs) -> str:
@@ -72,15 +79,32 @@ class FakeAssistant:
         from assistant.records import Answer, Citation, CitedQuote, Passage
 
         with self.lock:
-            self.calls.append({"question": question, "history": [tuple(t) for t in history], "authority": authority,
-                               "published_from": published_from, "published_to": published_to})
+            self.calls.append(
+                {
+                    "question": question,
+                    "history": [tuple(t) for t in history],
+                    "authority": authority,
+                    "published_from": published_from,
+                    "published_to": published_to,
+                }
+            )
         if "boom" in question:
             raise RuntimeError("the index is unavailable")
-        meta = next(r for r in self.retriever.reports() if r.local_authority == "Dorset" and r.published.startswith("2025"))
+        meta = next(
+            r for r in self.retriever.reports() if r.local_authority == "Dorset" and r.published.startswith("2025")
+        )
         quote = f"{XSS_SCRIPT} {XSS_IMG} The clarity and detail of the care leaver offer, including for care leavers who are parents."
-        cit = Citation(source=meta.source, report_id=meta.report_id, title="<b>Bold title</b>", local_authority="Dorset",
-                       published=meta.published, page=2, paragraph="1", heading="<i>What needs to improve?</i>",
-                       url="javascript:window.__xss='url'")
+        cit = Citation(
+            source=meta.source,
+            report_id=meta.report_id,
+            title="<b>Bold title</b>",
+            local_authority="Dorset",
+            published=meta.published,
+            page=2,
+            paragraph="1",
+            heading="<i>What needs to improve?</i>",
+            url="javascript:window.__xss='url'",
+        )
         text = f"The report says {XSS_SCRIPT} and {XSS_IMG} about {question} [1]."
         return Answer(question, text, (CitedQuote(1, quote, Passage(quote, 1.0, cit)),), notes=(XSS_IMG,))
 
@@ -242,10 +266,14 @@ def test_reports_tab_lists_filters_and_links(real_app, page):
     page.get_by_role("tab", name="Reports").click()
     grid = page.locator("#reports-table [role=grid]")
     grid.wait_for()
-    assert grid.get_attribute("aria-rowcount") == "8"  # header + 7 reports
+    assert grid.get_attribute("aria-rowcount") == str(len(SAMPLE) + len(CONVERSATION) + 1)  # header + reports
     assert "Birmingham" in grid.inner_text() and "Inadequate" in grid.inner_text()
-    links = page.locator("#reports-table a[href^='/report/']").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    assert len(set(links)) == 7 and all(re.fullmatch(r"/report/[A-Za-z0-9_-]+\.pdf", h) for h in links)
+    links = page.locator("#reports-table a[href^='/report/']").evaluate_all(
+        "els => els.map(e => e.getAttribute('href'))"
+    )
+    assert len(set(links)) == len(SAMPLE) + len(CONVERSATION) and all(
+        re.fullmatch(r"/report/[A-Za-z0-9_-]+\.pdf", h) for h in links
+    )
     page.get_by_label("Search").fill("Dorset")
     page.wait_for_function("document.querySelector('#reports-table [role=grid]').getAttribute('aria-rowcount') === '3'")
     page.get_by_label("Search").fill("")
@@ -309,16 +337,19 @@ def test_quiz_builder_generates_edits_and_downloads_gift(real_app, page):
     number.fill("2")
     page.locator("#quiz-drop").click()
     quiz_status(page, "Question 2 dropped.")
-    page.wait_for_function("n => document.querySelectorAll('#quiz-preview .quiz-question').length === n",
-                           arg=len(shown) - 1)
+    page.wait_for_function(
+        "n => document.querySelectorAll('#quiz-preview .quiz-question').length === n", arg=len(shown) - 1
+    )
     after_drop = quiz_questions(page)
     assert after_drop[1].split(" ", 1)[1] == shown[2].split(" ", 1)[1]  # the third moved up
 
     # regenerate question 1 (or be told why it cannot be)
     number.fill("1")
     page.locator("#quiz-regenerate").click()
-    page.wait_for_function("() => /Question 1 regenerated|No other question could be made to replace question 1/"
-                           ".test(document.querySelector('#quiz-status').innerText)")
+    page.wait_for_function(
+        "() => /Question 1 regenerated|No other question could be made to replace question 1/"
+        ".test(document.querySelector('#quiz-status').innerText)"
+    )
     final = quiz_questions(page)
     assert len(final) == len(after_drop) and final[1:] == after_drop[1:]
     if "regenerated" in page.locator("#quiz-status").inner_text():
@@ -356,8 +387,11 @@ def serious_violations(page) -> list[str]:
 
     page.wait_for_timeout(400)  # let transitions finish: contrast is measured on what is drawn
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-    return [f"{v['id']} ({v['impact']}): {v['help']} at " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
-            for v in result.response["violations"] if v["impact"] in ("critical", "serious")]
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at " + ", ".join(str(n["target"]) for n in v["nodes"][:5])
+        for v in result.response["violations"]
+        if v["impact"] in ("critical", "serious")
+    ]
 
 
 def test_accessibility_ask_tab_after_an_answer(real_app, page):
@@ -495,7 +529,9 @@ def test_follow_ups_pass_history_and_filters(fake_app, page):
 def test_errors_are_friendly(fake_app, page):
     open_app(page, fake_app.url)
     ask(page, "boom", expect_answer=False)
-    page.locator("#chat").get_by_text("Something went wrong: the index is unavailable. Try again or rephrase.").wait_for()
+    page.locator("#chat").get_by_text(
+        "Something went wrong: the index is unavailable. Try again or rephrase."
+    ).wait_for()
     assert "Traceback" not in page.content()
 
 
