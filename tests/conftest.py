@@ -72,6 +72,26 @@ def locate_corpus() -> Path:
     return path
 
 
+BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
+
+
+def find_browser() -> str | None:
+    """The first Chromium-family browser on PATH (Debian's chromium in CI)."""
+    return next((path for path in map(shutil.which, BROWSER_NAMES) if path), None)
+
+
+def browser_or_fail() -> str:
+    """The browser's path for the browser tests; under CI (env CI set) a missing browser fails
+    them, never skips them."""
+    path = find_browser()
+    if path is None:
+        message = f"no browser found on PATH ({', '.join(BROWSER_NAMES)}): apt-get install chromium"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return path
+
+
 def free_port() -> int:
     """A free TCP port on localhost, for servers the tests start."""
     with socket.socket() as s:

@@ -9,24 +9,14 @@ artifacts/quiz.png: the quiz builder with a generated quiz).
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import threading
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from conftest import CONVERSATION, SAMPLE, free_port
-
-BROWSER_NAMES = ("chromium", "chromium-browser", "google-chrome")
-
-
-def find_browser() -> str | None:
-    """The first Chromium-family browser on PATH (Debian's chromium in CI)."""
-    return next((path for path in map(shutil.which, BROWSER_NAMES) if path), None)
-
+from conftest import CONVERSATION, SAMPLE, browser_or_fail, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -124,17 +114,6 @@ def fake_app(retriever, tmp_path_factory):
     url = launch(demo)
     yield SimpleNamespace(url=url, assistant=fake)
     demo.close()
-
-
-def browser_or_fail() -> str:
-    """The browser's path; under CI (env CI set) a missing browser fails the tests, never skips them."""
-    path = find_browser()
-    if path is None:
-        message = f"no browser found on PATH ({', '.join(BROWSER_NAMES)}): apt-get install chromium"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture(scope="module")
