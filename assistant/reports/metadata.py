@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..records import Improvement, Judgement, Page, ReportMeta
-from ..vocabulary import BULLETS, GRADE_PATTERN, MONTH_PATTERN, MONTHS, SUB_BULLETS, month_number
+from ..vocabulary import BULLETS, GRADE_PATTERN, MONTH_PATTERN, MONTHS, SUB_BULLETS, month_number, normalise_grade
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -379,8 +379,7 @@ def _match_areas(flat: str, areas, page: int, *, sep: str) -> dict[str, Judgemen
 
 
 def _grade(text: str) -> str:
-    grade = re.sub(r"\s+", " ", text).strip().lower()
-    return re.sub(r"^require ", "requires ", grade)
+    return normalise_grade(text)
 
 
 # --------------------------------------------------------------------------- improvements

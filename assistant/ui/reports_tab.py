@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 import gradio as gr
 import pandas as pd
 
-from ..records import GRADES, ReportMeta
+from ..records import ReportMeta
+from ..vocabulary import GRADES, display_grade
 from .render import pdf_url, safe_url
 
 AREAS = (
@@ -25,7 +26,7 @@ FRAMEWORK_LABELS = {"SIF": "SIF (2013-17)", "ILACS": "ILACS (2018-)", "2026": "2
 
 def _grade(meta: ReportMeta, area: str) -> str:
     j = meta.judgement(area)
-    return j.grade.capitalize() if j else ""
+    return display_grade(j.grade) if j else ""
 
 
 def report_row(meta: ReportMeta, root: str = "") -> list[str]:
@@ -76,7 +77,7 @@ def build_reports_tab(get_reports: Callable[[], list[ReportMeta]], root: str = "
     reports = get_reports()
     frameworks = sorted({r.framework for r in reports if r.framework})
     present = {_grade(r, "overall").lower() for r in reports}
-    grades = [g.capitalize() for g in GRADES if g in present]
+    grades = [display_grade(g) for g in GRADES if g in present]
     gr.Markdown(
         f"**{len(reports)} reports indexed.** Search by authority, title, date or lead inspector; "
         "click a column header to sort.",
