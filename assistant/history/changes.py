@@ -41,7 +41,7 @@ CLOSE_COSINE = 0.55
 CLOSE_COSINE_WITH_WORDS = 0.45
 CLOSE_DISTINCT = 1
 PASSAGES_PER_ITEM = 6
-SENTENCES_PER_ITEM = 6  # candidate sentences embedded per item
+SENTENCES_PER_ITEM = 4  # candidate sentences embedded per item (most shared distinctive keywords first)
 READ = 3  # close sentences whose wording decides the status ...
 WIDE = 5  # ... and how far a critical one makes an otherwise positive item mixed
 EVIDENCE_SHOWN = 3
@@ -319,12 +319,12 @@ class Tracker:
         vecs = self.embedder.embed_documents(texts + [_query_text(i.text) for i in later_items])
         item_vecs, later_vecs = vecs[: len(items)], vecs[len(items):]
         pools = [self.candidates(later, v, t) for v, t in zip(item_vecs, texts)]
-        flat = [s for pool in pools for _, s, _, _ in pool]
-        sent_vecs = self.embedder.embed_documents(flat) if flat else np.zeros((0, vecs.shape[1]))
-        out, at = [], 0
+        unique = list(dict.fromkeys(s for pool in pools for _, s, _, _ in pool))  # each sentence embedded once
+        row = {s: i for i, s in enumerate(unique)}
+        sent_vecs = self.embedder.embed_documents(unique) if unique else np.zeros((0, vecs.shape[1]))
+        out = []
         for item, text, vec, pool in zip(items, texts, item_vecs, pools):
-            sims = sent_vecs[at: at + len(pool)] @ vec if pool else np.zeros(0)
-            at += len(pool)
+            sims = sent_vecs[[row[s] for _, s, _, _ in pool]] @ vec if pool else np.zeros(0)
             words = _keywords(text)
             close = []
             for (passage, s, _, shared), cos in zip(pool, sims):
