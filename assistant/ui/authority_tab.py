@@ -7,12 +7,11 @@ import logging
 import re
 import tempfile
 from pathlib import Path
-from typing import Callable
 
 import gradio as gr
 
 from ..answering.facts import Draft, human_date
-from ..history import build_history, change_report, to_draft
+from ..history import build_history, change_report
 from ..history.changes import ARROWS, ChangeReport, judgement_line
 from ..history.export import changes_doc, history_doc, to_docx, to_markdown
 from ..history.timeline import AREA_LABELS, FRAMEWORKS, History
