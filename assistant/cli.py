@@ -4,6 +4,7 @@ Exit codes: 0 success; 1 some inputs failed (e.g. unreadable reports, reported a
 skipped; the rest was done); 2 configuration or usage error (message says what to do);
 130 interrupted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -11,7 +12,6 @@ import sys
 
 from .errors import AssistantError
 from .settings import Settings
-
 
 COMMAND_MODULES = ("cli_search", "cli_answer", "cli_quiz", "cli_serve", "cli_history")
 
@@ -32,13 +32,20 @@ def question_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="published_from", help="published on or after (YYYY-MM-DD)")
     p.add_argument("--to", dest="published_to", help="published on or before (YYYY-MM-DD)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--batch", help='JSONL file of {"id", "question", "history": [earlier questions]} lines; one JSON line out per question')
+    p.add_argument(
+        "--batch",
+        help='JSONL file of {"id", "question", "history": [earlier questions]} lines; one JSON line out per question',
+    )
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings.from_env(index_path=getattr(args, "index", None), chroma_host=getattr(args, "chroma_host", None),
-                             chroma_port=getattr(args, "chroma_port", None), collection=getattr(args, "collection", None),
-                             model=getattr(args, "model", None))
+    return Settings.from_env(
+        index_path=getattr(args, "index", None),
+        chroma_host=getattr(args, "chroma_host", None),
+        chroma_port=getattr(args, "chroma_port", None),
+        collection=getattr(args, "collection", None),
+        model=getattr(args, "model", None),
+    )
 
 
 def cmd_corpus_fetch(args: argparse.Namespace) -> int:
@@ -97,8 +104,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("interrupted: what was completely indexed is kept; run the same command again to continue",
-              file=sys.stderr)
+        print(
+            "interrupted: what was completely indexed is kept; run the same command again to continue", file=sys.stderr
+        )
         return 130
 
 

@@ -1,6 +1,7 @@
 """`assistant history`, `assistant changes` and `assistant trends`: an authority's inspections,
 what changed since the previous inspection (judgements and the "what needs to improve"
 tracker), and the national judgements table."""
+
 from __future__ import annotations
 
 import json
@@ -40,8 +41,11 @@ def cmd_changes(args) -> int:
             return 2
         print(f"wrote {to_docx(changes_doc(report), args.output)}", file=sys.stderr)
         return 0
-    text = (json.dumps(changes_json(report), ensure_ascii=False, indent=2) if args.format == "json"
-            else to_markdown(changes_doc(report)))
+    text = (
+        json.dumps(changes_json(report), ensure_ascii=False, indent=2)
+        if args.format == "json"
+        else to_markdown(changes_doc(report))
+    )
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
         print(f"wrote {args.output}", file=sys.stderr)
@@ -59,9 +63,9 @@ def cmd_trends(args) -> int:
         print(f"wrote {args.csv}", file=sys.stderr)
     years = trends.by_year(reports)
     labels = [*trends.SCALE, trends.NO_OVERALL]
-    print("year  " + "  ".join(f"{l[:12]:>12}" for l in labels))
+    print("year  " + "  ".join(f"{g[:12]:>12}" for g in labels))
     for y, grades in years.items():
-        print(f"{y}  " + "  ".join(f"{len(grades.get(l, [])):>12}" for l in labels))
+        print(f"{y}  " + "  ".join(f"{len(grades.get(g, [])):>12}" for g in labels))
     trans = trends.transitions(reports)
     print("\nconsecutive inspections (earlier overall -> later overall): count")
     for (a, b), ts in sorted(trans.items(), key=lambda x: -len(x[1])):
@@ -81,8 +85,12 @@ def add_commands(sub, index_options) -> None:
 
     c = sub.add_parser("changes", help="what changed between two inspections of an authority (default: the last two)")
     c.add_argument("authority")
-    c.add_argument("--from", dest="date_from", help="the earlier inspection: the first published on or after (YYYY[-MM[-DD]])")
-    c.add_argument("--to", dest="date_to", help="the later inspection: the last published on or before (YYYY[-MM[-DD]])")
+    c.add_argument(
+        "--from", dest="date_from", help="the earlier inspection: the first published on or after (YYYY[-MM[-DD]])"
+    )
+    c.add_argument(
+        "--to", dest="date_to", help="the later inspection: the last published on or before (YYYY[-MM[-DD]])"
+    )
     c.add_argument("--format", choices=("md", "json", "docx"), default="md")
     c.add_argument("-o", "--output", help="write to this file")
     index_options(c)

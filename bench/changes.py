@@ -9,6 +9,7 @@ agreement (overall, by era and by status), the confusion matrix, the "addressed"
 truth contradicts (truth repeated or mixed), and the latency (p50/p95) of a whole change report
 (`change_report`) for authorities with two or more indexed inspections.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,8 +58,9 @@ def agreement(retriever, truth: list[dict], corpus: Path) -> dict:
         for t in ts:
             got = statuses[t["item_index"]]
             assert got.item.text == t["item"], (got.item.text, t["item"])
-            rows.append({**t, "predicted": got.status, "reason": got.reason,
-                         "evidence": [s.cited.quote for s in got.evidence]})
+            rows.append(
+                {**t, "predicted": got.status, "reason": got.reason, "evidence": [s.cited.quote for s in got.evidence]}
+            )
     n = len(rows)
     agree = sum(r["predicted"] == r["status"] for r in rows)
     contradicted = [r for r in rows if r["predicted"] == "addressed" and r["status"] in ("repeated", "mixed")]
@@ -70,15 +72,36 @@ def agreement(retriever, truth: list[dict], corpus: Path) -> dict:
         by_status[r["status"]][0] += r["predicted"] == r["status"]
         by_status[r["status"]][1] += 1
     confusion = Counter((r["status"], r["predicted"]) for r in rows)
-    return {"n": n, "pairs": len(by_pair) - len(missing), "agreement": agree / n if n else 0.0,
-            "by_era": {k: {"agree": a, "n": m, "rate": a / m} for k, (a, m) in sorted(by_era.items())},
-            "by_status": {k: {"agree": a, "n": m, "rate": a / m} for k, (a, m) in sorted(by_status.items())},
-            "confusion": {f"{t} -> {p}": c for (t, p), c in sorted(confusion.items())},
-            "addressed_contradicted": [{"id": r["id"], "authority": r["authority"], "item": r["item"][:120],
-                                        "truth": r["status"], "reading": r["reading"]} for r in contradicted],
-            "disagreements": [{"id": r["id"], "authority": r["authority"], "truth": r["status"], "predicted": r["predicted"],
-                               "item": r["item"][:100]} for r in rows if r["predicted"] != r["status"]],
-            "missing_reports": missing}
+    return {
+        "n": n,
+        "pairs": len(by_pair) - len(missing),
+        "agreement": agree / n if n else 0.0,
+        "by_era": {k: {"agree": a, "n": m, "rate": a / m} for k, (a, m) in sorted(by_era.items())},
+        "by_status": {k: {"agree": a, "n": m, "rate": a / m} for k, (a, m) in sorted(by_status.items())},
+        "confusion": {f"{t} -> {p}": c for (t, p), c in sorted(confusion.items())},
+        "addressed_contradicted": [
+            {
+                "id": r["id"],
+                "authority": r["authority"],
+                "item": r["item"][:120],
+                "truth": r["status"],
+                "reading": r["reading"],
+            }
+            for r in contradicted
+        ],
+        "disagreements": [
+            {
+                "id": r["id"],
+                "authority": r["authority"],
+                "truth": r["status"],
+                "predicted": r["predicted"],
+                "item": r["item"][:100],
+            }
+            for r in rows
+            if r["predicted"] != r["status"]
+        ],
+        "missing_reports": missing,
+    }
 
 
 def latency(retriever, count: int, seed: int = 0) -> dict:
@@ -101,15 +124,24 @@ def latency(retriever, count: int, seed: int = 0) -> dict:
     def p95(xs):
         return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
-    return {"n": len(times), "p50_s": statistics.median(times), "p95_s": p95(times), "max_s": times[-1],
-            "cpu_p50_s": statistics.median(cpu), "cpu_p95_s": p95(cpu), "load_average": os.getloadavg()[0]}
+    return {
+        "n": len(times),
+        "p50_s": statistics.median(times),
+        "p95_s": p95(times),
+        "max_s": times[-1],
+        "cpu_p50_s": statistics.median(cpu),
+        "cpu_p95_s": p95(cpu),
+        "load_average": os.getloadavg()[0],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--index", required=True)
     ap.add_argument("--truth", default=str(ROOT / "tests" / "data" / "change_status_truth.jsonl"))
-    ap.add_argument("--corpus", default=os.environ.get("CORPUS_MIRROR") or str(ROOT.parent / "shared" / "ofsted-reports"))
+    ap.add_argument(
+        "--corpus", default=os.environ.get("CORPUS_MIRROR") or str(ROOT.parent / "shared" / "ofsted-reports")
+    )
     ap.add_argument("--latency", type=int, default=40, help="authorities timed (0: skip)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -138,9 +170,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"later reports not in the index: {len(a['missing_reports'])}")
     if "latency" in result and result["latency"]["n"]:
         lt = result["latency"]
-        print(f"change report latency over {lt['n']} authorities: p50 {lt['p50_s']:.2f} s, p95 {lt['p95_s']:.2f} s, "
-              f"max {lt['max_s']:.2f} s (target p95 <= 2 s); CPU time of the process p50 {lt['cpu_p50_s']:.2f} s, "
-              f"p95 {lt['cpu_p95_s']:.2f} s; load average {lt['load_average']:.1f} on {os.cpu_count()} cores")
+        print(
+            f"change report latency over {lt['n']} authorities: p50 {lt['p50_s']:.2f} s, p95 {lt['p95_s']:.2f} s, "
+            f"max {lt['max_s']:.2f} s (target p95 <= 2 s); CPU time of the process p50 {lt['cpu_p50_s']:.2f} s, "
+            f"p95 {lt['cpu_p95_s']:.2f} s; load average {lt['load_average']:.1f} on {os.cpu_count()} cores"
+        )
     return 0
 
 

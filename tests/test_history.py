@@ -4,6 +4,7 @@ Unit tests on hand-made report records; integration tests on the sample index of
 (Dorset 2021 -> 2025, Birmingham 2014 SIF -> 2019 ILACS, Somerset 2026 without an overall
 grade). Word documents are parsed back with python-docx: every citation must be in them.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,16 +17,31 @@ from assistant.answering.quotes import collapse
 from assistant.errors import AssistantError
 from assistant.history import build_history, change_report, to_draft, trends
 from assistant.history.changes import STATUSES, choose_pair, judgement_changes, polarity
-from assistant.history.export import (answer_doc, changes_doc, changes_json, conversation_doc, history_doc,
-                                      history_json, readable, to_docx, to_markdown)
+from assistant.history.export import (
+    answer_doc,
+    changes_doc,
+    changes_json,
+    conversation_doc,
+    history_doc,
+    history_json,
+    readable,
+    to_docx,
+    to_markdown,
+)
 from assistant.history.timeline import Inspection, JudgementPoint, grade_rank
 from assistant.records import Answer, Citation, CitedQuote, Judgement, Passage, ReportMeta
 
 
 def meta(authority="Leeds", published="2018-12-18", framework="ILACS", **grades) -> ReportMeta:
     js = tuple(Judgement(area, area.replace("_", " "), grade, 1) for area, grade in grades.items())
-    return ReportMeta(report_id=f"{authority}-{published}", source=f"{authority}/{published}.pdf", local_authority=authority,
-                      published=published, framework=framework, judgements=js)
+    return ReportMeta(
+        report_id=f"{authority}-{published}",
+        source=f"{authority}/{published}.pdf",
+        local_authority=authority,
+        published=published,
+        framework=framework,
+        judgements=js,
+    )
 
 
 def point(area, grade, label=None, combined=False):
@@ -33,15 +49,18 @@ def point(area, grade, label=None, combined=False):
 
 
 # -- unit -----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("sentence, expected", [
-    ("Return interviews are comprehensive and completed in a timely manner.", "positive"),
-    ("The response to children who are missing from home is not consistently robust.", "negative"),
-    ("Too many care leavers are not in education, employment or training.", "negative"),
-    ("Management oversight has improved, but it is not yet consistently effective.", "both"),
-    ("Although progress has been made, some children wait too long.", "both"),
-    ("The local authority commissions a service from a regional agency.", "neutral"),
-    ("Children no longer wait for an assessment.", "positive"),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Return interviews are comprehensive and completed in a timely manner.", "positive"),
+        ("The response to children who are missing from home is not consistently robust.", "negative"),
+        ("Too many care leavers are not in education, employment or training.", "negative"),
+        ("Management oversight has improved, but it is not yet consistently effective.", "both"),
+        ("Although progress has been made, some children wait too long.", "both"),
+        ("The local authority commissions a service from a regional agency.", "neutral"),
+        ("Children no longer wait for an assessment.", "positive"),
+    ],
+)
 def test_polarity_reads_the_wording_clause_by_clause(sentence, expected):
     assert polarity(sentence) == expected
 
@@ -68,9 +87,22 @@ def test_judgement_changes_across_frameworks():
     sif = meta(published="2014-05-01", framework="SIF")
     ilacs = meta(published="2019-01-01")
     new = meta(published="2026-06-01", framework="2026")
-    earlier = Inspection(sif, (point("overall", "inadequate"), point("children_in_care", "requires improvement", "Children looked after"),
-                               point("care_leavers", "good"), point("adoption", "good")))
-    later = Inspection(ilacs, (point("overall", "good"), point("children_in_care", "good", "children in care and care leavers", combined=True)))
+    earlier = Inspection(
+        sif,
+        (
+            point("overall", "inadequate"),
+            point("children_in_care", "requires improvement", "Children looked after"),
+            point("care_leavers", "good"),
+            point("adoption", "good"),
+        ),
+    )
+    later = Inspection(
+        ilacs,
+        (
+            point("overall", "good"),
+            point("children_in_care", "good", "children in care and care leavers", combined=True),
+        ),
+    )
     changes = {c.area: c for c in judgement_changes(earlier, later)}
     assert changes["overall"].direction == "up" and "framework changed" in changes["overall"].note
     assert changes["children_in_care"].direction == "up"
@@ -83,10 +115,14 @@ def test_judgement_changes_across_frameworks():
 
 
 def test_trends_by_year_and_transitions():
-    reports = [meta("A", "2014-01-01", "SIF", overall="inadequate"), meta("A", "2018-01-01", overall="requires improvement to be good"),
-               meta("A", "2026-03-01", "2026", help_and_protection="good"),
-               meta("B", "2014-06-01", "SIF", overall="inadequate"), meta("B", "2019-01-01", overall="inadequate"),
-               meta("C", "2019-02-01", overall="outstanding")]
+    reports = [
+        meta("A", "2014-01-01", "SIF", overall="inadequate"),
+        meta("A", "2018-01-01", overall="requires improvement to be good"),
+        meta("A", "2026-03-01", "2026", help_and_protection="good"),
+        meta("B", "2014-06-01", "SIF", overall="inadequate"),
+        meta("B", "2019-01-01", overall="inadequate"),
+        meta("C", "2019-02-01", overall="outstanding"),
+    ]
     years = trends.by_year(reports)
     assert {k: len(v) for k, v in years[2014].items()} == {"Inadequate": 2}
     assert list(years[2026]) == [trends.NO_OVERALL]
@@ -99,13 +135,23 @@ def test_trends_by_year_and_transitions():
 
 
 def _cq(n, quote, authority="Dorset", page=2):
-    cit = Citation(source="x.pdf", report_id="r1", title="Inspection of Dorset", local_authority=authority,
-                   published="2025-05-09", page=page, paragraph="5", url="https://files.ofsted.gov.uk/v1/file/1")
+    cit = Citation(
+        source="x.pdf",
+        report_id="r1",
+        title="Inspection of Dorset",
+        local_authority=authority,
+        published="2025-05-09",
+        page=page,
+        paragraph="5",
+        url="https://files.ofsted.gov.uk/v1/file/1",
+    )
     return CitedQuote(n, quote, Passage(quote, 1.0, cit, f"c{n}"))
 
 
 def test_conversation_renumbers_citations_and_markdown_lists_them(tmp_path):
-    a1 = Answer("What does Dorset need to improve?", "Care leavers [1] and housing [2].", (_cq(1, "one"), _cq(2, "two")))
+    a1 = Answer(
+        "What does Dorset need to improve?", "Care leavers [1] and housing [2].", (_cq(1, "one"), _cq(2, "two"))
+    )
     a2 = Answer("and Birmingham?", "Early help [1].", (_cq(1, "three", "Birmingham"),))
     doc = conversation_doc([a1, a2])
     assert [c.n for c in doc.citations] == [1, 2, 3]
@@ -119,7 +165,12 @@ def test_conversation_renumbers_citations_and_markdown_lists_them(tmp_path):
 
 
 def test_answer_doc_keeps_notes_and_cleans_pdf_artefacts(tmp_path):
-    a = Answer("q", "A short\ufffeterm answer [1].", (_cq(1, "short\ufffeterm \x07help"),), notes=("Used the most recent inspection.",))
+    a = Answer(
+        "q",
+        "A short\ufffeterm answer [1].",
+        (_cq(1, "short\ufffeterm \x07help"),),
+        notes=("Used the most recent inspection.",),
+    )
     path = to_docx(answer_doc(a), tmp_path / "a.docx")
     text = _docx_text(path)
     assert "short-term answer [1]" in text and "short-term help" in text and "most recent inspection" in text
@@ -182,7 +233,10 @@ def test_change_report_across_frameworks_cites_every_statement(retriever):
     assert (report.earlier.meta.published, report.later.meta.published) == ("2014-05-23", "2019-01-17")
     changes = {c.area: c for c in report.judgements}
     assert changes["overall"].direction == "up"
-    assert changes["overall"].before.grade == "inadequate" and changes["overall"].after.grade == "requires improvement to be good"
+    assert (
+        changes["overall"].before.grade == "inadequate"
+        and changes["overall"].after.grade == "requires improvement to be good"
+    )
     assert changes["adoption"].direction == "not comparable"
     assert len(report.items) >= 10
     later_id, earlier_id = report.later.meta.report_id, report.earlier.meta.report_id
@@ -215,7 +269,10 @@ def test_change_report_as_a_chat_draft(retriever):
 
 
 def test_word_exports_contain_every_citation(retriever, tmp_path):
-    for doc in (history_doc(build_history(retriever, "Birmingham")), changes_doc(change_report(retriever, "Birmingham", "2014", "2019"))):
+    for doc in (
+        history_doc(build_history(retriever, "Birmingham")),
+        changes_doc(change_report(retriever, "Birmingham", "2014", "2019")),
+    ):
         path = to_docx(doc, tmp_path / "doc.docx")
         text = _docx_text(path)
         assert doc.citations
@@ -243,7 +300,10 @@ def test_cli_history_and_changes(sample_index, tmp_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert [i["published"] for i in out["inspections"]] == ["2021-11-19", "2025-05-09"]
     docx = tmp_path / "bham.docx"
-    assert main(["changes", "Birmingham", "--from", "2014", "--to", "2019", "--format", "docx", "-o", str(docx), *idx]) == 0
+    assert (
+        main(["changes", "Birmingham", "--from", "2014", "--to", "2019", "--format", "docx", "-o", str(docx), *idx])
+        == 0
+    )
     assert "Birmingham" in _docx_text(docx)
     assert main(["changes", "Birmingham", *idx]) == 0
     md = capsys.readouterr().out

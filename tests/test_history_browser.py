@@ -2,6 +2,7 @@
 on the sample index of real reports: the inspections table, the judgements chart and its hover,
 the change report with its evidence, the downloads (Word documents parsed back), the national
 charts and the CSV. Screenshot: artifacts/authority.png."""
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,15 @@ from conftest import free_port
 
 pytestmark = pytest.mark.browser
 BROWSER = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 WAIT = 90_000
 
@@ -109,8 +117,10 @@ def test_authority_view_table_chart_and_hover(app_url, page):
     chart.wait_for()
     legend = page.locator("#authority-chart .legendtext").evaluate_all("els => els.map(e => e.textContent)")
     assert "Overall effectiveness" in legend and "Help and protection" in legend
-    assert [t.strip() for t in page.locator("#authority-chart .ytick text").evaluate_all("els => els.map(e => e.textContent)")] == \
-        ["Inadequate", "Requires improvement", "Good", "Outstanding"]
+    assert [
+        t.strip()
+        for t in page.locator("#authority-chart .ytick text").evaluate_all("els => els.map(e => e.textContent)")
+    ] == ["Inadequate", "Requires improvement", "Good", "Outstanding"]
     point = page.locator("#authority-chart .scatterlayer path.point").first
     box = point.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -143,7 +153,10 @@ def test_change_report_shows_evidence_and_downloads_carry_every_citation(app_url
     n_refs = refs.count()
     cited = {int(m) for m in re.findall(r"\[(\d+)\]", report.inner_text())}
     assert cited == set(range(1, n_refs + 1))
-    assert "Dorset, published 2025-05-09, page" in refs.first.inner_text() or "Dorset, published 2021-11-19, page" in refs.first.inner_text()
+    assert (
+        "Dorset, published 2025-05-09, page" in refs.first.inner_text()
+        or "Dorset, published 2021-11-19, page" in refs.first.inner_text()
+    )
     quotes = [q.strip("“”") for q in page.locator("#change-report .ref-list .evidence-quote").all_inner_texts()]
 
     docx = download(page, "download-changes-docx", tmp_path)
@@ -162,9 +175,11 @@ def test_change_report_between_chosen_inspections(app_url, page):
     pick(page, "changes-from", "2014-05-23")
     pick(page, "changes-to", "2019-01-17")
     body = page.locator("#change-report-body")
-    page.wait_for_function("document.querySelector('#change-report-body') && "
-                           "document.querySelector('#change-report-body').innerText.includes('23 May 2014') && "
-                           "document.querySelector('#change-report-body').innerText.includes('17 January 2019')")
+    page.wait_for_function(
+        "document.querySelector('#change-report-body') && "
+        "document.querySelector('#change-report-body').innerText.includes('23 May 2014') && "
+        "document.querySelector('#change-report-body').innerText.includes('17 January 2019')"
+    )
     text = body.inner_text()
     assert "Adoption (SIF): inadequate" in text and "not comparable" in text
     assert page.locator("#change-report .tracker-item").count() >= 10

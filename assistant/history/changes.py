@@ -16,6 +16,7 @@ Status: repeated (listed again, or only criticised), addressed (only positive wo
 listed again), mixed (positive and negative), not mentioned (no sentence close enough: said
 so, never guessed).
 """
+
 from __future__ import annotations
 
 import re
@@ -23,13 +24,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..chunking import split_sentences
 from ..answering.facts import BULLET, Draft, Facts, human_date
 from ..answering.quotes import collapse, loose_pattern
+from ..chunking import split_sentences
 from ..errors import AssistantError
 from ..keyword import tokenize
-from ..retrieval import CANDIDATES, RRF_K
 from ..records import Improvement, Passage, ReportMeta
+from ..retrieval import CANDIDATES, RRF_K
 from .timeline import AREA_LABELS, AREAS, FRAMEWORKS, Cited, Inspection, JudgementPoint, inspection, resolve_authority
 
 LISTED_COSINE = 0.6
@@ -55,7 +56,9 @@ _NOT_NEGATIVE = re.compile(
     r"\b(without (undue |unnecessary )?(delay|drift)|(reduc|minimis|prevent|avoid|tackl|address)\w* (the )?(risk of )?"
     r"(drift|delay|gaps?|concerns?|risks?|harm)( and (drift|delay))?|no longer|not only|concerns? (about|arise|are|were|regarding|for)|"
     r"safeguarding concerns?|when concerns|any concerns|needs? to change|what needs to|not in education|"
-    r"where (sufficient )?progress is not|is not achieved|not at home|not (yet )?known to)\b", re.I)
+    r"where (sufficient )?progress is not|is not achieved|not at home|not (yet )?known to)\b",
+    re.I,
+)
 _NEGATIVE = re.compile(
     r"\b(not|cannot|can['’]t|never|too|in ?consistent(ly)?|inconsistency|variable|variability|varied|weak(ness|nesses|er)?|"
     r"poor(ly|er)?|insufficient(ly)?|lack(s|ing|ed)?|limited|delay(s|ed)?|drift|gaps?|yet to|remains? (a )?(concern|weak|"
@@ -63,7 +66,9 @@ _NEGATIVE = re.compile(
     r"inadequate|ineffective|shortfalls?|under-?developed|unclear|backlogs?|high caseloads|unable|slow(ly)?|"
     r"requires? improvement|require[sd]? (further )?(strengthening|development|improvement)|only (a )?(small|minority|few)|"
     r"lapsed?|overdue|out of date|unallocated|missed|deteriorat\w*|declin\w*|instability|superficial|over-optimistic|"
-    r"infancy|basic|wanting|absence|absent|unsuitable|inappropriate(ly)?|no)\b", re.I)
+    r"infancy|basic|wanting|absence|absent|unsuitable|inappropriate(ly)?|no)\b",
+    re.I,
+)
 _POSITIVE = re.compile(
     r"\b(improv(ed|ing|ement|ements)|strengthen(ed|ing)?|effective(ly)?|good|strong(er|ly)?|robust(ly)?|timely|"
     r"well(?! as)|consistent(ly)?|benefit(s|ing|ed)?|appropriate(ly)?|prompt(ly)?|high[- ]quality|embedded|better|"
@@ -72,19 +77,29 @@ _POSITIVE = re.compile(
     r"impressive|exceptional|excellent|skilled|committed|helpful|valued|confident|supported|support(s|ive)|"
     r"help(s|ed)|enabl(es|ed|ing)|prioritised|routinely|regular(ly)?|carefully|proactive(ly)?|sensitive(ly)?|"
     r"increas(e|ed|ing)|reduc(ed|tion)|in place|well-\w+|detailed|tenacious(ly)?|creative(ly)?|dedicated|"
-    r"understood|know (them|children|their)|attuned|meaningful|ambitious|accessible|actively|offered|available)\b", re.I)
-GENERIC = frozenset(tokenize(
-    "children child young people person care leaver leavers ensure improve improvement quality social work worker workers "
-    "practice service services effective effectively consistent consistently timely timeliness local authority authorities "
-    "partner partners plan plans planning support supported need needs risk risks assess assessment assessments manager "
-    "managers management all their family families help appropriate appropriately including range across within use "
-    "make made provide provision good better sufficient sufficiently response respond responses impact level levels"))
+    r"understood|know (them|children|their)|attuned|meaningful|ambitious|accessible|actively|offered|available)\b",
+    re.I,
+)
+GENERIC = frozenset(
+    tokenize(
+        "children child young people person care leaver leavers ensure improve improvement quality social work worker workers "
+        "practice service services effective effectively consistent consistently timely timeliness local authority authorities "
+        "partner partners plan plans planning support supported need needs risk risks assess assessment assessments manager "
+        "managers management all their family families help appropriate appropriately including range across within use "
+        "make made provide provision good better sufficient sufficiently response respond responses impact level levels"
+    )
+)
 # not findings: the later report's own recommendations (imperatives), the national-framework
 # note of 2026 reports, the judgement table, the cover page
-_NOT_EVIDENCE = re.compile(r"cross-referenced with the outcomes|Judgement grade|inspection dates|lead inspector|"
-                           r"^(Ensure|Improve|Strengthen|Develop|Increase|Review|Continue|Take action|Align|Provide|Reduce|"
-                           r"Establish|Embed|Work with|Undertake|Implement)\b", re.I)
-_LEAD_VERBS = re.compile(r"^(ensure|ensuring|improve|improving|strengthen|develop|increase|the|that|to|take action to)\s+", re.I)
+_NOT_EVIDENCE = re.compile(
+    r"cross-referenced with the outcomes|Judgement grade|inspection dates|lead inspector|"
+    r"^(Ensure|Improve|Strengthen|Develop|Increase|Review|Continue|Take action|Align|Provide|Reduce|"
+    r"Establish|Embed|Work with|Undertake|Implement)\b",
+    re.I,
+)
+_LEAD_VERBS = re.compile(
+    r"^(ensure|ensuring|improve|improving|strengthen|develop|increase|the|that|to|take action to)\s+", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -152,30 +167,35 @@ def _bound(date: str | None, end: bool) -> str:
     return date
 
 
-def choose_pair(reports: list[ReportMeta], date_from: str | None = None, date_to: str | None = None) -> tuple[ReportMeta, ReportMeta]:
+def choose_pair(
+    reports: list[ReportMeta], date_from: str | None = None, date_to: str | None = None
+) -> tuple[ReportMeta, ReportMeta]:
     """The earlier and later inspection: by default the last two; with date_from the first
     published on or after it, with date_to the last published on or before it."""
     lo, hi = _bound(date_from, False), _bound(date_to, True)
     dated = [r for r in reports if r.published]
     later_pool = [r for r in dated if not hi or r.published <= hi]
     if not later_pool:
-        raise AssistantError(f"no report published by {date_to}: its reports were published "
-                             + ", ".join(r.published for r in dated))
+        raise AssistantError(
+            f"no report published by {date_to}: its reports were published " + ", ".join(r.published for r in dated)
+        )
     later = later_pool[-1]
     earlier_pool = [r for r in dated if r.published < later.published and (not lo or r.published >= lo)]
     if not earlier_pool and lo:  # "since 2016" with no report in 2016: the last one before
         earlier_pool = [r for r in dated if r.published < later.published][-1:]
     if not earlier_pool:
         name = reports[0].local_authority if reports else "this authority"
-        raise AssistantError(f"{name} has only one indexed inspection in that period "
-                             f"(published {later.published}): there is nothing to compare it with")
+        raise AssistantError(
+            f"{name} has only one indexed inspection in that period "
+            f"(published {later.published}): there is nothing to compare it with"
+        )
     return (earlier_pool[0] if lo else earlier_pool[-1]), later
 
 
 # -- judgements ----------------------------------------------------------------------------------
 def judgement_changes(earlier: Inspection, later: Inspection) -> tuple[JudgementChange, ...]:
     out = []
-    for area, label in AREAS:
+    for area, _label in AREAS:
         before, after = earlier.judgement(area), later.judgement(area)
         note = ""
         if area == "care_leavers":
@@ -317,7 +337,7 @@ class Tracker:
             return []
         texts = [_query_text(i.text) for i in items]
         vecs = self.embedder.embed_documents(texts + [_query_text(i.text) for i in later_items])
-        item_vecs, later_vecs = vecs[: len(items)], vecs[len(items):]
+        item_vecs, later_vecs = vecs[: len(items)], vecs[len(items) :]
         pools = [self.candidates(later, v, t) for v, t in zip(item_vecs, texts)]
         unique = list(dict.fromkeys(s for pool in pools for _, s, _, _ in pool))  # each sentence embedded once
         row = {s: i for i, s in enumerate(unique)}
@@ -330,7 +350,9 @@ class Tracker:
             for (passage, s, _, shared), cos in zip(pool, sims):
                 distinct = shared - GENERIC
                 if cos >= CLOSE_COSINE or (cos >= CLOSE_COSINE_WITH_WORDS and len(distinct) >= CLOSE_DISTINCT):
-                    close.append(Sentence(Cited(passage, s), float(cos), len(shared) / len(words) if words else 0.0, polarity(s)))
+                    close.append(
+                        Sentence(Cited(passage, s), float(cos), len(shared) / len(words) if words else 0.0, polarity(s))
+                    )
             close.sort(key=lambda x: -x.cosine)
             listed = self._listed_again(later, item, vec, later_items, later_vecs)
             out.append(self._status(earlier, item, listed, close))
@@ -353,7 +375,9 @@ class Tracker:
             return None
         return ListedAgain(best.item, self.cite_item(later, best.item), best.cosine, best.overlap)
 
-    def _status(self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]) -> ItemStatus:
+    def _status(
+        self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]
+    ) -> ItemStatus:
         cited = self.cite_item(earlier, item)
         shown = tuple(close[:EVIDENCE_SHOWN])
         kinds = {s.polarity for s in close[:READ]}
@@ -363,17 +387,41 @@ class Tracker:
             neg = True
             shown = tuple(close[:WIDE])
         if listed is not None:
-            return ItemStatus(item, cited, "repeated", f"the later report lists it again as needing to improve "
-                              f"(similarity {listed.cosine:.2f})", listed, shown)
+            return ItemStatus(
+                item,
+                cited,
+                "repeated",
+                f"the later report lists it again as needing to improve (similarity {listed.cosine:.2f})",
+                listed,
+                shown,
+            )
         if not close:
             return ItemStatus(item, cited, "not mentioned", "nothing in the later report is close enough to this item")
         if pos and neg:
-            return ItemStatus(item, cited, "mixed", "the later report's passages on it are both positive and critical", None, shown)
+            return ItemStatus(
+                item, cited, "mixed", "the later report's passages on it are both positive and critical", None, shown
+            )
         if pos:
-            return ItemStatus(item, cited, "addressed", "the later report speaks of it positively and does not list it again", None, shown)
+            return ItemStatus(
+                item,
+                cited,
+                "addressed",
+                "the later report speaks of it positively and does not list it again",
+                None,
+                shown,
+            )
         if neg:
-            return ItemStatus(item, cited, "repeated", "not listed again, but the later report's passages on it are critical", None, shown)
-        return ItemStatus(item, cited, "mixed", "the later report mentions it without a clear judgement either way", None, shown)
+            return ItemStatus(
+                item,
+                cited,
+                "repeated",
+                "not listed again, but the later report's passages on it are critical",
+                None,
+                shown,
+            )
+        return ItemStatus(
+            item, cited, "mixed", "the later report mentions it without a clear judgement either way", None, shown
+        )
 
 
 def change_report(retriever, authority: str, date_from: str | None = None, date_to: str | None = None) -> ChangeReport:
@@ -387,9 +435,13 @@ def change_report(retriever, authority: str, date_from: str | None = None, date_
         notes.append(f"No “what needs to improve” list was found in the earlier report (published {before.published}).")
     skipped = sum(1 for i in items if i.cited is None)
     if skipped:
-        notes.append(f"{skipped} improvement item(s) could not be located verbatim in the earlier report and are left out.")
+        notes.append(
+            f"{skipped} improvement item(s) could not be located verbatim in the earlier report and are left out."
+        )
     items = [i for i in items if i.cited is not None]
-    return ChangeReport(before.local_authority, earlier, later, judgement_changes(earlier, later), tuple(items), tuple(notes))
+    return ChangeReport(
+        before.local_authority, earlier, later, judgement_changes(earlier, later), tuple(items), tuple(notes)
+    )
 
 
 # -- as an answer ----------------------------------------------------------------------------------
@@ -403,10 +455,12 @@ def _when(meta: ReportMeta) -> str:
 def to_draft(report: ChangeReport, draft: Draft | None = None) -> Draft:
     """The change report as answer lines with [n] citations (for the chat and the exports)."""
     draft = draft if draft is not None else Draft([], [])
-    e, l = report.earlier.meta, report.later.meta
-    draft.lines.append(f"**What changed in {report.authority}** between the inspection {_when(e)} "
-                       f"({FRAMEWORKS.get(e.framework, e.framework)}) and the inspection {_when(l)} "
-                       f"({FRAMEWORKS.get(l.framework, l.framework)}).")
+    e, lt = report.earlier.meta, report.later.meta
+    draft.lines.append(
+        f"**What changed in {report.authority}** between the inspection {_when(e)} "
+        f"({FRAMEWORKS.get(e.framework, e.framework)}) and the inspection {_when(lt)} "
+        f"({FRAMEWORKS.get(lt.framework, lt.framework)})."
+    )
     draft.lines.append("")
     draft.lines.append("**Judgements**")
     for ch in report.judgements:
@@ -414,9 +468,11 @@ def to_draft(report: ChangeReport, draft: Draft | None = None) -> Draft:
     draft.lines.append("")
     if report.items:
         c = report.counts()
-        draft.lines.append(f"**What the earlier report said needs to improve**, and what the later report says "
-                           f"({c['repeated']} repeated, {c['addressed']} addressed, {c['mixed']} mixed, "
-                           f"{c['not mentioned']} not mentioned):")
+        draft.lines.append(
+            f"**What the earlier report said needs to improve**, and what the later report says "
+            f"({c['repeated']} repeated, {c['addressed']} addressed, {c['mixed']} mixed, "
+            f"{c['not mentioned']} not mentioned):"
+        )
         for it in report.items:
             draft.lines.append("- " + item_line(it, draft))
     for note in report.notes:
@@ -448,8 +504,9 @@ def item_line(it: ItemStatus, draft: Draft) -> str:
     return "; ".join(parts) + "."
 
 
-def draft_changes(retriever, authority: str, date_from: str | None = None, date_to: str | None = None,
-                  draft: Draft | None = None) -> Draft:
+def draft_changes(
+    retriever, authority: str, date_from: str | None = None, date_to: str | None = None, draft: Draft | None = None
+) -> Draft:
     """For the chat ("What has changed in Leeds since its last inspection?", "How has Bury
     changed between 2016 and 2021?"): the change report as answer lines with [n] citations.
     When there is nothing to compare (one inspection, unknown authority) the draft gets one

@@ -4,20 +4,23 @@ Markdown documents, and histories / change reports as JSON.
 Every document ends with its references, numbered as in the text: authority, report title,
 publication date, page, paragraph, the quoted passage and the Ofsted URL.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from ..answering.facts import Draft, human_date
 from ..records import Answer, CitedQuote
 from .changes import ChangeReport, to_draft
 from .timeline import AREA_LABELS, FRAMEWORKS, History
 
-OGL = ("Contains public sector information licensed under the Open Government Licence v3.0 "
-       "(Ofsted inspection reports, Crown copyright).")
+OGL = (
+    "Contains public sector information licensed under the Open Government Licence v3.0 "
+    "(Ofsted inspection reports, Crown copyright)."
+)
 _MARK = re.compile(r"\[(\d{1,4})\]")
 # PDF text artefacts (pdfium's line-break hyphen, private-use bullet glyphs) shown as what they
 # stand for, and characters XML (hence Word) cannot hold dropped.
@@ -27,6 +30,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def readable(text: str) -> str:
     return _NOT_XML.sub("", str(text).translate(_DISPLAY))
+
+
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 
 
@@ -75,7 +80,7 @@ def conversation_doc(answers: Sequence[Answer], title: str = "Conversation") -> 
         offset = len(doc.citations)
         renumber = {c.n: offset + i for i, c in enumerate(a.citations, 1)}
         doc.blocks.append(("q", a.question))
-        text = _MARK.sub(lambda m: f"[{renumber.get(int(m.group(1)), m.group(1))}]", a.text)
+        text = _MARK.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]", a.text)
         doc.blocks += _lines_to_blocks(text.split("\n"))
         doc.blocks += [("note", n) for n in a.notes]
         doc.citations += [CitedQuote(renumber[c.n], c.quote, c.passage) for c in a.citations]
@@ -85,8 +90,7 @@ def conversation_doc(answers: Sequence[Answer], title: str = "Conversation") -> 
 def history_doc(history: History) -> Doc:
     draft = Draft([], [])
     doc = Doc(f"Inspection history: {history.authority}")
-    header = ["Published", "Inspection dates", "Framework", "Lead inspector",
-              *(AREA_LABELS[a] for a in history.areas)]
+    header = ["Published", "Inspection dates", "Framework", "Lead inspector", *(AREA_LABELS[a] for a in history.areas)]
     rows = [header]
     for ins in history.inspections:
         m = ins.meta
@@ -103,8 +107,13 @@ def history_doc(history: History) -> Doc:
             else:
                 row.append(f"{j.grade} (page {j.page})")
         rows.append(row)
-    doc.blocks.append(("p", f"{len(history.inspections)} indexed inspection(s) of {history.authority}, oldest first; "
-                            "judgements as written in each report."))
+    doc.blocks.append(
+        (
+            "p",
+            f"{len(history.inspections)} indexed inspection(s) of {history.authority}, oldest first; "
+            "judgements as written in each report.",
+        )
+    )
     doc.blocks.append(("table", rows))
     for ins in history.inspections:
         if ins.note:
@@ -180,7 +189,7 @@ def _runs(paragraph, text: str) -> None:
     pos = 0
     for m in _BOLD.finditer(text):
         if m.start() > pos:
-            paragraph.add_run(text[pos:m.start()])
+            paragraph.add_run(text[pos : m.start()])
         paragraph.add_run(m.group(1)).bold = True
         pos = m.end()
     if pos < len(text):
@@ -240,39 +249,105 @@ def _cited_json(c) -> dict | None:
     if c is None:
         return None
     cit = c.passage.citation
-    return {"quote": c.quote, "source": cit.source, "page": cit.page, "paragraph": cit.paragraph,
-            "local_authority": cit.local_authority, "published": cit.published, "url": cit.url}
+    return {
+        "quote": c.quote,
+        "source": cit.source,
+        "page": cit.page,
+        "paragraph": cit.paragraph,
+        "local_authority": cit.local_authority,
+        "published": cit.published,
+        "url": cit.url,
+    }
 
 
 def _point_json(j) -> dict | None:
     if j is None:
         return None
-    return {"area": j.area, "label": j.label, "grade": j.grade, "rank": j.rank, "page": j.page,
-            "combined_with_care_leavers": j.combined, "citation": _cited_json(j.evidence)}
+    return {
+        "area": j.area,
+        "label": j.label,
+        "grade": j.grade,
+        "rank": j.rank,
+        "page": j.page,
+        "combined_with_care_leavers": j.combined,
+        "citation": _cited_json(j.evidence),
+    }
 
 
 def history_json(history: History) -> dict:
-    return {"authority": history.authority, "inspections": [
-        {"report_id": i.meta.report_id, "source": i.meta.source, "title": i.meta.title, "published": i.meta.published,
-         "inspection_dates": i.meta.inspection_dates, "framework": i.meta.framework,
-         "lead_inspector": i.meta.lead_inspector, "lead_inspector_citation": _cited_json(i.lead_inspector),
-         "url": i.meta.url, "note": i.note, "judgements": [_point_json(j) for j in i.judgements]}
-        for i in history.inspections]}
+    return {
+        "authority": history.authority,
+        "inspections": [
+            {
+                "report_id": i.meta.report_id,
+                "source": i.meta.source,
+                "title": i.meta.title,
+                "published": i.meta.published,
+                "inspection_dates": i.meta.inspection_dates,
+                "framework": i.meta.framework,
+                "lead_inspector": i.meta.lead_inspector,
+                "lead_inspector_citation": _cited_json(i.lead_inspector),
+                "url": i.meta.url,
+                "note": i.note,
+                "judgements": [_point_json(j) for j in i.judgements],
+            }
+            for i in history.inspections
+        ],
+    }
 
 
 def changes_json(report: ChangeReport) -> dict:
     def side(ins):
         m = ins.meta
-        return {"report_id": m.report_id, "source": m.source, "published": m.published, "framework": m.framework, "url": m.url}
+        return {
+            "report_id": m.report_id,
+            "source": m.source,
+            "published": m.published,
+            "framework": m.framework,
+            "url": m.url,
+        }
 
-    return {"authority": report.authority, "earlier": side(report.earlier), "later": side(report.later),
-            "judgements": [{"area": c.area, "direction": c.direction, "note": c.note, "before": _point_json(c.before),
-                            "after": _point_json(c.after)} for c in report.judgements],
-            "counts": report.counts(),
-            "items": [{"item": i.item.text, "citation": _cited_json(i.cited), "status": i.status, "reason": i.reason,
-                       "listed_again": ({"item": i.listed_again.item.text, "similarity": round(i.listed_again.cosine, 3),
-                                         "citation": _cited_json(i.listed_again.cited)} if i.listed_again else None),
-                       "evidence": [{"polarity": s.polarity, "similarity": round(s.cosine, 3),
-                                     "keyword_share": round(s.overlap, 3), "citation": _cited_json(s.cited)}
-                                    for s in i.evidence]} for i in report.items],
-            "notes": list(report.notes)}
+    return {
+        "authority": report.authority,
+        "earlier": side(report.earlier),
+        "later": side(report.later),
+        "judgements": [
+            {
+                "area": c.area,
+                "direction": c.direction,
+                "note": c.note,
+                "before": _point_json(c.before),
+                "after": _point_json(c.after),
+            }
+            for c in report.judgements
+        ],
+        "counts": report.counts(),
+        "items": [
+            {
+                "item": i.item.text,
+                "citation": _cited_json(i.cited),
+                "status": i.status,
+                "reason": i.reason,
+                "listed_again": (
+                    {
+                        "item": i.listed_again.item.text,
+                        "similarity": round(i.listed_again.cosine, 3),
+                        "citation": _cited_json(i.listed_again.cited),
+                    }
+                    if i.listed_again
+                    else None
+                ),
+                "evidence": [
+                    {
+                        "polarity": s.polarity,
+                        "similarity": round(s.cosine, 3),
+                        "keyword_share": round(s.overlap, 3),
+                        "citation": _cited_json(s.cited),
+                    }
+                    for s in i.evidence
+                ],
+            }
+            for i in report.items
+        ],
+        "notes": list(report.notes),
+    }

@@ -1,5 +1,6 @@
 """An authority's inspections, oldest first: dates, framework, lead inspector and the
 judgements as written, each judgement cited to the passage (page) where the report states it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,16 +12,32 @@ from ..records import Passage, ReportMeta
 
 # The grade scale of the charts: outstanding > good > requires improvement > inadequate.
 # "adequate" (2012-13 reports) sits with requires improvement; "not judged" has no rank.
-GRADE_RANK = {"outstanding": 4, "good": 3, "requires improvement to be good": 2, "requires improvement": 2,
-              "adequate": 2, "inadequate": 1}
+GRADE_RANK = {
+    "outstanding": 4,
+    "good": 3,
+    "requires improvement to be good": 2,
+    "requires improvement": 2,
+    "adequate": 2,
+    "inadequate": 1,
+}
 RANK_LABELS = {4: "Outstanding", 3: "Good", 2: "Requires improvement", 1: "Inadequate"}
 # Areas in chart order, with short labels; SIF and ILACS wordings of an area share a key.
-AREAS = (("overall", "Overall effectiveness"), ("help_and_protection", "Help and protection"),
-         ("children_in_care", "Children in care"), ("care_leavers", "Care leavers"),
-         ("leaders", "Leaders"), ("adoption", "Adoption (SIF)"), ("lscb", "LSCB (SIF)"))
+AREAS = (
+    ("overall", "Overall effectiveness"),
+    ("help_and_protection", "Help and protection"),
+    ("children_in_care", "Children in care"),
+    ("care_leavers", "Care leavers"),
+    ("leaders", "Leaders"),
+    ("adoption", "Adoption (SIF)"),
+    ("lscb", "LSCB (SIF)"),
+)
 AREA_LABELS = dict(AREAS)
-FRAMEWORKS = {"SIF": "single inspection framework (2013-2017)", "ILACS": "ILACS (2018-)",
-              "2026": "2026 framework", "pre-SIF": "looked after children inspection (2012-2013)"}
+FRAMEWORKS = {
+    "SIF": "single inspection framework (2013-2017)",
+    "ILACS": "ILACS (2018-)",
+    "2026": "2026 framework",
+    "pre-SIF": "looked after children inspection (2012-2013)",
+}
 
 
 def grade_rank(grade: str) -> int | None:
@@ -66,8 +83,11 @@ class Inspection:
     def note(self) -> str:
         """Why a point is missing from the chart, when it is."""
         if self.meta.judgements and not self.meta.judgement("overall"):
-            return "no overall grade: the 2026 framework grades the areas only" if self.meta.framework == "2026" \
+            return (
+                "no overall grade: the 2026 framework grades the areas only"
+                if self.meta.framework == "2026"
                 else "no overall grade stated in this report"
+            )
         if not self.meta.judgements:
             return "no judgements found in this report"
         return ""
@@ -96,8 +116,10 @@ def resolve_authority(retriever, authority: str) -> list[ReportMeta]:
             if reports:
                 break
     if not reports:
-        raise AssistantError(f"no indexed inspection report of '{authority}': check the name "
-                             "(the Reports tab lists every indexed authority)")
+        raise AssistantError(
+            f"no indexed inspection report of '{authority}': check the name "
+            "(the Reports tab lists every indexed authority)"
+        )
     return reports
 
 
@@ -106,8 +128,16 @@ def cite_judgements(facts: Facts, meta: ReportMeta) -> tuple[JudgementPoint, ...
     for j in meta.judgements:
         found = facts.cite_judgement(meta, j)
         combined = j.area == "children_in_care" and "leaver" in j.label.lower()
-        points.append(JudgementPoint(j.area, j.label, j.grade, found[0].citation.page if found else j.page,
-                                     Cited(*found) if found else None, combined))
+        points.append(
+            JudgementPoint(
+                j.area,
+                j.label,
+                j.grade,
+                found[0].citation.page if found else j.page,
+                Cited(*found) if found else None,
+                combined,
+            )
+        )
     order = {a: i for i, (a, _) in enumerate(AREAS)}
     return tuple(sorted(points, key=lambda p: order.get(p.area, 99)))
 
@@ -115,8 +145,12 @@ def cite_judgements(facts: Facts, meta: ReportMeta) -> tuple[JudgementPoint, ...
 def cite_lead_inspector(facts: Facts, meta: ReportMeta) -> Cited | None:
     if not meta.lead_inspector:
         return None
-    found = facts.find(meta, meta.lead_inspector_page, r"Lead inspector[^:]{0,12}:?\s*" + loose_pattern(meta.lead_inspector),
-                       loose_pattern(meta.lead_inspector))
+    found = facts.find(
+        meta,
+        meta.lead_inspector_page,
+        r"Lead inspector[^:]{0,12}:?\s*" + loose_pattern(meta.lead_inspector),
+        loose_pattern(meta.lead_inspector),
+    )
     return Cited(*found) if found else None
 
 

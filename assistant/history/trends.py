@@ -1,5 +1,6 @@
 """National trends from the judgements table: the distribution of judgements by year of
 publication, and transitions between an authority's consecutive inspections."""
+
 from __future__ import annotations
 
 import csv
@@ -12,8 +13,17 @@ from .timeline import AREAS, RANK_LABELS, grade_rank
 
 NO_OVERALL = "No overall grade"
 SCALE = [RANK_LABELS[r] for r in (4, 3, 2, 1)]  # Outstanding, Good, Requires improvement, Inadequate
-COLUMNS = ["authority", "published", "inspection_dates", "framework", "lead_inspector",
-           *(a for a, _ in AREAS), "overall_page", "report", "url"]
+COLUMNS = [
+    "authority",
+    "published",
+    "inspection_dates",
+    "framework",
+    "lead_inspector",
+    *(a for a, _ in AREAS),
+    "overall_page",
+    "report",
+    "url",
+]
 
 
 def grade_label(meta: ReportMeta, area: str = "overall") -> str:
@@ -72,8 +82,13 @@ def improved_from(trans: dict[tuple[str, str], list[Transition]], grade: str) ->
 def table_rows(reports: list[ReportMeta]) -> list[dict]:
     rows = []
     for r in sorted(reports, key=lambda r: (r.local_authority, r.published)):
-        row = {"authority": r.local_authority, "published": r.published, "inspection_dates": r.inspection_dates,
-               "framework": r.framework, "lead_inspector": r.lead_inspector}
+        row = {
+            "authority": r.local_authority,
+            "published": r.published,
+            "inspection_dates": r.inspection_dates,
+            "framework": r.framework,
+            "lead_inspector": r.lead_inspector,
+        }
         for area, _ in AREAS:
             j = r.judgement(area)
             row[area] = j.grade if j else ""

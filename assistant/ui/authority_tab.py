@@ -1,6 +1,7 @@
 """The Authority tab: one authority's inspections (table and chart of judgements over time),
 what changed between two of its inspections (judgements and the "what needs to improve"
 tracker, with the evidence next to each status), and downloads (.docx, .md)."""
+
 from __future__ import annotations
 
 import logging
@@ -52,13 +53,26 @@ def _pdf_link(report_id: str, page: int, text: str, title: str = "") -> str:
 
 def inspections_html(history: History) -> str:
     areas = history.areas
-    head = "".join(f"<th>{escape(h)}</th>" for h in ["Published", "Inspection dates", "Framework", "Lead inspector",
-                                                    *(AREA_LABELS[a] for a in areas), "Report"])
+    head = "".join(
+        f"<th>{escape(h)}</th>"
+        for h in [
+            "Published",
+            "Inspection dates",
+            "Framework",
+            "Lead inspector",
+            *(AREA_LABELS[a] for a in areas),
+            "Report",
+        ]
+    )
     rows = []
     for ins in history.inspections:
         m = ins.meta
-        cells = [escape(human_date(m.published)), escape(m.inspection_dates), escape(FRAMEWORKS.get(m.framework, m.framework)),
-                 escape(m.lead_inspector)]
+        cells = [
+            escape(human_date(m.published)),
+            escape(m.inspection_dates),
+            escape(FRAMEWORKS.get(m.framework, m.framework)),
+            escape(m.lead_inspector),
+        ]
         for area in areas:
             j = ins.judgement(area)
             if j is None:
@@ -71,23 +85,31 @@ def inspections_html(history: History) -> str:
                     cells.append("")
                 continue
             quote = j.evidence.quote if j.evidence else ""
-            cells.append(_pdf_link(m.report_id, j.page, escape(j.grade.capitalize()), f"page {j.page}: {quote}")
-                         + f' <span class="hist-page">(p. {j.page})</span>')
+            cells.append(
+                _pdf_link(m.report_id, j.page, escape(j.grade.capitalize()), f"page {j.page}: {quote}")
+                + f' <span class="hist-page">(p. {j.page})</span>'
+            )
         links = [_pdf_link(m.report_id, ins.judgement("overall").page if ins.judgement("overall") else 1, "PDF")]
         url = safe_url(m.url)
         if url:
             links.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">Ofsted</a>')
         cells.append(" · ".join(links))
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    return (f'{STYLE}<table class="hist-table" id="inspections-table"><thead><tr>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'{STYLE}<table class="hist-table" id="inspections-table"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _inline(text: str, numbers: set[int]) -> str:
     """Escaped text with **bold** and [n] linked to its reference."""
     out = _BOLD.sub(r"<strong>\1</strong>", escape(text))
-    return _MARK.sub(lambda m: (f'<a class="cite" href="#ref-{m.group(1)}">[{m.group(1)}]</a>'
-                                if int(m.group(1)) in numbers else m.group(0)), out)
+    return _MARK.sub(
+        lambda m: (
+            f'<a class="cite" href="#ref-{m.group(1)}">[{m.group(1)}]</a>' if int(m.group(1)) in numbers else m.group(0)
+        ),
+        out,
+    )
 
 
 def references_html(citations: list[CitedQuote]) -> str:
@@ -99,19 +121,24 @@ def references_html(citations: list[CitedQuote]) -> str:
         url = safe_url(cit.url)
         if url:
             links.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">Ofsted</a>')
-        items.append(f'<li id="ref-{c.n}" value="{c.n}">{where}: <span class="evidence-quote">“{escape(c.quote)}”</span> '
-                     f'({" · ".join(links)})</li>')
+        items.append(
+            f'<li id="ref-{c.n}" value="{c.n}">{where}: <span class="evidence-quote">“{escape(c.quote)}”</span> '
+            f"({' · '.join(links)})</li>"
+        )
     return f'<h4>References</h4><ol class="ref-list">{"".join(items)}</ol>'
 
 
 def changes_html(report: ChangeReport) -> str:
     draft = Draft([], [])
-    e, l = report.earlier.meta, report.later.meta
-    out = [STYLE, '<div id="change-report-body">',
-           f"<h3>What changed in {escape(report.authority)}</h3>",
-           f"<p>From the inspection published {escape(human_date(e.published))} ({escape(FRAMEWORKS.get(e.framework, e.framework))}) "
-           f"to the inspection published {escape(human_date(l.published))} ({escape(FRAMEWORKS.get(l.framework, l.framework))}).</p>",
-           "<h4>Judgements</h4><ul class=\"judgement-changes\">"]
+    e, lt = report.earlier.meta, report.later.meta
+    out = [
+        STYLE,
+        '<div id="change-report-body">',
+        f"<h3>What changed in {escape(report.authority)}</h3>",
+        f"<p>From the inspection published {escape(human_date(e.published))} ({escape(FRAMEWORKS.get(e.framework, e.framework))}) "
+        f"to the inspection published {escape(human_date(lt.published))} ({escape(FRAMEWORKS.get(lt.framework, lt.framework))}).</p>",
+        '<h4>Judgements</h4><ul class="judgement-changes">',
+    ]
     for ch in report.judgements:
         line = judgement_line(ch, draft)
         cls = {"up": "dir-up", "down": "dir-down"}.get(ch.direction, "")
@@ -121,27 +148,36 @@ def changes_html(report: ChangeReport) -> str:
         out.append(f'<li data-direction="{escape(ch.direction)}">{html_line}</li>')
     out.append("</ul>")
     counts = report.counts()
-    out.append(f"<h4>What the earlier report said needs to improve</h4><p>{len(report.items)} items: "
-               + ", ".join(f"{n} {escape(s)}" for s, n in counts.items()) + ". The evidence behind each status is shown "
-               "with it; <em>not mentioned</em> means nothing in the later report was close enough.</p>")
+    out.append(
+        f"<h4>What the earlier report said needs to improve</h4><p>{len(report.items)} items: "
+        + ", ".join(f"{n} {escape(s)}" for s, n in counts.items())
+        + ". The evidence behind each status is shown "
+        "with it; <em>not mentioned</em> means nothing in the later report was close enough.</p>"
+    )
     for it in report.items:
         assert it.cited is not None
         n_item = draft.add(it.cited.passage, it.cited.quote)
         status = escape(it.status)
-        parts = [f'<div class="tracker-item" data-status="{status}">',
-                 f'<div>“{escape(it.cited.quote)}” <a class="cite" href="#ref-{n_item}">[{n_item}]</a></div>',
-                 f'<div><span class="status status-{status.replace(" ", "-")}">{status}</span> '
-                 f'<span class="why">{escape(it.reason)}</span></div><ul>']
+        parts = [
+            f'<div class="tracker-item" data-status="{status}">',
+            f'<div>“{escape(it.cited.quote)}” <a class="cite" href="#ref-{n_item}">[{n_item}]</a></div>',
+            f'<div><span class="status status-{status.replace(" ", "-")}">{status}</span> '
+            f'<span class="why">{escape(it.reason)}</span></div><ul>',
+        ]
         if it.listed_again and it.listed_again.cited:
             la = it.listed_again.cited
             n = draft.add(la.passage, la.quote)
-            parts.append(f'<li><span class="polarity">listed again</span> <span class="evidence-quote">“{escape(la.quote)}”</span> '
-                         f'<a class="cite" href="#ref-{n}">[{n}]</a></li>')
+            parts.append(
+                f'<li><span class="polarity">listed again</span> <span class="evidence-quote">“{escape(la.quote)}”</span> '
+                f'<a class="cite" href="#ref-{n}">[{n}]</a></li>'
+            )
         for s in it.evidence:
             n = draft.add(s.cited.passage, s.cited.quote)
-            parts.append(f'<li><span class="polarity">{escape(s.polarity)}</span> <span class="evidence-quote">“{escape(s.cited.quote)}”</span> '
-                         f'<a class="cite" href="#ref-{n}">[{n}]</a> <span class="why">(page {s.cited.page}; '
-                         f'similarity {s.cosine:.2f}, shared words {s.overlap:.0%})</span></li>')
+            parts.append(
+                f'<li><span class="polarity">{escape(s.polarity)}</span> <span class="evidence-quote">“{escape(s.cited.quote)}”</span> '
+                f'<a class="cite" href="#ref-{n}">[{n}]</a> <span class="why">(page {s.cited.page}; '
+                f"similarity {s.cosine:.2f}, shared words {s.overlap:.0%})</span></li>"
+            )
         parts.append("</ul></div>")
         out.append("".join(parts))
     for note in report.notes:
@@ -160,12 +196,15 @@ def build_authority_tab(retriever, authorities: list[str]) -> dict:
     """The tab's components and events (call inside a gr.Tab). Returns the components (for
     linking from other tabs: set components["authority"] to show an authority)."""
     workdir = Path(tempfile.mkdtemp(prefix="ofsted-history-"))
-    gr.Markdown("Pick an authority to see every indexed inspection, its judgements over time and what changed "
-                "between two inspections. Each judgement and each statement is cited to its report and page.",
-                elem_id="authority-intro")
+    gr.Markdown(
+        "Pick an authority to see every indexed inspection, its judgements over time and what changed "
+        "between two inspections. Each judgement and each statement is cited to its report and page.",
+        elem_id="authority-intro",
+    )
     with gr.Row():
-        authority = gr.Dropdown(authorities, value=None, label="Local authority", filterable=True, scale=2,
-                                elem_id="authority-pick")
+        authority = gr.Dropdown(
+            authorities, value=None, label="Local authority", filterable=True, scale=2, elem_id="authority-pick"
+        )
         earlier = gr.Dropdown([], label="Compare the inspection published", scale=1, elem_id="changes-from")
         later = gr.Dropdown([], label="with the inspection published", scale=1, elem_id="changes-to")
     summary = gr.Markdown("", elem_id="authority-summary")
@@ -175,7 +214,9 @@ def build_authority_tab(retriever, authorities: list[str]) -> dict:
     with gr.Row():
         history_docx = gr.DownloadButton("History (.docx)", visible=False, size="sm", elem_id="download-history-docx")
         history_md = gr.DownloadButton("History (.md)", visible=False, size="sm", elem_id="download-history-md")
-        changes_docx = gr.DownloadButton("Change report (.docx)", visible=False, size="sm", elem_id="download-changes-docx")
+        changes_docx = gr.DownloadButton(
+            "Change report (.docx)", visible=False, size="sm", elem_id="download-changes-docx"
+        )
         changes_md = gr.DownloadButton("Change report (.md)", visible=False, size="sm", elem_id="download-changes-md")
     changes = gr.HTML(EMPTY_CHANGES, elem_id="change-report")
 
@@ -191,14 +232,29 @@ def build_authority_tab(retriever, authorities: list[str]) -> dict:
     def show(name: str | None):
         hidden = gr.update(visible=False)
         if not name:
-            return ("", "", None, "", gr.update(choices=[], value=None), gr.update(choices=[], value=None),
-                    hidden, hidden, EMPTY_CHANGES, hidden, hidden)
+            return (
+                "",
+                "",
+                None,
+                "",
+                gr.update(choices=[], value=None),
+                gr.update(choices=[], value=None),
+                hidden,
+                hidden,
+                EMPTY_CHANGES,
+                hidden,
+                hidden,
+            )
         try:
             history = build_history(retriever, name)
             dates = [i.meta.published for i in history.inspections if i.meta.published]
             n = len(history.inspections)
             lines = [f"**{n} indexed inspection{'s' if n != 1 else ''} of {history.authority}**, oldest first."]
-            notes = [f"- {human_date(i.meta.published)}: {i.note} (shown as a gap, not a value)." for i in history.inspections if i.note]
+            notes = [
+                f"- {human_date(i.meta.published)}: {i.note} (shown as a gap, not a value)."
+                for i in history.inspections
+                if i.note
+            ]
             doc = history_doc(history)
             stem = workdir / f"{_slug(history.authority)}-history"
             docx = to_docx(doc, stem.with_suffix(".docx"))
@@ -207,13 +263,24 @@ def build_authority_tab(retriever, authorities: list[str]) -> dict:
             if len(dates) >= 2:
                 ch_html, ch_docx, ch_md = _changes(history.authority, dates[-2], dates[-1])
             else:
-                ch_html, ch_docx, ch_md = ('<p class="hist-empty">Only one indexed inspection: there is nothing to compare.</p>',
-                                           hidden, hidden)
-            return ("\n".join(lines), inspections_html(history), authority_chart(history), "\n".join(notes),
-                    gr.update(choices=dates, value=dates[-2] if len(dates) >= 2 else None),
-                    gr.update(choices=dates, value=dates[-1] if dates else None),
-                    gr.update(value=str(docx), visible=True), gr.update(value=str(md), visible=True),
-                    ch_html, ch_docx, ch_md)
+                ch_html, ch_docx, ch_md = (
+                    '<p class="hist-empty">Only one indexed inspection: there is nothing to compare.</p>',
+                    hidden,
+                    hidden,
+                )
+            return (
+                "\n".join(lines),
+                inspections_html(history),
+                authority_chart(history),
+                "\n".join(notes),
+                gr.update(choices=dates, value=dates[-2] if len(dates) >= 2 else None),
+                gr.update(choices=dates, value=dates[-1] if dates else None),
+                gr.update(value=str(docx), visible=True),
+                gr.update(value=str(md), visible=True),
+                ch_html,
+                ch_docx,
+                ch_md,
+            )
         except Exception as e:  # noqa: BLE001 - friendly message, logged
             log.exception("authority view failed for %r", name)
             return (error_message(e), "", None, "", gr.skip(), gr.skip(), hidden, hidden, EMPTY_CHANGES, hidden, hidden)
@@ -222,20 +289,40 @@ def build_authority_tab(retriever, authorities: list[str]) -> dict:
         if not name or not frm or not to:
             return gr.skip(), gr.skip(), gr.skip()
         if frm >= to:
-            return (f'<p class="hist-empty">Choose an earlier inspection first, then a later one '
-                    f'({escape(frm)} is not before {escape(to)}).</p>', gr.update(visible=False), gr.update(visible=False))
+            return (
+                f'<p class="hist-empty">Choose an earlier inspection first, then a later one '
+                f"({escape(frm)} is not before {escape(to)}).</p>",
+                gr.update(visible=False),
+                gr.update(visible=False),
+            )
         try:
             return _changes(name, frm, to)
         except Exception as e:  # noqa: BLE001
             log.exception("change report failed for %r", name)
             return f"<p>{escape(error_message(e))}</p>", gr.update(visible=False), gr.update(visible=False)
 
-    outputs = [summary, inspections, chart, chart_note, earlier, later, history_docx, history_md, changes,
-               changes_docx, changes_md]
+    outputs = [
+        summary,
+        inspections,
+        chart,
+        chart_note,
+        earlier,
+        later,
+        history_docx,
+        history_md,
+        changes,
+        changes_docx,
+        changes_md,
+    ]
     authority.change(show, authority, outputs, api_visibility="private", show_progress="minimal")
     for comp in (earlier, later):
-        comp.input(compare, [authority, earlier, later], [changes, changes_docx, changes_md], api_visibility="private",
-                   show_progress="minimal")
+        comp.input(
+            compare,
+            [authority, earlier, later],
+            [changes, changes_docx, changes_md],
+            api_visibility="private",
+            show_progress="minimal",
+        )
     return {"authority": authority, "changes": changes, "chart": chart}
 
 

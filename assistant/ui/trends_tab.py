@@ -1,11 +1,12 @@
 """The Trends tab: judgements by year of publication, transitions between consecutive
 inspections, the list of authorities behind each bar or cell (with their reports cited at the
 judgement's page), and the judgements table as CSV."""
+
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import gradio as gr
 
@@ -16,7 +17,9 @@ from ..records import ReportMeta
 from .history_charts import distribution_chart, transitions_chart
 from .render import escape, pdf_url, safe_url
 
-AREA_CHOICES = [(AREA_LABELS[a], a) for a in ("overall", "help_and_protection", "children_in_care", "care_leavers", "leaders")]
+AREA_CHOICES = [
+    (AREA_LABELS[a], a) for a in ("overall", "help_and_protection", "children_in_care", "care_leavers", "leaders")
+]
 
 
 def _report_item(facts: Facts, meta: ReportMeta, area: str = "overall", extra: str = "") -> str:
@@ -28,8 +31,10 @@ def _report_item(facts: Facts, meta: ReportMeta, area: str = "overall", extra: s
     url = safe_url(meta.url)
     if url:
         links.append(f'<a href="{url}" target="_blank" rel="noopener noreferrer">Ofsted</a>')
-    return (f"<li><strong>{escape(meta.local_authority)}</strong>{extra}, published {escape(human_date(meta.published))}"
-            f"{quote} ({' · '.join(links)})</li>")
+    return (
+        f"<li><strong>{escape(meta.local_authority)}</strong>{extra}, published {escape(human_date(meta.published))}"
+        f"{quote} ({' · '.join(links)})</li>"
+    )
 
 
 def year_list_html(reports: list[ReportMeta], facts: Facts, year: int, grade: str, area: str = "overall") -> str:
@@ -37,8 +42,10 @@ def year_list_html(reports: list[ReportMeta], facts: Facts, year: int, grade: st
     if not pool:
         return f"<p>No report published in {year} was judged {escape(grade.lower())} for {escape(AREA_LABELS[area].lower())}.</p>"
     items = "".join(_report_item(facts, r, area) for r in sorted(pool, key=lambda r: r.local_authority))
-    return (f'<p><strong>{len(pool)}</strong> report(s) published in {year}: {escape(AREA_LABELS[area])} '
-            f'{escape(grade.lower())}.</p><ul id="trends-year-items">{items}</ul>')
+    return (
+        f"<p><strong>{len(pool)}</strong> report(s) published in {year}: {escape(AREA_LABELS[area])} "
+        f'{escape(grade.lower())}.</p><ul id="trends-year-items">{items}</ul>'
+    )
 
 
 def transition_list_html(reports: list[ReportMeta], facts: Facts, frm: str, to: str) -> str:
@@ -50,8 +57,10 @@ def transition_list_html(reports: list[ReportMeta], facts: Facts, frm: str, to: 
         before = _report_item(facts, t.earlier)[4:-5]
         after = _report_item(facts, t.later)[4:-5]
         items.append(f"<li>{before}<br>→ {after}</li>")
-    return (f'<p><strong>{len(pairs)}</strong> pair(s) of consecutive inspections: {escape(frm)} → {escape(to)}.</p>'
-            f'<ul id="trends-transition-items">{"".join(items)}</ul>')
+    return (
+        f"<p><strong>{len(pairs)}</strong> pair(s) of consecutive inspections: {escape(frm)} → {escape(to)}.</p>"
+        f'<ul id="trends-transition-items">{"".join(items)}</ul>'
+    )
 
 
 def build_trends_tab(retriever, get_reports: Callable[[], list[ReportMeta]]) -> None:
@@ -61,10 +70,12 @@ def build_trends_tab(retriever, get_reports: Callable[[], list[ReportMeta]]) -> 
     csv_path = workdir / "ofsted-judgements.csv"
     csv_path.write_text(trends.table_csv(reports), encoding="utf-8")
     up, n = trends.improved_from(trends.transitions(reports), "Inadequate")
-    gr.Markdown(f"Judgements of the {len(reports)} indexed reports. Hover a bar or cell for its authorities; pick one "
-                f"below to list them with their reports, cited at the judgement's page. Of {n} inspections judged "
-                f"inadequate overall that were followed by another, {up} improved at the next inspection.",
-                elem_id="trends-intro")
+    gr.Markdown(
+        f"Judgements of the {len(reports)} indexed reports. Hover a bar or cell for its authorities; pick one "
+        f"below to list them with their reports, cited at the judgement's page. Of {n} inspections judged "
+        f"inadequate overall that were followed by another, {up} improved at the next inspection.",
+        elem_id="trends-intro",
+    )
     with gr.Row():
         area = gr.Dropdown(AREA_CHOICES, value="overall", label="Judgement", scale=1, elem_id="trends-area")
         gr.DownloadButton("Judgements table (.csv)", value=str(csv_path), size="sm", scale=1, elem_id="trends-csv")
@@ -72,14 +83,16 @@ def build_trends_tab(retriever, get_reports: Callable[[], list[ReportMeta]]) -> 
     years = sorted({r.year for r in reports if r.year})
     with gr.Row():
         year = gr.Dropdown(years, value=None, label="Year", scale=1, elem_id="trends-year")
-        grade = gr.Dropdown([*trends.SCALE, trends.NO_OVERALL], value=None, label="Judgement", scale=1,
-                            elem_id="trends-grade")
+        grade = gr.Dropdown(
+            [*trends.SCALE, trends.NO_OVERALL], value=None, label="Judgement", scale=1, elem_id="trends-grade"
+        )
     year_list = gr.HTML("", elem_id="trends-year-list")
     gr.Plot(transitions_chart(reports), label="Transitions", elem_id="trends-transitions")
     with gr.Row():
         frm = gr.Dropdown(trends.SCALE, value=None, label="From (earlier inspection)", scale=1, elem_id="trends-from")
-        to = gr.Dropdown([*trends.SCALE, trends.NO_OVERALL], value=None, label="To (next inspection)", scale=1,
-                         elem_id="trends-to")
+        to = gr.Dropdown(
+            [*trends.SCALE, trends.NO_OVERALL], value=None, label="To (next inspection)", scale=1, elem_id="trends-to"
+        )
     transition_list = gr.HTML("", elem_id="trends-transition-list")
 
     def redraw(a: str):
