@@ -335,7 +335,9 @@ class Assistant:
             lo, hi = f.published_from or "0000", (f.published_to or "9999") + "~"
             inside = [r for r in reports if r.published and lo <= r.published <= hi]
             if len(inside) == 1 and inside[0] is not reports[-1]:
-                inside = [*inside, reports[-1]]  # "better now than in 2014?": that one against the latest
+                # "what did the next inspection say?": the one after; "better now than in 2014?": the latest
+                after = reports[reports.index(inside[0]) + 1] if f.recency == "next" else reports[-1]
+                inside = [*inside, after]
             elif len(inside) == 1 and len(reports) > 1:
                 inside = [reports[-2], *inside]  # "since 2025" (the latest): from the one before
             reports = inside

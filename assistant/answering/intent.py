@@ -146,6 +146,7 @@ _RX = {
     # the "what needs to improve" list (not "did X improve", "its plans to improve")
     "improve": re.compile(
         r"""\b(needs?\ to\ (?:improve|do\ better|change|get\ better|work\ on|fix)
+        | (?:needs?|needed|wants?|wanted)\ .{0,20}improv(?:ing|ement) | weakness(?:es)? | weak\ areas
         | must\ .{0,30}improve | should\ .{0,30}improve | (?:has|have|was|were)\ (?:been\ )?(?:told|asked)\ to
         | areas?\ (?:for|of|to)\ (?:improvement|development|improve) | improvements?\ (?:needed|required|areas?)
         | (?:what|which)\ (?:improvements?|recommendations?) | recommendations? | priority\ actions?
@@ -173,6 +174,7 @@ _RX = {
     # one authority's judgements over time
     "change": re.compile(
         r"""\b(changed? | over\ time | history | trend | progress(?:ed)? | since\ (?:its|their|the)\ (?:last|previous)
+        | where\ (?:is|are)\ (?:it|they|\w+)\ now | (?:the\ )?next\ inspection | (?:the\ )?inspection\ after
         | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better | worse | went\ from | gone\ from
         | mov(?:e|ed|ing)\ (?:up|down) | go\ (?:up|down)
         | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
