@@ -57,10 +57,6 @@ _RECENCY_OR_DATE = re.compile(
     r"\b(one|before|after|that|then|previous|latest|first|last|next|\d{4}|it|this|them|they|overall|now|still|currently|today|again|too|also|instead|earlier|later|since)\b",
     re.I,
 )
-_WHAT_CHANGED = re.compile(
-    r"\bwhat(?:'s| has| have| is)? (?:changed|different|improved)|\bwhat changes\b|recommendations? .{0,30}(?:acted|followed|addressed)",
-    re.I,
-)
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
 
@@ -354,21 +350,8 @@ class Assistant:
         if intent.yes_no and direction and not re.search(r"\bbetter or worse\b|\bworse or better\b", question, re.I):
             yes = (direction == "improved") == (asked == "better") and direction != "same"
             draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
-        if len(reports) >= 2 and _WHAT_CHANGED.search(question):
-            self._tracker(reports[0], reports[-1], draft)
         notes = [f"Compared the inspections published {', '.join(human_date(r.published) for r in reports)}."]
         return self._finish(question, draft, reports=reports, notes=notes)
-
-    def _tracker(self, earlier: ReportMeta, later: ReportMeta, draft: Draft) -> None:
-        """ "What has changed since…": each improvement item of the earlier report with what
-        the later report says of it (history/changes.py), cited."""
-        from ..history.changes import change_report, item_line
-
-        report = change_report(self.retriever, later.local_authority, earlier.published, later.published)
-        if report.items:
-            c = report.counts()
-            draft.lines.append(TEMPLATES["tracker_lead"].format(**{k.replace(" ", "_"): v for k, v in c.items()}))
-            draft.lines += ["- " + item_line(it, draft) for it in report.items]
 
     def _fact(self, meta: ReportMeta, intent: Intent, draft: Draft) -> None:
         if intent.kind == "judgement":
