@@ -1,0 +1,7 @@
+"""`python -m assistant.cli ...` = `assistant ...`."""
+
+import sys
+
+from . import main
+
+sys.exit(main())
