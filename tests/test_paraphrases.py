@@ -1,6 +1,7 @@
 """Questions in many phrasings, generated from each sample report's own metadata: the
 answer must state the fact and cite that report (guards query understanding and routing
 against phrasings the dev questions do not use)."""
+
 from __future__ import annotations
 
 import pytest

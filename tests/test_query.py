@@ -1,4 +1,5 @@
 """Unit tests for assistant/query.py: authority recognition, date parsing, recency, topic."""
+
 from __future__ import annotations
 
 import json
@@ -16,8 +17,11 @@ from assistant.query import (
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-_MANIFESTS = [ROOT / "corpus" / "manifest.csv", ROOT.parent / "shared" / "ofsted-reports" / "manifest.csv",
-              Path("/work/shared/ofsted-reports/manifest.csv")]
+_MANIFESTS = [
+    ROOT / "corpus" / "manifest.csv",
+    ROOT.parent / "shared" / "ofsted-reports" / "manifest.csv",
+    Path("/work/shared/ofsted-reports/manifest.csv"),
+]
 MANIFEST = next((p for p in _MANIFESTS if p.exists()), None)
 _DEVS = [ROOT.parent / "shared" / "eval" / "dev_questions.jsonl", Path("/work/shared/eval/dev_questions.jsonl")]
 DEV = next((p for p in _DEVS if p.exists()), None)
@@ -42,11 +46,21 @@ def q(matcher, text) -> QueryFilters:
 
 # --------------------------------------------------------------------------- manifest / data file
 
+
 def test_load_known_authorities(known):
     assert len(known) == 153
     assert len(set(known)) == len(known)
-    for name in ("dorset", "bournemouth, christchurch & poole", "kingston upon hull", "london corporation",
-                 "telford & wrekin", "windsor & maidenhead", "southend-on-sea", "st helens", "durham"):
+    for name in (
+        "dorset",
+        "bournemouth, christchurch & poole",
+        "kingston upon hull",
+        "london corporation",
+        "telford & wrekin",
+        "windsor & maidenhead",
+        "southend-on-sea",
+        "st helens",
+        "durham",
+    ):
         assert name in known
 
 
@@ -60,6 +74,7 @@ def test_alias_file_targets_are_known(known):
 
 
 # --------------------------------------------------------------------------- every authority
+
 
 def _title(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
@@ -248,7 +263,10 @@ def test_ordinary_words(matcher, text, expected):
 
 def test_order_and_no_duplicates(matcher):
     assert matcher.find("Compare Leeds with Bradford and Leeds again, then Hull") == (
-        "leeds", "bradford", "kingston upon hull")
+        "leeds",
+        "bradford",
+        "kingston upon hull",
+    )
 
 
 def test_matcher_with_small_known_list():
@@ -258,7 +276,7 @@ def test_matcher_with_small_known_list():
 
 def test_spans_point_into_text(matcher):
     text = "What did Ofsted say about Hull’s care leavers?"
-    (s, e, names), = matcher.spans(text)
+    ((s, e, names),) = matcher.spans(text)
     assert text[s:e] == "Hull’s" and names == ("kingston upon hull",)
 
 
@@ -360,7 +378,10 @@ def test_date_text_includes_published(matcher):
     f = q(matcher, "Who led Norfolk's inspection published 18 May 2026?")
     assert f.date_text == "published 18 May 2026"
     assert f.exact_date == "2026-05-18"
-    f = q(matcher, "What overall effectiveness judgement did Ofsted give Dorset's children's services in the inspection of May 2025?")
+    f = q(
+        matcher,
+        "What overall effectiveness judgement did Ofsted give Dorset's children's services in the inspection of May 2025?",
+    )
     assert f.date_text == "May 2025"
 
 
@@ -409,16 +430,26 @@ def test_prior_to_year_is_range_not_previous(matcher):
 # --------------------------------------------------------------------------- topic
 
 TOPICS = [
-    ("What overall effectiveness judgement did Ofsted give Dorset's children's services in the inspection of May 2025?",
-     "What overall effectiveness judgement did give?"),
-    ("According to the 2026 Ofsted inspection, what are the areas for improvement for Norfolk children's services?",
-     "According, what are the areas for improvement?"),
-    ("What does Ofsted say Hull needs to improve, in the children's services inspection published in January 2023?",
-     "What does say needs to improve?"),
-    ("How was help and protection judged in Isle of Wight's children's services inspection published 15 December 2023?",
-     "How was help and protection judged?"),
-    ("What did the latest Ofsted report say about care leavers in North Somerset?",
-     "What did report say about care leavers?"),
+    (
+        "What overall effectiveness judgement did Ofsted give Dorset's children's services in the inspection of May 2025?",
+        "What overall effectiveness judgement did give?",
+    ),
+    (
+        "According to the 2026 Ofsted inspection, what are the areas for improvement for Norfolk children's services?",
+        "According, what are the areas for improvement?",
+    ),
+    (
+        "What does Ofsted say Hull needs to improve, in the children's services inspection published in January 2023?",
+        "What does say needs to improve?",
+    ),
+    (
+        "How was help and protection judged in Isle of Wight's children's services inspection published 15 December 2023?",
+        "How was help and protection judged?",
+    ),
+    (
+        "What did the latest Ofsted report say about care leavers in North Somerset?",
+        "What did report say about care leavers?",
+    ),
 ]
 
 
@@ -428,7 +459,9 @@ def test_topic(matcher, text, expected):
 
 
 def test_topic_keeps_content_words(matcher):
-    t = q(matcher, "What grade did Ofsted give Bury for the experiences and progress of children in care in 2021?").topic
+    t = q(
+        matcher, "What grade did Ofsted give Bury for the experiences and progress of children in care in 2021?"
+    ).topic
     assert "experiences and progress of children in care" in t
     assert "Bury" not in t and "2021" not in t and "Ofsted" not in t
 
@@ -439,6 +472,7 @@ def test_no_authority_no_date(matcher):
 
 
 # --------------------------------------------------------------------------- dev questions
+
 
 def _dev_rows():
     if DEV is None:
