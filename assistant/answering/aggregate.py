@@ -29,6 +29,8 @@ def _period(f: QueryFilters) -> str:
     text = f.date_text.strip()
     if not text:
         return "(all years)"
+    if text.lower().startswith("published"):
+        return text
     if text[:1].isdigit() or text.split()[0].lower() in _MONTHS:
         return f"published in {text}"
     return f"published {text}"
