@@ -100,11 +100,6 @@ def format_table(results: dict) -> str:
     return "\n".join(lines)
 
 
-def answer_json(answer) -> dict:
-    """The JSON form of an Answer used by `assistant ask --json` and the batch mode."""
-    return answer.to_dict()
-
-
 class PageTexts:
     """Page text of indexed reports, read on demand (to check quotes are verbatim)."""
 

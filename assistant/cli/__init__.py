@@ -27,7 +27,7 @@ COMMAND_MODULES = (
     "assistant.cli.answer",
     "assistant.cli.quiz",
     "assistant.cli.serve",
-    "assistant.cli_history",
+    "assistant.cli.history",
 )
 
 

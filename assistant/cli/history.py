@@ -10,15 +10,15 @@ from pathlib import Path
 
 
 def _retriever(args):
-    from .cli import settings_from
-    from .retrieval import Retriever
+    from ..retrieval import Retriever
+    from . import settings_from
 
     return Retriever.open(settings=settings_from(args))
 
 
 def cmd_history(args) -> int:
-    from .history import build_history
-    from .history.export import history_doc, history_json, to_docx, to_markdown
+    from ..history import build_history
+    from ..history.export import history_doc, history_json, to_docx, to_markdown
 
     history = build_history(_retriever(args), args.authority)
     if args.docx:
@@ -31,8 +31,8 @@ def cmd_history(args) -> int:
 
 
 def cmd_changes(args) -> int:
-    from .history import change_report
-    from .history.export import changes_doc, changes_json, to_docx, to_markdown
+    from ..history import change_report
+    from ..history.export import changes_doc, changes_json, to_docx, to_markdown
 
     report = change_report(_retriever(args), args.authority, args.date_from, args.date_to)
     if args.format == "docx":
@@ -55,7 +55,7 @@ def cmd_changes(args) -> int:
 
 
 def cmd_trends(args) -> int:
-    from .history import trends
+    from ..history import trends
 
     reports = _retriever(args).reports()
     if args.csv:
