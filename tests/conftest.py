@@ -80,6 +80,30 @@ def find_browser() -> str | None:
     return next((path for path in map(shutil.which, BROWSER_NAMES) if path), None)
 
 
+# Chromium flags for the browser tests: headless on a closed network, as root
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Headless Chromium driven by Playwright (see browser_or_fail)."""
+    executable = browser_or_fail()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 def browser_or_fail() -> str:
     """The browser's path for the browser tests; under CI (env CI set) a missing browser fails
     them, never skips them."""

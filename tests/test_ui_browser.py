@@ -21,15 +21,6 @@ from conftest import CONVERSATION, SAMPLE, browser_or_fail, free_port
 pytestmark = pytest.mark.browser
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 WAIT = 60_000  # ms: answers are quick, but a 2-core CI box may be busy
 XSS_SCRIPT = "<script>window.__xss = 'script'</script>"
 XSS_IMG = "<img src=x onerror=\"window.__xss = 'img'\">"
@@ -114,18 +105,6 @@ def fake_app(retriever, tmp_path_factory):
     url = launch(demo)
     yield SimpleNamespace(url=url, assistant=fake)
     demo.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """Headless Chromium (see browser_or_fail)."""
-    executable = browser_or_fail()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=executable, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
