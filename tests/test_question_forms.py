@@ -156,3 +156,20 @@ def test_the_one_before_that_moves_along_the_history(assistant):
         assistant, "and before that?", history=[*history, "and the one before that?"], reports=[LEEDS_2018]
     )
     assert marks["cited_report"], b.text
+
+
+@pytest.mark.parametrize(
+    "question, names",
+    [
+        ("compare dorset with bury", ("dorset", "bury")),
+        ("leeds vs bury", ("leeds", "bury")),
+        ("is bury good now?", ("bury",)),
+        ("compare reading skills of children in care", ()),
+        ("where to bury the dead", ()),
+    ],
+)
+def test_lower_case_ordinary_word_places(question, names):
+    from assistant.query import AuthorityMatcher, load_known_authorities
+
+    matcher = AuthorityMatcher(load_known_authorities(ROOT / "corpus" / "manifest.csv"))
+    assert matcher.find(question) == names

@@ -85,7 +85,7 @@ _START_CONTEXT = {
 _LOWER_CONTEXT = {"rated", "judged"}
 # a question that speaks of inspections: there "bury", "reading", "bath" are places
 _FIELD_WORDS = re.compile(
-    r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services|outstanding|good|inadequate|requires? improvement)\b",
+    r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services|outstanding|good|inadequate|requires? improvement|compared?|versus|vs)\b",
     re.I,
 )
 
@@ -121,7 +121,6 @@ _VERB_BEFORE = {
     "in",
     "while",
     "by",
-    "with",
     "at",
     "on",
     "lip",
@@ -372,12 +371,14 @@ class AuthorityMatcher:
             if not self._sentence_start(text, tok):
                 return True
             return nxt in _START_CONTEXT or j + 1 >= len(toks)
-        if nxt in _LOWER_CONTEXT or _FIELD_WORDS.search(text):
+        if nxt in _LOWER_CONTEXT:
             return True
-        # "what were bury told to sort out": a name where a verb or noun would read oddly
+        # a place unless it reads as the verb or noun ("to bury", "reading skills"); in a
+        # question about inspections or a comparison that is enough, otherwise the question
+        # must name no other authority ("what were bury told to sort out")
         prev = toks[j - 1].norm if j > 0 else ""
-        return (
-            prev not in _VERB_BEFORE
-            and nxt not in _NOUN_AFTER
-            and not any(t.norm != tok.norm and self._lookup([t.norm], 0) for t in toks)
+        if prev in _VERB_BEFORE or nxt in _NOUN_AFTER:
+            return False
+        return bool(_FIELD_WORDS.search(text)) or not any(
+            t.norm != tok.norm and self._lookup([t.norm], 0) for t in toks
         )
