@@ -377,8 +377,8 @@ class AuthorityMatcher:
         # question about inspections or a comparison that is enough, otherwise the question
         # must name no other authority ("what were bury told to sort out")
         prev = toks[j - 1].norm if j > 0 else ""
-        if prev in _VERB_BEFORE or nxt in _NOUN_AFTER:
+        if nxt in _NOUN_AFTER:
             return False
-        return bool(_FIELD_WORDS.search(text)) or not any(
-            t.norm != tok.norm and self._lookup([t.norm], 0) for t in toks
-        )
+        if _FIELD_WORDS.search(text):
+            return True
+        return prev not in _VERB_BEFORE and not any(t.norm != tok.norm and self._lookup([t.norm], 0) for t in toks)
