@@ -31,6 +31,7 @@ from ..errors import AssistantError
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
 from ..retrieval import CANDIDATES, RRF_K
+from ..wording import polarity  # the wording cues, shared with the quiz (re-exported)
 from .timeline import AREA_LABELS, AREAS, FRAMEWORKS, Cited, Inspection, JudgementPoint, inspection, resolve_authority
 
 LISTED_COSINE = 0.6
@@ -48,38 +49,6 @@ WIDE = 5  # ... and how far a critical one makes an otherwise positive item mixe
 EVIDENCE_SHOWN = 3
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
 
-_CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|while|despite|nevertheless|yet)\b|;", re.I)
-_CONCESSIVE = re.compile(r"^\W*(although|though|while|whilst|despite|even though)\b", re.I)
-# Negative wording. Phrases where a negative word is good news ("without delay", "reducing
-# drift", "no longer") are removed before the clause is read.
-_NOT_NEGATIVE = re.compile(
-    r"\b(without (undue |unnecessary )?(delay|drift)|(reduc|minimis|prevent|avoid|tackl|address)\w* (the )?(risk of )?"
-    r"(drift|delay|gaps?|concerns?|risks?|harm)( and (drift|delay))?|no longer|not only|concerns? (about|arise|are|were|regarding|for)|"
-    r"safeguarding concerns?|when concerns|any concerns|needs? to change|what needs to|not in education|"
-    r"where (sufficient )?progress is not|is not achieved|not at home|not (yet )?known to)\b",
-    re.I,
-)
-_NEGATIVE = re.compile(
-    r"\b(not|cannot|can['’]t|never|too|in ?consistent(ly)?|inconsistency|variable|variability|varied|weak(ness|nesses|er)?|"
-    r"poor(ly|er)?|insufficient(ly)?|lack(s|ing|ed)?|limited|delay(s|ed)?|drift|gaps?|yet to|remains? (a )?(concern|weak|"
-    r"inconsistent|variable|underdeveloped|an area)|less (effective|consistent|well|robust|timely)|fail(s|ed|ing|ure)?|"
-    r"inadequate|ineffective|shortfalls?|under-?developed|unclear|backlogs?|high caseloads|unable|slow(ly)?|"
-    r"requires? improvement|require[sd]? (further )?(strengthening|development|improvement)|only (a )?(small|minority|few)|"
-    r"lapsed?|overdue|out of date|unallocated|missed|deteriorat\w*|declin\w*|instability|superficial|over-optimistic|"
-    r"infancy|basic|wanting|absence|absent|unsuitable|inappropriate(ly)?|no)\b",
-    re.I,
-)
-_POSITIVE = re.compile(
-    r"\b(improv(ed|ing|ement|ements)|strengthen(ed|ing)?|effective(ly)?|good|strong(er|ly)?|robust(ly)?|timely|"
-    r"well(?! as)|consistent(ly)?|benefit(s|ing|ed)?|appropriate(ly)?|prompt(ly)?|high[- ]quality|embedded|better|"
-    r"progress(ed)?|thorough(ly)?|clear(ly)?|swift(ly)?|positive(ly)?|secure[ds]?|sustained|established|no longer|"
-    r"responsive|focused|purposeful|comprehensive|stable|stability|successful(ly)?|ensur(es|ed)|"
-    r"impressive|exceptional|excellent|skilled|committed|helpful|valued|confident|supported|support(s|ive)|"
-    r"help(s|ed)|enabl(es|ed|ing)|prioritised|routinely|regular(ly)?|carefully|proactive(ly)?|sensitive(ly)?|"
-    r"increas(e|ed|ing)|reduc(ed|tion)|in place|well-\w+|detailed|tenacious(ly)?|creative(ly)?|dedicated|"
-    r"understood|know (them|children|their)|attuned|meaningful|ambitious|accessible|actively|offered|available)\b",
-    re.I,
-)
 GENERIC = frozenset(
     tokenize(
         "children child young people person care leaver leavers ensure improve improvement quality social work worker workers "
@@ -241,26 +210,6 @@ def candidate_sentences(passage: Passage) -> list[str]:
             if 40 <= len(s) <= 450 and s.endswith((".", "?", "!", ")", "’", "”", ";")):
                 out.append(s)
     return out
-
-
-def polarity(sentence: str) -> str:
-    """positive / negative / both / neutral, clause by clause ("Although X improved, too
-    many ..." is both). A clause with a negative cue is negative whatever else it says."""
-    kinds = set()
-    clauses = _CONTRAST.split(sentence)
-    if _CONCESSIVE.match(sentence) and "," in sentence:  # "Although X has improved, Y ..."
-        head, _, tail = sentence.partition(",")
-        clauses = [head, *_CONTRAST.split(tail)]
-    for clause in clauses:
-        if not clause or not clause.strip():
-            continue
-        if _NEGATIVE.search(_NOT_NEGATIVE.sub(" ", clause)):
-            kinds.add("negative")
-        elif _POSITIVE.search(clause):
-            kinds.add("positive")
-    if {"positive", "negative"} <= kinds:
-        return "both"
-    return next(iter(kinds)) if kinds else "neutral"
 
 
 def _keywords(text: str) -> set[str]:

@@ -1,0 +1,100 @@
+"""How inspectors word praise and criticism: the positive and negative cues read clause by
+clause, shared by the improvement tracker (``history/changes.py``) and the quiz's
+"strength or concern?" key (``quiz/practice_questions.py``).
+
+- :func:`polarity` -- positive / negative / both / neutral, clause by clause ("Although X has
+  improved, too many ..." is both); a clause with a negative cue is negative whatever else it
+  says, and phrases where a negative word is good news ("without delay", "no longer") are
+  removed before a clause is read;
+- :func:`evaluative_praise` -- the strong evaluative cues of praise ("effective", "timely",
+  "benefit from", "high-quality"...), a stricter subset of the positive cues: a sentence that
+  merely says something is "in place" or "offered" is positive but not an evaluation.
+"""
+
+from __future__ import annotations
+
+import re
+
+CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|while|despite|nevertheless|yet)\b|;", re.I)
+CONCESSIVE = re.compile(r"^\W*(although|though|while|whilst|despite|even though)\b", re.I)
+# Negative wording. Phrases where a negative word is good news ("without delay", "reducing
+# drift", "no longer") are removed before the clause is read.
+NOT_NEGATIVE = re.compile(
+    r"\b(without (undue |unnecessary )?(delay|drift)|(reduc|minimis|prevent|avoid|tackl|address)\w* (the )?(risk of )?"
+    r"(drift|delay|gaps?|concerns?|risks?|harm)( and (drift|delay))?|no longer|not only|concerns? (about|arise|are|were|regarding|for)|"
+    r"safeguarding concerns?|when concerns|any concerns|needs? to change|what needs to|not in education|"
+    r"where (sufficient )?progress is not|is not achieved|not at home|not (yet )?known to)\b",
+    re.I,
+)
+NEGATIVE = re.compile(
+    r"\b(not|cannot|can['’]t|never|too|in ?consistent(ly)?|inconsistency|variable|variability|varied|weak(ness|nesses|er)?|"
+    r"poor(ly|er)?|insufficient(ly)?|lack(s|ing|ed)?|limited|delay(s|ed)?|drift|gaps?|yet to|remains? (a )?(concern|weak|"
+    r"inconsistent|variable|underdeveloped|an area)|less (effective|consistent|well|robust|timely)|fail(s|ed|ing|ure)?|"
+    r"inadequate|ineffective|shortfalls?|under-?developed|unclear|backlogs?|high caseloads|unable|slow(ly)?|"
+    r"requires? improvement|require[sd]? (further )?(strengthening|development|improvement)|only (a )?(small|minority|few)|"
+    r"lapsed?|overdue|out of date|unallocated|missed|deteriorat\w*|declin\w*|instability|superficial|over-optimistic|"
+    r"infancy|basic|wanting|absence|absent|unsuitable|inappropriate(ly)?|no)\b",
+    re.I,
+)
+POSITIVE = re.compile(
+    r"\b(improv(ed|ing|ement|ements)|strengthen(ed|ing)?|effective(ly)?|good|strong(er|ly)?|robust(ly)?|timely|"
+    r"well(?! as)|consistent(ly)?|benefit(s|ing|ed)?|appropriate(ly)?|prompt(ly)?|high[- ]quality|embedded|better|"
+    r"progress(ed)?|thorough(ly)?|clear(ly)?|swift(ly)?|positive(ly)?|secure[ds]?|sustained|established|no longer|"
+    r"responsive|focused|purposeful|comprehensive|stable|stability|successful(ly)?|ensur(es|ed)|"
+    r"impressive|exceptional|excellent|skilled|committed|helpful|valued|confident|supported|support(s|ive)|"
+    r"help(s|ed)|enabl(es|ed|ing)|prioritised|routinely|regular(ly)?|carefully|proactive(ly)?|sensitive(ly)?|"
+    r"increas(e|ed|ing)|reduc(ed|tion)|in place|well-\w+|detailed|tenacious(ly)?|creative(ly)?|dedicated|"
+    r"understood|know (them|children|their)|attuned|meaningful|ambitious|accessible|actively|offered|available)\b",
+    re.I,
+)
+# The evaluative subset of POSITIVE: words that judge quality, not ones that report activity.
+PRAISE = re.compile(
+    r"\b(effective(ly)?|timely|benefit(s|ing|ed)? from|strong(ly)?|robust(ly)?|high[- ]quality|thorough(ly)?|"
+    r"purposeful(ly)?|comprehensive|impressive|exceptional(ly)?|excellent|skilled|skilful(ly)?|tenacious(ly)?|"
+    r"creative(ly)?|sensitive(ly)?|meaningful|ambitious|swift(ly)?|prompt(ly)?|well[- ](planned|established|"
+    r"embedded|supported|trained|managed|led|coordinated|targeted|considered|written|informed|attended|understood|"
+    r"matched)|good quality|good understanding|very good|highly|insightful|child-centred|in a timely way|"
+    r"at the right time|at pace|make good progress|making good progress|thrive|thriving)\b",
+    re.I,
+)
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence cut at its contrasts ("but", "however", ";"), with a leading concessive
+    clause ("Although X has improved, ...") on its own."""
+    parts = CONTRAST.split(sentence)
+    if CONCESSIVE.match(sentence) and "," in sentence:
+        head, _, tail = sentence.partition(",")
+        parts = [head, *CONTRAST.split(tail)]
+    return [p for p in parts if p and p.strip()]
+
+
+def negative_cue(clause: str) -> str:
+    """The first negative cue of a clause once good-news phrases are removed ("" when none)."""
+    m = NEGATIVE.search(NOT_NEGATIVE.sub(" ", clause))
+    return m.group(0) if m else ""
+
+
+def positive_cue(clause: str) -> str:
+    m = POSITIVE.search(clause)
+    return m.group(0) if m else ""
+
+
+def polarity(sentence: str) -> str:
+    """positive / negative / both / neutral, clause by clause ("Although X improved, too
+    many ..." is both). A clause with a negative cue is negative whatever else it says."""
+    kinds = set()
+    for clause in clauses(sentence):
+        if negative_cue(clause):
+            kinds.add("negative")
+        elif positive_cue(clause):
+            kinds.add("positive")
+    if {"positive", "negative"} <= kinds:
+        return "both"
+    return next(iter(kinds)) if kinds else "neutral"
+
+
+def evaluative_praise(sentence: str) -> str:
+    """The first strong cue of praise in the sentence ("" when none)."""
+    m = PRAISE.search(sentence)
+    return m.group(0) if m else ""
