@@ -8,7 +8,9 @@ clause, shared by the improvement tracker (``history/changes.py``) and the quiz'
   removed before a clause is read;
 - :func:`evaluative_praise` -- the strong evaluative cues of praise ("effective", "timely",
   "benefit from", "high-quality"...), a stricter subset of the positive cues: a sentence that
-  merely says something is "in place" or "offered" is positive but not an evaluation.
+  merely says something is "in place" or "offered" is positive but not an evaluation;
+- :func:`criticism` -- the strong cues of criticism ("too many", "delay", "inconsistent", "not
+  always"...), a stricter subset of the negative cues.
 """
 
 from __future__ import annotations
@@ -58,6 +60,23 @@ PRAISE = re.compile(
     re.I,
 )
 
+# The strong cues of criticism: a stricter subset of NEGATIVE (a bare "not" or "no" can be
+# good news: "children do not wait").
+CRITICISM = re.compile(
+    r"\b(too (many|few|long|slow|often|much|late|early|high|variable)|in ?consistent(ly)?|inconsistency|"
+    r"variable|variability|weak(ness|nesses|er)?|poor(ly|er)?|insufficient(ly)?|lack(s|ing)?|delay(s|ed)?|drift|"
+    r"not (always|consistently|sufficiently|yet|effective(ly)?|timely|good enough|robust(ly)?|routinely|well|"
+    r"enough|fully|clear(ly)?|regularly|thorough|given|made|being|receiving|receive|have|had|in place|"
+    r"prompt(ly)?|appropriate(ly)?|adequate(ly)?|focused|purposeful|updated|completed|recorded|considered)|"
+    r"fail(s|ed|ing|ure)?|ineffective|shortfalls?|under-?developed|unclear|backlogs?|overdue|out of date|"
+    r"unallocated|missed|deteriorat\w*|superficial|over-optimistic|unsuitable|inappropriate(ly)?|"
+    r"less (effective|consistent|well|robust|timely)|remains? (a )?(concern|weak|inconsistent|variable|an area)|"
+    r"yet to|limited (impact|progress|evidence|understanding|oversight|management)|unable|"
+    r"do(es)? not (always|consistently|sufficiently|receive|have|get|benefit|know|understand|reflect|include)|"
+    r"are not|is not|were not|was not|have not|has not|had not)\b",
+    re.I,
+)
+
 
 def clauses(sentence: str) -> list[str]:
     """The sentence cut at its contrasts ("but", "however", ";"), with a leading concessive
@@ -92,6 +111,13 @@ def polarity(sentence: str) -> str:
     if {"positive", "negative"} <= kinds:
         return "both"
     return next(iter(kinds)) if kinds else "neutral"
+
+
+def criticism(sentence: str) -> str:
+    """The first strong cue of criticism in the sentence, once good-news phrases are removed
+    ("" when none)."""
+    m = CRITICISM.search(NOT_NEGATIVE.sub(" ", sentence))
+    return m.group(0) if m else ""
 
 
 def evaluative_praise(sentence: str) -> str:

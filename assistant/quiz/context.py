@@ -129,6 +129,11 @@ class Context:
         return _located(self.pool_chunks)
 
 
+def located(chunks: list[Chunk]) -> list[Located]:
+    """Every sentence of the chunks, each with its chunk."""
+    return _located(chunks)
+
+
 def _located(chunks: list[Chunk]) -> list[Located]:
     out = []
     for c in chunks:

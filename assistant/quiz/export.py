@@ -32,7 +32,7 @@ from pathlib import Path
 from string import Template
 from xml.sax.saxutils import escape as xml_escape
 
-from assistant.quiz.model import BLANK, Question, Quiz
+from assistant.quiz.model import BLANK, TYPE_KINDS, Question, Quiz
 from assistant.records import Citation
 
 log = logging.getLogger(__name__)
@@ -135,7 +135,7 @@ def kinds_for_format(fmt: str, kinds) -> tuple[tuple[str, ...], str]:
     allowed = FORMAT_KINDS.get(fmt)
     if allowed is None:
         return kinds, ""
-    kept = tuple(k for k in kinds if k in allowed)
+    kept = tuple(k for k in kinds if TYPE_KINDS.get(k, k) in allowed)  # a type, or the kind it makes
     if not kept:
         raise ValueError(f"the {fmt} format holds only {' and '.join(allowed)} questions; choose one of those types")
     left = [k for k in kinds if k not in allowed]

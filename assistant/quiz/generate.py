@@ -32,9 +32,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..records import ReportMeta
-from . import fact_questions, finding_questions, judgement_questions
+from . import fact_questions, finding_questions, judgement_questions, practice_questions
 from .context import Context
-from .model import KINDS, Question, Quiz
+from .model import DEFAULT_TYPES, TYPES, Question, Quiz
 from .rules import (
     balance_positions,
     duplicate_options,
@@ -45,8 +45,6 @@ from .rules import (
 )
 from .select import QuizSource, build_source
 from .text import norm
-
-DEFAULT_TYPES = KINDS
 
 
 @dataclass
@@ -117,7 +115,30 @@ def _generators(ctx: Context) -> dict[str, list[Generator]]:
         located = seed[0] if isinstance(seed, tuple) else seed
         return ("sentence", norm(located.text))
 
+    def keyed_key(meta, seed):
+        return ("sentence", norm(seed.text))
+
     gens = {
+        "strength": [
+            Generator(
+                "strength or concern",
+                "mcq",
+                lambda m: practice_questions.strength_seeds(ctx, m),
+                lambda m, s, t=None: practice_questions.strength_question(ctx, s),
+                keyed_key,
+                shuffle_seeds=not topical,
+            ),
+        ],
+        "practice": [
+            Generator(
+                "practice fit",
+                "mcq",
+                lambda m: practice_questions.practice_seeds(ctx, m),
+                lambda m, s, t=None: practice_questions.practice_question(ctx, s),
+                keyed_key,
+                shuffle_seeds=not topical,
+            ),
+        ],
         "mcq": [
             Generator(
                 "judgement mcq",
@@ -208,12 +229,15 @@ def normalise_types(types) -> tuple[str, ...]:
     if isinstance(types, str):
         types = types.split(",")
     wanted = {t.strip().lower() for t in types if t and t.strip()}
-    unknown = wanted - set(KINDS)
+    unknown = wanted - set(TYPES)
     if unknown:
-        raise ValueError(f"unknown question type(s) {', '.join(sorted(unknown))}; choose from {', '.join(KINDS)}")
+        raise ValueError(f"unknown question type(s) {', '.join(sorted(unknown))}; choose from {', '.join(TYPES)}")
     if not wanted:
-        raise ValueError(f"choose at least one question type of {', '.join(KINDS)}")
-    return tuple(k for k in KINDS if k in wanted)
+        raise ValueError(f"choose at least one question type of {', '.join(TYPES)}")
+    return tuple(k for k in TYPES if k in wanted)
+
+
+MAX_FAILURES = 400  # a generator whose candidates fail this many times in a row is given up
 
 
 class _Builder:
@@ -234,6 +258,7 @@ class _Builder:
         alive = list(gens)
         made = 0
         by_gen: Counter = Counter()
+        failures: Counter = Counter()  # candidates rejected in a row, per generator
         i = 0
         while made < count and alive:
             gen = alive[i % len(alive)]
@@ -242,7 +267,7 @@ class _Builder:
                 alive.remove(gen)
                 continue
             cand = gen.next()
-            if cand is None:
+            if cand is None or failures[gen.name] >= MAX_FAILURES:
                 alive.remove(gen)
                 continue
             meta, seed = cand
@@ -257,7 +282,9 @@ class _Builder:
             problem = self.problem(q)
             if problem:
                 self.skipped[problem] += 1
+                failures[gen.name] += 1
                 continue
+            failures[gen.name] = 0
             self.accepted.append(q)
             self.prompts.add(prompt_key(q))
             self.facts.add(key)
@@ -277,7 +304,11 @@ class _Builder:
             return "duplicate question"
         if q.kind == "mcq" and duplicate_options(q):
             return "duplicate options"
-        if q.kind == "mcq" and not q.topic.startswith("judgement") and not options_comparable(q):
+        if (
+            q.kind == "mcq"
+            and not q.topic.startswith(("judgement", "strength or concern"))
+            and not options_comparable(q)
+        ):
             return "options of very different lengths"
         if not verify_grounded(q):
             return "answer not found in the cited passage"
@@ -285,8 +316,8 @@ class _Builder:
 
 
 def _interleave(questions: list[Question], kinds: tuple[str, ...]) -> list[Question]:
-    """mcq, tf, cloze, short, mcq, ... in the order they were made within each kind."""
-    queues = {k: [q for q in questions if q.kind == k] for k in kinds}
+    """strength, practice, mcq, tf, ... in the order they were made within each type."""
+    queues = {k: [q for q in questions if q.type == k] for k in kinds}
     out: list[Question] = []
     while any(queues.values()):
         for k in kinds:
@@ -358,7 +389,7 @@ def build_quiz(
         "stats": {
             "requested": int(n),
             "made": len(questions),
-            "by_type": dict(Counter(q.kind for q in questions)),
+            "by_type": dict(Counter(q.type for q in questions)),
             "skipped": sum(builder.skipped.values()),
             "skipped_reasons": dict(sorted(builder.skipped.items())),
             "llm_drafting": "not done",
@@ -385,10 +416,10 @@ def regenerate_question(retriever, quiz: Quiz, index: int, attempt: int = 1) -> 
     rng = random.Random(f"{quiz.seed}:{index}:{attempt}:{old.id}")
     ctx = Context(retriever, source, rng)
     builder = _Builder(ctx, exclude_prompts={prompt_key(q) for q in quiz.questions})
-    kinds = tuple(params.get("types") or KINDS)
-    if not builder.fill(old.kind, 1):
+    kinds = tuple(params.get("types") or DEFAULT_TYPES)
+    if not builder.fill(old.type, 1):
         for k in kinds:
-            if k != old.kind and builder.fill(k, 1):
+            if k != old.type and builder.fill(k, 1):
                 break
     if not builder.accepted:
         return quiz

@@ -23,6 +23,12 @@ from dataclasses import asdict, dataclass, field, fields
 from assistant.records import Citation
 
 KINDS = ("mcq", "tf", "cloze", "short")
+# The question types a user chooses, and the kind of question each makes: "strength" (strength
+# or concern?) and "practice" (which practice fits the finding?) are multiple choice too.
+TYPES = ("strength", "practice", "mcq", "tf", "cloze", "short")
+TYPE_KINDS = {"strength": "mcq", "practice": "mcq", "mcq": "mcq", "tf": "tf", "cloze": "cloze", "short": "short"}
+# recall of numbers and dates ("short") is opt-in
+DEFAULT_TYPES = ("strength", "practice", "mcq", "tf", "cloze")
 BLANK = "_____"  # five underscores: where a cloze answer goes
 TF_TEXTS = ("True", "False")
 
@@ -94,6 +100,12 @@ class Question:
         if self.kind != "tf":
             return None
         return self.options[0].correct
+
+    @property
+    def type(self) -> str:
+        """The question type it was made as (see TYPES): "strength", "practice" or its kind."""
+        head = self.topic.split(":")[0].strip()
+        return {"strength or concern": "strength", "practice fit": "practice"}.get(head, self.kind)
 
     def to_dict(self) -> dict:
         return asdict(self)

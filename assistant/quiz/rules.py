@@ -60,6 +60,8 @@ def verify_grounded(q: Question) -> bool:
     if not quote or q.citation is None:
         return False
     kind = q.topic.split(":")[0].strip()
+    if kind == "strength or concern":  # the finding shown is verbatim in the cited passage
+        return q.kind == "mcq" and contains(quote, quoted_part(q.prompt))
     if kind == "judgement":
         label_words = content_words(quote) - content_words(" ".join(GRADES))
         if overlap(label_words, content_words(q.prompt)) < 0.6:
@@ -102,6 +104,10 @@ def options_comparable(q: Question, ratio: float = LENGTH_RATIO) -> bool:
 
 
 def prompt_key(q: Question) -> str:
+    """Questions that normalise the same are duplicates; "which practice fits?" prompts are
+    alike by design, so their correct finding counts too."""
+    if q.topic.startswith("practice fit") and q.correct_options():
+        return norm_prompt(q.prompt + " " + q.correct_options()[0].text)
     return norm_prompt(q.prompt)
 
 
