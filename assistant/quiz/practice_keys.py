@@ -60,7 +60,10 @@ def heading_area(meta: ReportMeta, chunk: Chunk) -> str:
     heading = clean(chunk.heading)
     if not heading or _NOT_AN_AREA.search(heading):
         return ""
-    for area in areas_in(heading):
+    found = areas_in(heading)
+    if "lscb" in found:  # "Inspection findings - the Local Safeguarding Children Board" is about the board
+        found = ["lscb"]
+    for area in found:
         if area == "overall":
             continue
         if meta.judgement(area) is not None:
