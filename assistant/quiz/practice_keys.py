@@ -37,7 +37,11 @@ AREA_NAMES = {
     "adoption": "adoption",
     "lscb": "the LSCB",
 }
-_NOT_AN_AREA = re.compile(r"improve|recommendation|strengths|weaknesses and is not|summary|information", re.I)
+# sections that are no area's findings: the improvement list, summaries, and Ofsted's standard
+# text on what the judgements mean ("What the inspection judgments mean: the LSCB")
+_NOT_AN_AREA = re.compile(
+    r"improve|recommendation|strengths|weaknesses and is not|summary|information|judg(e)?ments? mean", re.I
+)
 
 
 @dataclass(frozen=True)
