@@ -177,7 +177,7 @@ def to_markdown(doc: Doc) -> str:
         out += ["", "## References", ""]
         for c in doc.citations:
             where, quote, url = reference_text(c)
-            out.append(f"[{c.n}] {where}. “{quote}”" + (f" {url}" if url else ""))
+            out.append(f"[{c.n}] {where}." + (f" “{quote}”" if quote else "") + (f" {url}" if url else ""))
             out.append("")
     out += ["", f"*{OGL}*", ""]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(out))
@@ -235,7 +235,8 @@ def to_docx(doc: Doc, path: str | Path) -> Path:
             p = d.add_paragraph()
             p.add_run(f"[{c.n}] ").bold = True
             p.add_run(where + ". ")
-            p.add_run(f"“{quote}”").italic = True
+            if quote:  # a reference may point to a place without quoting it (a learner's handout)
+                p.add_run(f"“{quote}”").italic = True
             if url:
                 p.add_run(f" {url}")
     d.add_paragraph().add_run(OGL).italic = True
