@@ -1,4 +1,4 @@
-"""The `assistant` command: corpus fetch, ingest, search, eval, ask, quiz, serve, history.
+"""The `assistant` command: corpus fetch, ingest, search, eval, ask, quiz, pack, serve, history.
 
 One module per group of subcommands, each with ``add_commands(sub, index_options)``; the
 options every command that opens the index or takes a question shares are in ``options``.
@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "assistant.cli.evaluate",
     "assistant.cli.answer",
     "assistant.cli.quiz",
+    "assistant.cli.pack",
     "assistant.cli.serve",
     "assistant.cli.history",
 )

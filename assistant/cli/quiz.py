@@ -16,6 +16,8 @@ from pathlib import Path
 
 def add_commands(sub, index_options) -> None:
     from ..quiz.export import FORMATS
+    from ..quiz.handouts import COPIES
+    from ..quiz.model import DEFAULT_TYPES, TYPES
 
     p = sub.add_parser(
         "quiz",
@@ -51,10 +53,24 @@ def add_commands(sub, index_options) -> None:
     p.add_argument("--n", type=int, default=10, help="number of questions (default 10)")
     p.add_argument(
         "--types",
-        default="mcq,tf,cloze,short",
-        help="question types, comma-separated: mcq,tf,cloze,short (default all)",
+        default=",".join(DEFAULT_TYPES),
+        help=f"question types, comma-separated, of {','.join(TYPES)}: strength = strength or concern?, "
+        "practice = which practice fits the finding?, mcq = judgements, improvements and findings, tf = true/false, "
+        f"cloze = fill the gap, short = numbers and dates (opt-in) (default {','.join(DEFAULT_TYPES)})",
     )
-    p.add_argument("--format", dest="fmt", default="gift", choices=list(FORMATS), help="export format (default gift)")
+    p.add_argument(
+        "--format",
+        dest="fmt",
+        default="gift",
+        choices=[*FORMATS, "docx"],
+        help="export format (default gift); docx: a Word handout (needs -o)",
+    )
+    p.add_argument(
+        "--copy",
+        default="trainer",
+        choices=COPIES,
+        help="docx: the trainer copy (with the answer key) or the learner copy (default trainer)",
+    )
     p.add_argument("--seed", type=int, default=0, help="same inputs and seed give the same quiz (default 0)")
     p.add_argument("--title", default="", help="quiz title (default from the selection)")
     p.add_argument("-o", "--output", help="write to this file (default stdout)")
@@ -71,8 +87,11 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     if args.n < 1:
         print("error: --n must be at least 1", file=sys.stderr)
         return 2
+    if args.fmt == "docx" and not args.output:
+        print("error: --format docx needs -o FILE.docx", file=sys.stderr)
+        return 2
     try:  # a format that holds only some kinds gets N questions of those kinds
-        types, types_note = kinds_for_format(args.fmt, args.types)
+        types, types_note = kinds_for_format("md" if args.fmt == "docx" else args.fmt, args.types)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -95,13 +114,20 @@ def cmd_quiz(args: argparse.Namespace) -> int:
         return 2
     if types_note:
         print(f"note: {types_note}", file=sys.stderr)
-    text = export(quiz, args.fmt)
-    left_out = skipped_reasons(quiz, args.fmt)
-    if args.output:
-        encoding = "utf-8-sig" if args.fmt in ("csv", "csv-full") else "utf-8"
-        Path(args.output).write_text(text, encoding=encoding)
+    if args.fmt == "docx":
+        from ..history.export import to_docx
+        from ..quiz.handouts import quiz_doc
+
+        to_docx(quiz_doc(quiz, trainer=args.copy == "trainer"), args.output)
+        left_out: dict[str, str] = {}
     else:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        text = export(quiz, args.fmt)
+        left_out = skipped_reasons(quiz, args.fmt)
+        if args.output:
+            encoding = "utf-8-sig" if args.fmt in ("csv", "csv-full") else "utf-8"
+            Path(args.output).write_text(text, encoding=encoding)
+        else:
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
     stats = quiz.selection.get("stats", {})
     by_type = ", ".join(f"{v} {k}" for k, v in stats.get("by_type", {}).items())
     reports = quiz.selection.get("reports", [])

@@ -133,7 +133,7 @@ def balance_positions(questions: list[Question], rng: random.Random) -> list[Que
     out = list(questions)
     counts: dict[int, int] = {}
     for i, q in enumerate(out):
-        if q.kind != "mcq":
+        if q.kind != "mcq" or q.topic.startswith("strength or concern"):  # "A strength" stays first, as True does
             continue
         n = len(q.options)
         choices = list(range(n))
