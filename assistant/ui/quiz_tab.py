@@ -20,12 +20,25 @@ from pathlib import Path
 import gradio as gr
 
 from ..errors import AssistantError
+from ..history.export import to_docx
 from ..quiz.export import FILE_EXTENSIONS, FORMATS, export, kinds_for_format, skipped_reasons
 from ..quiz.generate import build_quiz, drop_question, regenerate_question
-from ..quiz.model import KINDS, Quiz
+from ..quiz.handouts import quiz_doc
+from ..quiz.model import DEFAULT_TYPES, TYPES, Quiz
+from .pack_part import training_pack_part
 
-TYPE_LABELS = {"mcq": "Multiple choice", "tf": "True / false", "cloze": "Fill the gap", "short": "Short answer"}
+TYPE_LABELS = {
+    "strength": "Strength or concern?",
+    "practice": "Which practice fits the finding?",
+    "mcq": "Multiple choice (judgements, findings)",
+    "tf": "True / false",
+    "cloze": "Fill the gap",
+    "short": "Numbers and dates (recall)",
+}
+WORD_FORMATS = {"docx-trainer": True, "docx-learner": False}  # Word handouts: with the answer key or not
 FORMAT_LABELS = {
+    "docx-trainer": "Word handout, trainer copy (with answers)",
+    "docx-learner": "Word handout, learner copy (no answers)",
     "gift": "GIFT (Moodle)",
     "moodle-xml": "Moodle XML",
     "aiken": "Aiken",
@@ -111,7 +124,7 @@ def status_text(quiz: Quiz, fmt: str) -> str:
         msg += f" (asked for {stats['requested']}: the selection did not give enough verified questions)"
     if stats.get("skipped"):
         msg += f"; {stats['skipped']} candidate(s) skipped by the checks"
-    left_out = skipped_reasons(quiz, fmt)
+    left_out = skipped_reasons(quiz, fmt) if fmt in FORMATS else {}
     if left_out:
         msg += f"; {len(left_out)} left out of the {FORMAT_LABELS.get(fmt, fmt)} file ({'; '.join(sorted(set(left_out.values())))})"
     return msg + "."
@@ -119,6 +132,10 @@ def status_text(quiz: Quiz, fmt: str) -> str:
 
 def write_file(quiz: Quiz, fmt: str) -> str:
     """The quiz exported to a temporary file named for its format; its path."""
+    if fmt in WORD_FORMATS:
+        folder = Path(tempfile.mkdtemp(prefix="quiz-"))
+        path = folder / f"quiz-{fmt.split('-')[1]}.docx"
+        return str(to_docx(quiz_doc(quiz, trainer=WORD_FORMATS[fmt]), path))
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     folder = Path(tempfile.mkdtemp(prefix="quiz-"))
@@ -138,10 +155,12 @@ def _load(state: dict | None) -> Quiz | None:
 def generate(retriever, authorities, reports, topic, date_from, date_to, types, n, seed, fmt, title=""):
     """-> (state, preview html, status, file path or None)."""
     try:
-        kinds = [t for t in (types or []) if t in KINDS]
+        kinds = [t for t in (types or []) if t in TYPES]
         if not kinds:
             raise ValueError("choose at least one question type")
-        kinds, types_note = kinds_for_format(fmt, kinds)  # e.g. Aiken: N choice questions, not fewer
+        kinds, types_note = kinds_for_format(
+            "md" if fmt in WORD_FORMATS else fmt, kinds
+        )  # e.g. Aiken: N choice questions, not fewer
         quiz = build_quiz(
             retriever,
             authorities=list(authorities or []),
@@ -249,8 +268,8 @@ def quiz_tab(retriever, api_visibility: str = "private") -> None:
         date_to = gr.Textbox(label="Published to", placeholder="YYYY-MM-DD", elem_id="quiz-to")
     with gr.Row():
         types = gr.CheckboxGroup(
-            choices=[(TYPE_LABELS[k], k) for k in KINDS],
-            value=list(KINDS),
+            choices=[(TYPE_LABELS[k], k) for k in TYPES],
+            value=list(DEFAULT_TYPES),
             label="Question types",
             elem_id="quiz-types",
         )
@@ -260,7 +279,7 @@ def quiz_tab(retriever, api_visibility: str = "private") -> None:
         )
     with gr.Row():
         fmt = gr.Dropdown(
-            choices=[(FORMAT_LABELS[f], f) for f in FORMATS],
+            choices=[(FORMAT_LABELS[f], f) for f in [*FORMATS, *WORD_FORMATS]],
             value="gift",
             label="Download format",
             elem_id="quiz-format",
@@ -304,3 +323,4 @@ def quiz_tab(retriever, api_visibility: str = "private") -> None:
         api_visibility=api_visibility,
     )
     fmt.change(reformat, [state, fmt], [status, download], api_visibility="private")
+    training_pack_part(retriever, api_visibility=api_visibility)
