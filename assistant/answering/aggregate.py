@@ -3,10 +3,12 @@ judged X in a period, how many, and how one authority's judgements changed over 
 
 from __future__ import annotations
 
+import re
+
 from ..query import QueryFilters
 from ..records import ReportMeta
 from .facts import AREA_NAMES, TEMPLATES, Draft, Facts, when
-from .intent import grade_rank
+from .intent import BETTER, SAME, WORSE, grade_rank, grades_in
 
 MAX_LISTED = 60
 _MONTHS = {
@@ -253,6 +255,43 @@ def compare(chosen: list[ReportMeta], area: str, facts: Facts) -> tuple[Draft, l
             else TEMPLATES["compare_higher"].format(best=" and ".join(best))
         )
     return draft, graded
+
+
+def compare_verdict(question: str, graded: list[tuple[ReportMeta, str]]) -> str:
+    """ "yes" / "no" for a yes/no comparison, "" when the question is not one of these forms:
+    "X and Y, same grade?", "did X and Y both get good?" (a grade asked: all must have it),
+    "is X better than Y?" / "is X worse than Y?" (the first named against the second)."""
+    ranks = [grade_rank(g) for _, g in graded]
+    if len(graded) < 2 or min(ranks) < 0 or re.search(r"\bor\b", question, re.I):  # "X or Y?" asks which
+        return ""
+    asked = grades_in(question)
+    if asked:
+        return "yes" if all(grade_matches(g, asked[0]) for _, g in graded) else "no"
+    if BETTER.search(question) and len(graded) == 2:
+        return "yes" if ranks[0] > ranks[1] else "no"
+    if WORSE.search(question) and len(graded) == 2:
+        return "yes" if ranks[0] < ranks[1] else "no"
+    if SAME.search(question):
+        return "yes" if len(set(ranks)) == 1 else "no"
+    return ""
+
+
+def change_verdict(question: str, reports: list[ReportMeta], area: str, direction: str) -> str:
+    """ "yes" / "no" for a yes/no change question, from the grades of the inspections compared:
+    "did it slip (back to inadequate)?" (declined, and to that grade if one is named), "has it
+    kept / been stuck on requires improvement?" (the same throughout, that grade if named),
+    "has it got better?"; "" for "better or worse?" or when the grades cannot be compared."""
+    if not direction or re.search(r"\b(better or worse|worse or better)\b", question, re.I):
+        return ""
+    grades = [j.grade for r in reports if (j := _judged(r, area or "overall"))]
+    named = grades_in(question)
+    if SAME.search(question) and not WORSE.search(question):
+        yes = len({grade_rank(g) for g in grades}) == 1 and (not named or grade_matches(grades[-1], named[-1]))
+    else:
+        yes = direction == ("declined" if WORSE.search(question) else "improved")
+        if named and len(named) >= (2 if len(grades) > 1 and grade_matches(grades[0], named[0]) else 1):
+            yes = yes and grade_matches(grades[-1], named[-1])  # "did it slip back to inadequate?"
+    return "yes" if yes else "no"
 
 
 def transitions(catalog, area: str, grades: tuple[str, ...], f: QueryFilters, facts: Facts) -> Draft:

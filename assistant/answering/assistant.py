@@ -18,12 +18,13 @@ from pathlib import Path
 
 from ..query import QueryFilters
 from ..query.places import out_of_scope, outside_england, unknown_place
+from ..query.spelling import correct
 from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
-from . import aggregate
+from . import aggregate, yes_no
 from .extractive import pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
-from .intent import Intent, also_asked, areas_in, classify
+from .intent import ALL_INSPECTIONS, THAN_BEFORE, Intent, also_asked, areas_in, asks_yes_no, classify
 
 # Evidence for a general answer: cosine of the best sentence + OVERLAP_WEIGHT x the share of
 # the question's keywords in it. Calibrated on on-topic and off-topic questions written for
@@ -93,14 +94,16 @@ class Assistant:
         published_to: str | None = None,
     ) -> Answer:
         """Answer a question. history: earlier (question, answer) turns, oldest first."""
+        asked = question
+        question = correct(question)  # misspelt key words ("inadequte", "assesments")
         filters, intent = self.understand(question, history, authority, published_from, published_to)
         refusal = self._out_of_scope(question, filters, history)
         if refusal:
-            return refusal
+            return replace(refusal, question=asked)
         answer = self._answer(question, filters, intent)
         if self.llm is not None and not answer.abstained and intent.kind == "general":
             *_, answer = self.llm.answer(self, question, filters, history, answer)
-        return answer
+        return replace(answer, question=asked)
 
     def ask_stream(
         self,
@@ -136,7 +139,9 @@ class Assistant:
         turn is resolved in order, and a follow-up builds on the turn before it."""
         state = None
         for past_q, _ in history:
+            past_q = correct(past_q)
             state = self._merge(state, past_q, self.retriever.understand(past_q))
+        question = correct(question)
         f = self.retriever.understand(question, authority, published_from, published_to)
         return self._merge(state, question, f)
 
@@ -177,6 +182,8 @@ class Assistant:
         if not pf.authorities:
             return f, intent
         f = replace(f, authorities=pf.authorities[:1] if pintent.kind == "comparison" else pf.authorities)
+        if THAN_BEFORE.search(question) and not (f.published_from or f.published_to):
+            f = replace(f, recency="")  # "was that better than last time?": that one against the one before
         if f.recency in ("previous", "next") and not (f.published_from or f.published_to):
             f = self._step(pf, f)
         elif not (f.published_from or f.published_to or f.recency or f.exact_date):
@@ -189,13 +196,22 @@ class Assistant:
                 date_text=pf.date_text,
             )
         intent = self._classify(question, f)
+        own_dates = f.published_from or f.published_to
+        if intent.kind == "change" and own_dates and (pf.published_from or pf.published_to) and not f.recency:
+            # "cornwall overall 2019" then "did they keep that in 2024?": from the earlier date to this one
+            lo = (
+                min(d for d in (pf.published_from, f.published_from) if d)
+                if (pf.published_from or f.published_from)
+                else ""
+            )
+            hi = max(d for d in (pf.published_to, f.published_to) if d) if (pf.published_to or f.published_to) else ""
+            f = replace(f, published_from=lo, published_to=hi, date_text=f"{pf.date_text} to {f.date_text}")
         if intent.kind == "general" and (follow_up or len(question.split()) <= 6) and pintent.kind != "general":
             areas = [a for a in areas_in(question) if a != "overall"]
-            if pintent.kind in ("judgement", "comparison", "change"):
-                intent = Intent(
-                    pintent.kind if pintent.kind != "comparison" else "judgement",
-                    area=areas[0] if areas else pintent.area,
-                )
+            if pintent.kind in ("judgement", "change"):  # "and in 2018?" asks the same, yes/no included
+                intent = replace(pintent, area=areas[0] if areas else pintent.area)
+            elif pintent.kind == "comparison":
+                intent = Intent("judgement", area=areas[0] if areas else pintent.area)
             elif not areas:
                 intent = pintent
         if _WHEN_THAT.search(question):
@@ -302,8 +318,18 @@ class Assistant:
             latest = {}
             for meta in selection.reports:
                 latest[meta.local_authority] = meta
-            draft, _ = aggregate.compare(list(latest.values()), intent.area, self.facts)
-            return self._finish(question, draft, reports=list(latest.values()), notes=notes)
+            named = [n.lower() for n in f.authorities]  # in the order the question names them
+            chosen = sorted(
+                latest.values(),
+                key=lambda m: (
+                    named.index(m.local_authority.lower()) if m.local_authority.lower() in named else len(named)
+                ),
+            )
+            draft, graded = aggregate.compare(chosen, intent.area, self.facts)
+            verdict = aggregate.compare_verdict(question, graded) if intent.yes_no else ""
+            if verdict:
+                draft.lines[0] = f"{TEMPLATES[verdict]} {draft.lines[0]}"
+            return self._finish(question, draft, reports=chosen, notes=notes)
         if (
             intent.kind in ("judgement", "lead_inspector", "inspection_dates", "published_date", "improve")
             and selection.restricted
@@ -330,13 +356,22 @@ class Assistant:
         if f.published_from or f.published_to:
             lo, hi = f.published_from or "0000", (f.published_to or "9999") + "~"
             inside = [r for r in reports if r.published and lo <= r.published <= hi]
-            if len(inside) == 1 and inside[0] is not reports[-1]:
+            at = reports.index(inside[0]) if inside else -1
+            if len(inside) == 1 and THAN_BEFORE.search(question) and at > 0:
+                inside = [reports[at - 1], *inside]  # "was that better than last time?"
+            elif len(inside) == 1 and ALL_INSPECTIONS.search(question):
+                inside = (
+                    reports[at:] if inside[0] is not reports[-1] else reports[at - 1 :]
+                )  # "over the years since 2019"
+            elif len(inside) == 1 and inside[0] is not reports[-1]:
                 # "what did the next inspection say?": the one after; "better now than in 2014?": the latest
-                after = reports[reports.index(inside[0]) + 1] if f.recency == "next" else reports[-1]
+                after = reports[at + 1] if f.recency == "next" else reports[-1]
                 inside = [*inside, after]
             elif len(inside) == 1 and len(reports) > 1:
                 inside = [reports[-2], *inside]  # "since 2025" (the latest): from the one before
             reports = inside
+        elif ALL_INSPECTIONS.search(question) and f.recency not in ("latest", "previous", "next"):
+            pass  # "has Plymouth been stuck on requires improvement at every inspection?"
         elif f.recency != "first":
             reports = reports[-2:]
         if not reports:
@@ -346,10 +381,9 @@ class Assistant:
                 nearest=catalog.history(authority),
             )
         draft, direction = aggregate.change(reports, intent.area, self.facts)
-        asked = "worse" if re.search(r"worse|declin|deteriorat|down|slip|drop", question, re.I) else "better"
-        if intent.yes_no and direction and not re.search(r"\bbetter or worse\b|\bworse or better\b", question, re.I):
-            yes = (direction == "improved") == (asked == "better") and direction != "same"
-            draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
+        verdict = aggregate.change_verdict(question, reports, intent.area, direction) if intent.yes_no else ""
+        if verdict:
+            draft.lines[0] = f"{TEMPLATES[verdict]} {draft.lines[0]}"
         notes = [f"Compared the inspections published {', '.join(human_date(r.published) for r in reports)}."]
         return self._finish(question, draft, reports=reports, notes=notes)
 
@@ -398,6 +432,11 @@ class Assistant:
             draft.lines.append(lead)
             for s in sentences:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
+        said = (
+            yes_no.verdict(f.topic or question, [s.sentence for s in chosen]) if asks_yes_no(question, f.topic) else ""
+        )
+        if said:  # only when the quoted sentences say it (answering/yes_no.py)
+            draft.lines[0] = f"{TEMPLATES[said]} {draft.lines[0]}"
         return self._finish(question, draft, reports=reports, notes=notes)
 
     # -- results --------------------------------------------------------------------------

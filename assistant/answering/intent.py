@@ -65,13 +65,47 @@ AREAS = {  # most specific first; everyday names included
     "overall": re.compile(r"\b(overall|in\ general|as\ a\ whole|overall\ effectiveness)\b", X),
 }
 
+# A grade word followed by a noun is an adjective, not a grade: "good oversight", "inadequate
+# housing", "excellent support"; these words may follow a grade.
+_AFTER_GRADE = r"""(?!\s+(?!(?:for|in|at|on|or|and|but|nor|now|still|then|overall|again|yet|as|by|according|to|with
+    |across|since|before|after|last|this|that|the|a|an|any|anymore|either|too|both|from|when|under|it|its|their|they
+    |council|councils|authority|authorities|children|childrens|services?|one|ratings?|grades?|judgements?|judgments?
+    |results?|score|ofsted|reports?|inspections?|verdict|is|was|were|are|rated|judged|graded|ever|there|here
+    |back|again|every|each|like|level|status|label)\b)[a-z])"""
 GRADES = {  # the order is the grade scale, best first
-    "outstanding": re.compile(r"\b(outstanding|excellent)\b", X),
-    "good": re.compile(r"(?<!to\ be\ )\bgood\b(?!\ (?:at|is|are|for|news|practice|quality|progress))", X),
+    "outstanding": re.compile(r"\b(outstanding|excellent)\b" + _AFTER_GRADE, X),
+    "good": re.compile(
+        r"(?<!to\ be\ )\bgood\b(?!\ (?:at|is|are|for|news|practice|quality|progress))" + _AFTER_GRADE, X
+    ),
     "requires improvement": re.compile(r"\b(requires?\ improvement|ri|needs?\ improvement)\b", X),
-    "inadequate": re.compile(r"\b(inadequate|failing|failed|poor)\b", X),
+    "inadequate": re.compile(r"\b(inadequate|failing|failed|poor)\b" + _AFTER_GRADE, X),
 }
 GRADE_ORDER = tuple(GRADES)  # outstanding > good > requires improvement > inadequate
+
+
+# Direction words of change and comparison questions (the kinds and their yes/no answers).
+WORSE = re.compile(
+    r"""\b(worse|worst|lower|weaker|behind|declin\w*|deteriorat\w*|down\w*|slip\w*|drop\w*|fell|fall\w*
+    | backwards?|lost|lose|losing|go(?:ne)?\ back)\b""",
+    X,
+)
+BETTER = re.compile(r"\b(better|best|higher|stronger|ahead|outperform\w*|beat|improv\w*|upgraded|went\ up)\b", X)
+SAME = re.compile(
+    r"\b(same|equal(?:ly)?|identical|match(?:es|ed)?|keep|kept|maintain\w*|retain\w*|stay(?:ed|s)?|remain(?:ed|s)?|stuck|held|hold|hang)\b",
+    X,
+)
+# a change question about every inspection, not only the last two
+ALL_INSPECTIONS = re.compile(
+    r"""\b(every\ (?:inspection|time)|each\ (?:inspection|time)|all\ (?:of\ )?(?:its|their|the)\ (?:inspections|reports)
+    | over\ the\ years|across\ (?:its|their|the)|so\ far|history|always|stuck|since|three\ inspections|four\ inspections)\b""",
+    X,
+)
+# "better than last time?": against the inspection before
+THAN_BEFORE = re.compile(
+    r"""\b(than\ (?:last\ time|before|previously|(?:the|its|their)\ (?:last|previous)\ (?:one|inspection|time))
+    | since\ (?:its|the|their)\ (?:last|previous) | last\ time | previous\ (?:one|inspection))\b""",
+    X,
+)
 
 
 def areas_in(text: str) -> list[str]:
@@ -113,14 +147,28 @@ def grade_rank(grade: str) -> int:
 
 
 _YES_NO = re.compile(
-    r"""(?:^|[:;]\s*|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
+    r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
     |would|will|can|could)\b""",
     X,
 )
 
 
+_WH = re.compile(r"\b(what|which|who|whom|whose|why|how|when|where)\b", re.I)
+
+
 def is_yes_no(question: str) -> bool:
-    return bool(_YES_NO.search(question))
+    """ "Is Birmingham still inadequate?", and a short closing clause with no question word:
+    "Westminster and Kensington in 2016 - same grade?", "worcs inadequate in 2017?" """
+    if _YES_NO.search(question):
+        return True
+    tail = re.split(r"[-–—,:;]\s", question.strip())[-1]
+    return tail.endswith("?") and len(tail.split()) <= 6 and not _WH.search(question)
+
+
+def asks_yes_no(question: str, topic: str = "") -> bool:
+    """is_yes_no on the question or on its topic (the question without the authority and
+    date it opens with: "merton 2017 were many care leavers staying put?")."""
+    return is_yes_no(question) or is_yes_no(topic.strip(" -–—:,;"))
 
 
 # --------------------------------------------------------------------------- wording of kinds
@@ -128,7 +176,7 @@ def is_yes_no(question: str) -> bool:
 _RX = {
     "lead_inspector": re.compile(
         r"""\b(lead\ inspector | hmi | who\ led | who\ headed | who\ was\ in\ charge | who\ inspected | who\ (?:did|carried\ out|conducted)\ the\ inspection
-        | led\ (?:the|this|that|their|its)\ (?:ofsted\ )?inspection | led\ .{0,50}inspection
+        | led\ (?:the|this|that|their|its)\ (?:ofsted\ )?inspection | led\ (?!to\b).{0,50}inspection
         | (?:who|which)\ .{0,25}inspector | inspectors?\ (?:was|were) | name\ of\ the\ (?:lead\ )?inspector)\b""",
         X,
     ),
@@ -137,7 +185,8 @@ _RX = {
         | when\ did\ .{0,60}inspection\ (?:take\ place|happen|start|begin|end) | when\ did\ .{0,40}\binspect\b
         | when\ .{0,40}inspectors?\ (?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
         | when\ did\ ofsted\ .{0,20}(?:visit|inspect|go\ (?:in|into)|come) | when\ was\ .{0,40}(?:last\ )?visited
-        | when\ were\ (?:the\ )?inspectors\ (?:in|at|on)\b | what\ dates)""",
+        | when\ (?:were|was)\ (?:the\ )?inspectors?\ (?:in|at|on|there|here|visiting|around)\b | what\ dates
+        | when\b.{0,80}\binspect\w*\b.{0,60}\b(?:take\ place|happen|start|begin|end|carried\ out))""",
         X,
     ),
     "published_date": re.compile(
@@ -161,7 +210,7 @@ _RX = {
         r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rate|rated|rating|ratings
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b
-        | what\ did\ .{0,40}\ (?:get|receive|achieve)\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
+        | what\ did\ .{0,40}\ (?:get|receive|achieve|give|award)\b | (?:gave|give|given|awarded?)\ .{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
         | ofsted\ (?:think|thought|make|made)\ of)\b""",
         X,
     ),
@@ -180,7 +229,11 @@ _RX = {
         | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
         | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ )?(?:last|previous|before)
         | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
-        | each\ inspection | previous\ (?:ratings|judgements|inspections))\b""",
+        | each\ inspection | previous\ (?:ratings|judgements|inspections)
+        | slip(?:ped|ping)? | downhill | bounced?\ back | turn(?:ed)?\ (?:it(?:self)?\ )?(?:a)?round | how\ far\ .{0,30}\bcome
+        | journey | trajectory | what(?:'s|\ has)?\ happened | over\ the\ years | across\ (?:its|their|the)\ .{0,12}inspections
+        | lost|lose|losing|keep|kept|maintain(?:ed)?|retain(?:ed)?|held\ on(?:to)?|hold\ on(?:to)?|hang\ on(?:to)?
+        | stuck|backwards?|every\ inspection|each\ time|every\ time)\b""",
         X,
     ),
     "comparison": re.compile(
@@ -228,10 +281,23 @@ def _asks_grade(q: str) -> bool:
     )
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_COMPARATIVE = re.compile(
+    r"""\b(better|best|worse|worst|higher|highest|lower|lowest|stronger|weaker|same|different|differ(?:ence)?
+    | ahead|behind|came\ out|come\ out|outperform\w*|beat)\b""",
+    X,
+)
+
+
+def _two_years(q: str) -> bool:
+    """Whether the question names two different years ("Swindon 2019 vs 2023")."""
+    return len(set(_YEAR.findall(q))) >= 2
+
+
 def _own_topic(topic: str) -> bool:
     """Whether a question has a subject of its own beyond the change words and judgement
     areas ("has Bury cut back on agency workers since its last inspection?" is a finding)."""
-    rest = _RX["change"].sub(" ", topic)
+    rest = _RX["comparison"].sub(" ", _RX["change"].sub(" ", topic))
     for rx in AREAS.values():
         rest = rx.sub(" ", rest)
     words = [w for w in re.findall(r"[a-z]{3,}", rest.lower()) if w not in _CHANGE_FILLER]
@@ -240,9 +306,10 @@ def _own_topic(topic: str) -> bool:
 
 _CHANGE_FILLER = set(
     """the and has have had did does was were are its their since last previous inspection inspections
-report ofsted how what who been much many any more less than then now this that with for from into over time times
+report ofsted how what who been any more less than then now this that with for from into over time times
 council councils authority services service children childrens social care things overall general got get gotten
-become became done doing say said tell think between when where which there ever very really yet""".split()
+become became done doing say said tell think between when where which there ever very really yet far come came
+happen happened across two three four five versus compared did its it they them then what whats going gone""".split()
 )
 
 
@@ -250,7 +317,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str = ""
     """authorities: how many authorities the question names; topic: the question without
     its authority, date and recency phrases (QueryFilters.topic)."""
     q = question
-    yn = is_yes_no(q)
+    yn = asks_yes_no(q, topic)
     if _RX["lead_inspector"].search(q):
         return Intent("lead_inspector")
     if _RX["published_date"].search(q):
@@ -267,23 +334,31 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str = ""
         if grades or _RX["judgement"].search(q):
             areas = areas_in(q)
             return Intent("aggregate", area=areas[0] if areas else "", grade=grades[0] if grades else "")
-    if authorities >= 2 and (_RX["comparison"].search(q) or _RX["judgement"].search(q) or _asks_grade(q)):
-        return Intent("comparison", area=_area(q))
+    if authorities >= 2 and (
+        _RX["comparison"].search(q) or _RX["judgement"].search(q) or _asks_grade(q) or _COMPARATIVE.search(q)
+    ):
+        return Intent("comparison", area=_area(q), yes_no=yn)
     if _RX["improve"].search(q) and not (_asks_grade(q) and authorities):
         return Intent("improve")
-    if authorities == 1 and _RX["change"].search(q) and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
+    changed = _RX["change"].search(q) or _two_years(q)
+    if authorities == 1 and changed and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
         if _RX["judgement"].search(q) or grades_in(q) or not _own_topic(topic or q):
             return Intent("change", area=_area(q), yes_no=yn)
     if authorities >= 1 and (_RX["judgement"].search(q) or _asks_grade(q)):
         g = grades_in(q)
         return Intent("judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "")
-    if authorities >= 1 and _KEYWORDS_ONLY.search(q) and (areas_in(q) or re.search(r"\bofsted\b", q, re.I)):
+    keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not _NAME_ASKED.search(q)
+    if keywords and grades_in(q):  # "worcs inadequate in 2017?"
+        asked = q.rstrip().endswith("?")
+        return Intent("judgement", area=_area(q), yes_no=asked, grade=grades_in(q)[0] if asked else "")
+    if keywords and (areas_in(q) or re.search(r"\bofsted\b", q, re.I)) and not _own_topic(topic or q):
         return Intent("judgement", area=_area(q))  # "leeds front door ofsted 2018"
     if authorities >= 1 and embedder is not None:
         return _nearest_kind(q, embedder)
     return Intent("general")
 
 
+_NAME_ASKED = re.compile(r"\b(name[ds]?|called|call)\b", re.I)  # "croydon front door name 2020"
 _KEYWORDS_ONLY = re.compile(
     r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)",
     re.I,

@@ -82,7 +82,7 @@ _START_CONTEXT = {
     "does",
     "did",
 }
-_LOWER_CONTEXT = {"rated", "judged"}
+_LOWER_CONTEXT = {"rated", "judged", "get", "got", "receive", "received", "score", "scored", "achieve", "achieved"}
 # a question that speaks of inspections: there "bury", "reading", "bath" are places
 _FIELD_WORDS = re.compile(
     r"\b(ofsted|inspect\w*|rat(ed|ing|ings)|judge?(d|ments?)|grade[ds]?|children'?s services|outstanding|good|inadequate|requires? improvement|compared?|versus|vs)\b",
@@ -328,6 +328,11 @@ class AuthorityMatcher:
                 )
                 if hit and (best is None or hit[1] > best[1]):
                     best = (length, hit[1], hit[2])
+            if best is None and _unusual(toks[i].norm) and len(toks[i].norm) >= 4:
+                # a clipped name ("sheff", "northants"-style short forms): the start of one name only
+                starts = {k for k in self._keys_by_len.get(1, {}) if k[0].startswith(toks[i].norm)}
+                if len(starts) == 1:
+                    best = (1, 100, starts.pop())
             if best:
                 length, _score, key = best
                 out.append((toks[i].start, toks[i + length - 1].end, self._table[key]))

@@ -61,7 +61,7 @@ def out_of_scope(text: str) -> OutOfScope | None:
 _CAP_RUN = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|upon|on|under|le|and))*"
 _PLACE_POSITIONS = re.compile(
     rf"""
-      \b(?:in|for|at|of)\s+(?P<after>{_CAP_RUN}|[a-z][a-z-]{{4,}})
+      \b(?:in|for|at|of|about)\s+(?P<after>{_CAP_RUN}|[a-z][a-z-]{{4,}})
     | (?P<before>{_CAP_RUN}?)(?:['’]s)?\s+(?i:(?:(?:city|county|borough|district|metropolitan)\s+)?
           (?:council|local\s+authority|children['’]?s\s+services|social\s+services))\b
     """,

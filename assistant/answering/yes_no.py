@@ -1,0 +1,179 @@
+"""Whether a quoted finding answers a yes/no question "yes" or "no", read from the wording
+of the sentence against the question (no model): "Did Bury lean heavily on locum social
+workers?" against "The use of locum social workers is minimal." is **no**.
+
+A sentence speaks to the question only when it holds most of the question's content words
+(``MIN_COVERAGE``); then, near those words (``WINDOW`` words):
+
+- a **negation** ("not", "no", "never", "none", "without") scoping the question's words means
+  no ("there have not been any permanent exclusions", "Young carers are not consistently
+  identified");
+- otherwise the question's stance is compared with the sentence's, on three scales, and every
+  signal must agree: **quantity** (most, many, heavily / minority, few, minimal), **direction**
+  (increased, gone up / reduced, cut back) and **evaluation** (promptly, properly, well /
+  too long, delays, inconsistent: the praise and criticism cues of ``wording.py``); signals that
+  all agree mean yes, all disagree no, some each way unclear;
+- a sentence that asserts the question's words with no signal either way means yes ("they are
+  always offered a return home interview").
+
+A question that is itself negative ("Has X stopped…?", "Isn't…?") or sentences that disagree
+with one another give "" (unclear): the answer then quotes the report without a verdict, so a
+"Yes"/"No" is only ever said when the quoted sentence says it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import content_words, words
+from ..wording import CRITICISM, PRAISE
+
+MIN_COVERAGE = 0.5  # share of the question's content words the sentence must hold
+WINDOW = 6  # words between a cue and the question's word it bears on
+
+X = re.I | re.X
+NEGATION = re.compile(
+    r"\b(not|no|never|none|nor|cannot|can't|won't|don't|doesn't|isn't|aren't|without|neither|nobody|nothing)\b", re.I
+)
+NOT_A_NEGATION = re.compile(r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay)\b", re.I)
+# a question that asks about an absence or an ending: its "no" would mean yes
+NEGATIVE_QUESTION = re.compile(
+    r"\b(not|no|never|n't|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence|without)\b", X
+)
+HIGH = re.compile(
+    r"""\b(most|many|majority|lots?\ of|a\ lot|all|always|every|almost\ all|nearly\ all|heavily|high|significant\ number
+    | large\ number|great\ deal|too\ much|too\ many|over-?reliance|over-?reliant|frequently|often|regularly|constantly|widely)\b""",
+    X,
+)
+LOW = re.compile(
+    r"""\b(few|little|minority|minimal|low|small\ number|rarely|seldom|hardly|limited|only\ (?:a|some|one|two)|very\ few
+    | handful)\b""",
+    X,
+)
+UP = re.compile(
+    r"\b(increas\w*|ris(?:e|en|es|ing)|rose|gone\ up|went\ up|go(?:ne)?\ up|grow\w*|grew|higher|expand\w*|more\ (?:children|staff|social))\b",
+    X,
+)
+DOWN = re.compile(
+    r"""\b(reduc\w*|decreas\w*|fall(?:en|ing|s)?|fell|drop\w*|cut(?:\ back)?|cuts|fewer|less|lower|halv\w*|declin\w*
+    | down)\b""",
+    X,
+)
+# evaluation words people use in questions, besides the report's own praise / criticism cues
+GOOD = re.compile(
+    r"\b(properly|well|good|enough|sufficient\w*|quickly|promptly|on\ time|in\ time|fast|safe(?:ly)?|right)\b", X
+)
+BAD = re.compile(r"\b(struggl\w*|problems?|issues?|too\ long|wait\w*\ long|late|slow\w*|badly|behind)\b", X)
+SCALES = ("quantity", "direction", "evaluation")
+_PAIRS = {"quantity": (HIGH, LOW), "direction": (UP, DOWN)}
+_CUES = (HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, CRITICISM, NEGATION)
+
+
+# words that point at the report rather than at what it found
+_REFERENCE = content_words(
+    "inspection inspections inspected report reports time according per year years council authority local latest "
+    "last previous recent since ever"
+)
+# words nearly every finding holds: they do not show that a sentence speaks to the question
+UBIQUITOUS = content_words("children child young people person care social work worker workers service services family")
+
+
+def _content(text: str) -> set[str]:
+    """The stemmed content words of text, without the stance cues and report references."""
+    for rx in _CUES:
+        text = rx.sub(" ", text)
+    return {w for w in content_words(text) if w not in _REFERENCE and not w.isdigit()}
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 4 and a[:4] == b[:4] and (a[:5] == b[:5] or min(len(a), len(b)) == 4))
+
+
+def _positions(text: str, targets: set[str]) -> list[int]:
+    """Word positions of text whose stem matches one of the question's content words."""
+    out = []
+    for i, w in enumerate(words(text)):
+        stems = content_words(w)
+        if any(_same(s, t) for s in stems for t in targets):
+            out.append(i)
+    return out
+
+
+def _cue_positions(rx: re.Pattern, text: str) -> list[int]:
+    return [len(words(text[: m.start()])) for m in rx.finditer(text)]
+
+
+def _near(cues: list[int], anchors: list[int], forward_only: bool = False) -> bool:
+    return any(0 < a - c <= WINDOW if forward_only else abs(a - c) <= WINDOW for c in cues for a in anchors)
+
+
+def _stance(rx_pair, text: str, anchors: list[int] | None) -> str:
+    """ "+" / "-" / "" for one scale; anchors None: anywhere in text (the question)."""
+    hi, lo = rx_pair
+    pos = _cue_positions(hi, text)
+    neg = _cue_positions(lo, text)
+    if anchors is not None:
+        pos = [p for p in pos if _near([p], anchors)]
+        neg = [p for p in neg if _near([p], anchors)]
+    if pos and neg:
+        return "?"
+    return "+" if pos else "-" if neg else ""
+
+
+def _evaluation(text: str, anchors: list[int] | None) -> str:
+    """Praise / criticism (wording.py's cues and everyday ones) near the question's words;
+    anchors None: anywhere (the question)."""
+    plus = [p for rx in (PRAISE, GOOD) for p in _cue_positions(rx, text)]
+    minus = [p for rx in (CRITICISM, BAD) for p in _cue_positions(rx, text)]
+    if anchors is not None:
+        plus = [p for p in plus if _near([p], anchors)]
+        minus = [p for p in minus if _near([p], anchors)]
+    return "?" if plus and minus else "+" if plus else "-" if minus else ""
+
+
+def sentence_verdict(question: str, sentence: str) -> str:
+    """ "yes" / "no" / "" (unclear, or the sentence does not speak to the question)."""
+    if NEGATIVE_QUESTION.search(question):
+        return ""
+    targets = _content(question)
+    if not targets:
+        return ""
+    anchors = _positions(sentence, targets)
+    telling = (targets - UBIQUITOUS) or targets
+    covered = {t for t in telling if any(_same(s, t) for s in content_words(sentence))}
+    if len(covered) / len(telling) < MIN_COVERAGE:
+        return ""
+    text = NOT_A_NEGATION.sub(lambda m: "x" * len(m.group(0)), sentence)
+    if _near(_cue_positions(NEGATION, text), anchors, forward_only=True):
+        return "no"
+    signals = []
+    for name in SCALES:
+        pair = _PAIRS.get(name)
+        if name == "evaluation":
+            asked, said = _evaluation(question, None), _evaluation(sentence, anchors)
+        else:
+            asked, said = _stance(pair, question, None), _stance(pair, sentence, anchors)
+        if asked == "?" or said == "?":
+            return ""
+        if not said:
+            continue
+        if asked:
+            signals.append(said == asked)
+        elif name == "evaluation":  # a plain "do children get…?" presumes the good: criticism is a no
+            signals.append(said == "+")
+        elif name == "quantity" and said == "-":  # "only a minority are offered" is neither yes nor no
+            return ""
+    if not signals:
+        return "yes"
+    if all(signals):
+        return "yes"
+    if not any(signals):
+        return "no"
+    return ""
+
+
+def verdict(question: str, sentences: list[str]) -> str:
+    """One verdict from the quoted sentences that speak to the question: "" when none does
+    or they disagree."""
+    found = {v for s in sentences if (v := sentence_verdict(question, s))}
+    return found.pop() if len(found) == 1 else ""

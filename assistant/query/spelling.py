@@ -1,0 +1,40 @@
+"""Misspelt key words of questions put right before the question is read: "requires
+improvment", "inadequte", "assesments", "interveiw" -> the word the slots and kinds look for.
+
+Only words that are not English (rarer than ``COMMON_ZIPF`` in wordfreq) and close to one of
+``KEY_WORDS`` (rapidfuzz ratio >= ``MIN_RATIO``) are changed; everything else is left as typed,
+so a place name or an unusual word is never "corrected" into something else.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+MIN_RATIO = 85
+COMMON_ZIPF = 2.5
+# the words question understanding depends on: grades, areas of judgement, kinds of question
+KEY_WORDS = tuple(
+    """outstanding inadequate requires improvement improve improved judgement judged judgements inspection inspected
+inspector inspections ofsted rating rated leavers looked adoption adopted fostering foster protection safeguarding
+assessment assessments interview interviews exploitation placement placements leadership leaders management
+effectiveness compared comparison previous latest recommendations weaknesses strengths""".split()
+)
+_WORD = re.compile(r"[A-Za-z]{5,}")
+
+
+@lru_cache(maxsize=4096)
+def _fix(word: str) -> str:
+    from rapidfuzz import fuzz, process
+    from wordfreq import zipf_frequency
+
+    low = word.lower()
+    if low in KEY_WORDS or zipf_frequency(low, "en") >= COMMON_ZIPF:
+        return word
+    hit = process.extractOne(low, KEY_WORDS, scorer=fuzz.ratio, score_cutoff=MIN_RATIO)
+    return hit[0] if hit else word
+
+
+def correct(text: str) -> str:
+    """The text with misspelt key words replaced (case is not kept for a replaced word)."""
+    return _WORD.sub(lambda m: _fix(m.group(0)), text)

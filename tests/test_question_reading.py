@@ -1,0 +1,181 @@
+"""Unit tests (no index, no model) for reading questions as people type them: yes/no verdicts
+on quoted findings, yes/no comparisons and changes, misspelt key words, and the kinds of
+question everyday phrasings map to."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering import aggregate
+from assistant.answering.intent import classify, grades_in, is_yes_no
+from assistant.answering.yes_no import sentence_verdict, verdict
+from assistant.query.spelling import correct
+from assistant.records import Judgement, ReportMeta
+
+# (question without its authority and date, quoted sentence, verdict). Written for these tests
+# from typical report sentences; "" means the sentence does not settle it.
+VERDICTS = [
+    ("did they lean heavily on locum social workers", "The use of locum social workers is minimal.", "no"),
+    ("were there any permanent exclusions of children in care", "There have been no permanent exclusions.", "no"),
+    ("are young carers properly identified", "Young carers are not consistently identified.", "no"),
+    ("were return home interviews done for most missing children", "Only a minority of children are offered one.", ""),
+    (
+        "were return home interviews done for most missing children",
+        "Return home interviews are completed for a minority of children who go missing.",
+        "no",
+    ),
+    ("have private fostering notifications gone up", "Private fostering notifications have increased.", "yes"),
+    ("has the number of children in care gone down", "The number of children in care has risen by 20%.", "no"),
+    ("is support for care leavers good", "Support for care leavers is inconsistent.", "no"),
+    ("are care leavers well supported", "Care leavers are well supported by skilled personal advisers.", "yes"),
+    ("do children wait too long for adoption", "Children wait too long to be adopted.", "yes"),
+    ("were strategy meetings held quickly", "Strategy meetings are not always held in a timely way.", "no"),
+    (
+        "were children who went missing offered a return home interview",
+        "They are always offered a return home interview.",
+        "yes",
+    ),
+    # not about the question: no verdict, whatever its wording
+    ("do children get their health assessments on time", "Most children come into care at the right time.", ""),
+    # a question that asks about an absence: no verdict rather than a double negative
+    ("has it stopped using agency staff", "It no longer relies on agency staff.", ""),
+    # signals both ways: no verdict
+    (
+        "do many children take up return home interviews",
+        "They are offered to all children, although take-up is low.",
+        "",
+    ),
+]
+
+
+@pytest.mark.parametrize("question,sentence,expected", VERDICTS)
+def test_yes_no_verdict_of_a_quoted_sentence(question, sentence, expected):
+    assert sentence_verdict(question, sentence) == expected
+
+
+def test_sentences_that_disagree_give_no_verdict():
+    q = "are care leavers well supported"
+    assert verdict(q, ["Care leavers are well supported.", "Care leavers are not well supported."]) == ""
+    assert verdict(q, ["Care leavers are well supported.", "Nothing about it here at all."]) == "yes"
+
+
+def _meta(name: str, published: str, grade: str) -> ReportMeta:
+    return ReportMeta(
+        report_id=f"{name}-{published}",
+        source=f"{name}/{published}.pdf",
+        local_authority=name,
+        published=published,
+        judgements=(Judgement(area="overall", label="Overall effectiveness", grade=grade, page=1),),
+    )
+
+
+@pytest.mark.parametrize(
+    "question,grades,expected",
+    [
+        ("Leeds and Bradford - same grade?", ("good", "good"), "yes"),
+        ("Leeds and Bradford - same grade?", ("good", "inadequate"), "no"),
+        ("Is Leeds better than Bradford?", ("good", "inadequate"), "yes"),
+        ("Is Leeds worse than Bradford?", ("good", "inadequate"), "no"),
+        ("Did Leeds and Bradford both get good?", ("good", "outstanding"), "no"),
+        ("Is Leeds or Bradford better?", ("good", "inadequate"), ""),  # asks which
+    ],
+)
+def test_yes_no_comparisons(question, grades, expected):
+    graded = [(_meta(n, "2024-01-01", g), g) for n, g in zip(("Leeds", "Bradford"), grades)]
+    assert aggregate.compare_verdict(question, graded) == expected
+
+
+@pytest.mark.parametrize(
+    "question,grades,direction,expected",
+    [
+        ("did it slip back to inadequate?", ("requires improvement to be good", "inadequate"), "declined", "yes"),
+        ("did it slip back to inadequate?", ("outstanding", "good"), "declined", "no"),
+        ("did peterborough go backwards?", ("good", "inadequate"), "declined", "yes"),
+        (
+            "has suffolk lost the outstanding it got?",
+            ("outstanding", "requires improvement to be good"),
+            "declined",
+            "yes",
+        ),
+        ("did they keep that?", ("outstanding", "good"), "declined", "no"),
+        (
+            "has it been stuck on requires improvement at every inspection?",
+            ("requires improvement to be good",) * 3,
+            "same",
+            "yes",
+        ),
+        ("has it got better?", ("inadequate", "good"), "improved", "yes"),
+        ("better or worse?", ("inadequate", "good"), "improved", ""),
+    ],
+)
+def test_yes_no_changes(question, grades, direction, expected):
+    reports = [_meta("Tameside", f"20{15 + i}-01-01", g) for i, g in enumerate(grades)]
+    assert aggregate.change_verdict(question, reports, "overall", direction) == expected
+
+
+@pytest.mark.parametrize(
+    "typed,meant",
+    [
+        ("the wirral still requires improvment?", "the wirral still requires improvement?"),
+        ("s glos inadequte in 2017?", "s glos inadequate in 2017?"),
+        ("why do some assesments take too long", "why do some assessments take too long"),
+        ("Birmingam children", "Birmingam children"),  # place names are left to the authority matcher
+        ("how is Leeds doing", "how is Leeds doing"),
+    ],
+)
+def test_misspelt_key_words_are_put_right(typed, meant):
+    assert correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "question,kind",
+    [
+        ("How far did Rotherham come between 2014 and 2018?", "change"),
+        ("swindon 2019 vs 2023, what happened", "change"),
+        ("how has thurrock progressed across its three inspections", "change"),
+        ("has suffolk lost the outstanding it got in 2019?", "change"),
+        ("How many children were on child protection plans in Leeds in 2015 and 2018?", "general"),
+        ("What percentage of contacts in Croydon led to no further action?", "general"),
+        ("when did the rotherham re-inspection published in 2018 take place", "inspection_dates"),
+        ("what did Ofsted give Middlesbrough for the impact of leaders in 2026?", "judgement"),
+        ("croydon front door name 2020", "general"),
+        ("sefton 2022 - plenty of apprenticeships for care leavers?", "general"),
+        ("leeds front door ofsted 2018", "judgement"),
+    ],
+)
+def test_kind_of_everyday_questions(question, kind):
+    names = [
+        n
+        for n in ("rotherham swindon thurrock suffolk leeds croydon middlesbrough sefton".split())
+        if n in question.lower()
+    ]
+    topic = question
+    for n in names:
+        topic = topic.replace(n, "").replace(n.title(), "")
+    assert classify(question, len(names), None, topic).kind == kind
+
+
+def test_comparison_words_with_two_authorities():
+    assert classify("newcastle or gateshead, which has the better ofsted", 2).kind == "comparison"
+    assert classify("In 2014, who came out better: Coventry or Staffordshire?", 2).kind == "comparison"
+
+
+@pytest.mark.parametrize(
+    "question,yes_no",
+    [
+        ("worcs inadequate in 2017?", True),
+        ("Westminster and Kensington in 2016 - same grade?", True),
+        ("tameside was RI in 2019, did it slip back to inadequate?", True),
+        ("swindon 2019 vs 2023, what happened?", False),
+        ("What did Leeds get?", False),
+    ],
+)
+def test_yes_no_form(question, yes_no):
+    assert is_yes_no(question) is yes_no
+
+
+def test_a_grade_word_before_a_noun_is_not_a_grade():
+    assert grades_in("is there good oversight of young carers support") == []
+    assert grades_in("inadequate housing for care leavers") == []
+    assert grades_in("was leeds good in 2019") == ["good"]
+    assert grades_in("is it an outstanding council") == ["outstanding"]
