@@ -35,6 +35,18 @@ VERDICTS = [
         "They are always offered a return home interview.",
         "yes",
     ),
+    ("did children have to wait a long time for a visitor", "Children wait too long for visitors.", "yes"),
+    (
+        "did kids who went missing always get a return home interview",
+        "Return home interviews are not always offered to children who go missing.",
+        "no",
+    ),
+    (
+        "is there good oversight of young carers support",
+        "There is limited oversight of support for young carers.",
+        "no",
+    ),
+    ("were health assessments done in time", "Ensure that health assessments are completed in a timely way.", ""),
     # not about the question: no verdict, whatever its wording
     ("do children get their health assessments on time", "Most children come into care at the right time.", ""),
     # a question that asks about an absence: no verdict rather than a double negative
@@ -57,6 +69,12 @@ def test_sentences_that_disagree_give_no_verdict():
     q = "are care leavers well supported"
     assert verdict(q, ["Care leavers are well supported.", "Care leavers are not well supported."]) == ""
     assert verdict(q, ["Care leavers are well supported.", "Nothing about it here at all."]) == "yes"
+    # a sentence with a signal outranks one that only repeats the question's words
+    q = "enough foster carers in the borough?"
+    assert (
+        verdict(q, ["There are not enough foster carers in the borough.", "Foster carers in the borough are trained."])
+        == "no"
+    )
 
 
 def _meta(name: str, published: str, grade: str) -> ReportMeta:

@@ -147,7 +147,7 @@ def grade_rank(grade: str) -> int:
 
 
 _YES_NO = re.compile(
-    r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|is\ it\ true
+    r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|any|is\ it\ true
     |would|will|can|could)\b""",
     X,
 )
@@ -309,7 +309,7 @@ _CHANGE_FILLER = set(
 report ofsted how what who been any more less than then now this that with for from into over time times
 council councils authority services service children childrens social care things overall general got get gotten
 become became done doing say said tell think between when where which there ever very really yet far come came
-happen happened across two three four five versus compared did its it they them then what whats going gone""".split()
+happen happened across two three four five versus compared did its it they them then what whats going gone ups downs""".split()
 )
 
 

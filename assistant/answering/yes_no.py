@@ -41,13 +41,13 @@ NEGATIVE_QUESTION = re.compile(
     r"\b(not|no|never|n't|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence|without)\b", X
 )
 HIGH = re.compile(
-    r"""\b(most|many|majority|lots?\ of|a\ lot|all|always|every|almost\ all|nearly\ all|heavily|high|significant\ number
+    r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|significant\ number
     | large\ number|great\ deal|too\ much|too\ many|over-?reliance|over-?reliant|frequently|often|regularly|constantly|widely)\b""",
     X,
 )
 LOW = re.compile(
-    r"""\b(few|little|minority|minimal|low|small\ number|rarely|seldom|hardly|limited|only\ (?:a|some|one|two)|very\ few
-    | handful)\b""",
+    r"""\b(few|little|minority|minimal|low|small\ number|rarely|seldom|hardly|limited|only\ (?:a|some|one|two|half)|very\ few
+    | handful|half)\b""",
     X,
 )
 UP = re.compile(
@@ -63,7 +63,17 @@ DOWN = re.compile(
 GOOD = re.compile(
     r"\b(properly|well|good|enough|sufficient\w*|quickly|promptly|on\ time|in\ time|fast|safe(?:ly)?|right)\b", X
 )
-BAD = re.compile(r"\b(struggl\w*|problems?|issues?|too\ long|wait\w*\ long|late|slow\w*|badly|behind)\b", X)
+BAD = re.compile(
+    r"""\b(struggl\w*|problems?|issues?|too\ long|wait\w*\ (?:a\ )?long|(?:a\ )?long\ (?:time|wait)|late|slow\w*|badly
+    | behind)\b""",
+    X,
+)
+# words of a question whose negation in the sentence answers it: "always" / "not always"
+NEGATABLE = re.compile(r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each)\b", re.I)
+# the report's recommendations ("Ensure that…") say what should be, not what is
+RECOMMENDATION = re.compile(
+    r"^\W*(?:ensure|improve|strengthen|increase|develop|review|make sure|the local authority should)\b", re.I
+)
 SCALES = ("quantity", "direction", "evaluation")
 _PAIRS = {"quantity": (HIGH, LOW), "direction": (UP, DOWN)}
 _CUES = (HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, CRITICISM, NEGATION)
@@ -133,19 +143,32 @@ def _evaluation(text: str, anchors: list[int] | None) -> str:
 
 def sentence_verdict(question: str, sentence: str) -> str:
     """ "yes" / "no" / "" (unclear, or the sentence does not speak to the question)."""
-    if NEGATIVE_QUESTION.search(question):
-        return ""
+    said, _strength = _read(question, sentence)
+    return said if said in ("yes", "no") else ""
+
+
+def _read(question: str, sentence: str) -> tuple[str, int]:
+    """(verdict, strength): ("no" | "yes", 2) from a negation or stance signals, ("yes", 1)
+    when the sentence only asserts the question's words, ("unclear", 2) when it speaks to the
+    question with signals both ways, ("", 0) when it does not speak to it."""
+    if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
+        return "", 0
     targets = _content(question)
     if not targets:
-        return ""
+        return "", 0
     anchors = _positions(sentence, targets)
     telling = (targets - UBIQUITOUS) or targets
     covered = {t for t in telling if any(_same(s, t) for s in content_words(sentence))}
     if len(covered) / len(telling) < MIN_COVERAGE:
-        return ""
+        return "", 0
     text = NOT_A_NEGATION.sub(lambda m: "x" * len(m.group(0)), sentence)
-    if _near(_cue_positions(NEGATION, text), anchors, forward_only=True):
-        return "no"
+    negations = _cue_positions(NEGATION, text)
+    if _near(negations, anchors, forward_only=True):
+        return "no", 2
+    asked_words = {m.group(0).lower() for m in NEGATABLE.finditer(question)}
+    negated = [len(words(text[: m.start()])) for m in NEGATABLE.finditer(text) if m.group(0).lower() in asked_words]
+    if asked_words and any(0 < n - c <= 3 for c in negations for n in negated):
+        return "no", 2  # "did they always…?" / "not always"
     signals = []
     for name in SCALES:
         pair = _PAIRS.get(name)
@@ -154,26 +177,31 @@ def sentence_verdict(question: str, sentence: str) -> str:
         else:
             asked, said = _stance(pair, question, None), _stance(pair, sentence, anchors)
         if asked == "?" or said == "?":
-            return ""
+            return "unclear", 2
         if not said:
             continue
         if asked:
             signals.append(said == asked)
-        elif name == "evaluation":  # a plain "do children get…?" presumes the good: criticism is a no
-            signals.append(said == "+")
-        elif name == "quantity" and said == "-":  # "only a minority are offered" is neither yes nor no
-            return ""
+        elif name == "quantity" and said == "-" and not _evaluation(question, None):
+            return "unclear", 2  # "only a minority are offered" answers a plain question neither way
+        elif name == "evaluation" and said == "-":
+            return "unclear", 2  # criticism of a plain "do children get…?": not a clear no
     if not signals:
-        return "yes"
+        return "yes", 1
     if all(signals):
-        return "yes"
+        return "yes", 2
     if not any(signals):
-        return "no"
-    return ""
+        return "no", 2
+    return "unclear", 2
 
 
 def verdict(question: str, sentences: list[str]) -> str:
-    """One verdict from the quoted sentences that speak to the question: "" when none does
-    or they disagree."""
-    found = {v for s in sentences if (v := sentence_verdict(question, s))}
-    return found.pop() if len(found) == 1 else ""
+    """One verdict from the quoted sentences that speak to the question: those with a signal
+    outrank those that only assert its words; "" when none speaks to it, when the strongest
+    disagree, or when one is unclear."""
+    read = [r for s in sentences if (r := _read(question, s))[0]]
+    if not read:
+        return ""
+    top = max(strength for _, strength in read)
+    found = {v for v, strength in read if strength == top}
+    return found.pop() if len(found) == 1 and "unclear" not in found else ""
