@@ -155,8 +155,12 @@ def _md_cell(text: str) -> str:
 
 def to_markdown(doc: Doc) -> str:
     out = [f"# {readable(doc.title)}", ""]
+    previous = ""
     for kind, value in doc.blocks:
         value = [[readable(c) for c in r] for r in value] if kind == "table" else readable(value)  # type: ignore[union-attr]
+        if previous == "li" and kind != "li":
+            out.append("")  # a list ends with a blank line
+        previous = kind
         if kind == "h":
             out += [f"## {value}", ""]
         elif kind == "q":

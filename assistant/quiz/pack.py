@@ -351,8 +351,15 @@ def extract_quiz(extracts: tuple[Extract, ...], topic: str, n: int = QUIZ_QUESTI
     concerns = [k for k in keyed if k[2] == CONCERN]
     rng.shuffle(strengths)
     rng.shuffle(concerns)
-    order = [k for pair in zip(concerns, strengths, strict=False) for k in pair]
-    order += strengths[len(concerns) :] + concerns[len(strengths) :]
+    order = []  # concerns and strengths in turn, each extract used before any is used again
+    used: dict[str, int] = {}
+    while strengths or concerns:
+        want = CONCERN if len(order) % 2 == 0 else STRENGTH
+        pool = (concerns if want == CONCERN else strengths) or strengths or concerns
+        pick = min(pool, key=lambda k: used.get(k[0].letter, 0))
+        pool.remove(pick)
+        used[pick[0].letter] = used.get(pick[0].letter, 0) + 1
+        order.append(pick)
     for e, s, status in order:
         if len(questions) >= n:
             break
