@@ -28,8 +28,9 @@ from assistant.history.export import (
     to_docx,
     to_markdown,
 )
-from assistant.history.timeline import Inspection, JudgementPoint, grade_rank
-from assistant.records import Answer, Citation, CitedQuote, Judgement, Passage, ReportMeta
+from assistant.history.timeline import Cited, Inspection, JudgementPoint, grade_rank
+from assistant.history.tracker import ListedAgain, Sentence, decide, query_text, wording
+from assistant.records import Answer, Citation, CitedQuote, Improvement, Judgement, Passage, ReportMeta
 
 
 def meta(authority="Leeds", published="2018-12-18", framework="ILACS", **grades) -> ReportMeta:
@@ -63,6 +64,44 @@ def point(area, grade, label=None, combined=False):
 )
 def test_polarity_reads_the_wording_clause_by_clause(sentence, expected):
     assert polarity(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Pathway plans are very brief in the exploration of the health needs of care leavers.", "negative"),
+        ("Further work is required to ensure consistency in services for children missing from home.", "negative"),
+        ("There remain areas where practice needs to become consistently stronger.", "negative"),
+        ("This new approach to corporate parenting is in its infancy.", "negative"),
+        ("Return interviews are comprehensive and completed in a timely manner.", "positive"),
+        ("Although audit activity is regular, its quality and impact are variable.", "both"),
+    ],
+)
+def test_tracker_reads_inspectors_criticism(sentence, expected):
+    assert wording(sentence) == expected
+
+
+def _sentence(polarity: str, score: float = 0.8) -> Sentence:
+    cited = Cited(Passage("text", 0.0, Citation("a.pdf", "r1", "", "Leeds", "2022-01-01", 3)), "text")
+    return Sentence(cited, score, 0.5, polarity)
+
+
+def test_tracker_decides_conservatively():
+    item = Improvement("The quality of return home interviews.", 2)
+    listed = ListedAgain(item, None, 0.8, 0.6)
+    part = ListedAgain(item, None, 0.5, 0.3, partial=True)
+    pos, neg, both, neutral = (_sentence(p) for p in ("positive", "negative", "both", "neutral"))
+    assert decide(listed, [pos, pos])[0] == "repeated"  # listed again, whatever else it says
+    assert decide(part, [pos])[0] == "mixed" and decide(part, [neg])[0] == "repeated"
+    assert decide(None, []) == ("not mentioned", "nothing in the later report is close enough to this item")
+    assert decide(None, [pos, pos])[0] == "addressed"
+    assert decide(None, [pos, neg])[0] == "mixed" and decide(None, [both])[0] == "mixed"  # any criticism: not addressed
+    assert decide(None, [neg, neutral])[0] == "repeated" and decide(None, [neutral])[0] == "mixed"
+
+
+def test_query_text_drops_lead_verbs_and_page_notes():
+    assert query_text("Ensure that records are up to date. (page 17, paragraph 43)") == "that records are up to date."
+    assert query_text("The quality of plans (outcome 4, national framework)") == "quality of plans"
 
 
 def test_grade_scale():
@@ -248,7 +287,8 @@ def test_change_report_across_frameworks_cites_every_statement(retriever):
         for s in it.evidence:
             assert s.cited.passage.citation.report_id == later_id and _verbatim(s.cited)
         if it.listed_again:
-            assert it.status == "repeated" and it.listed_again.cited.passage.citation.report_id == later_id
+            assert it.listed_again.cited.passage.citation.report_id == later_id
+            assert it.status == ("mixed" if it.listed_again.partial else "repeated") or it.status == "repeated"
         if it.status == "addressed":
             assert all(s.polarity in ("positive", "neutral") for s in it.evidence)
     assert {"repeated", "not mentioned"} <= {i.status for i in report.items}

@@ -1,0 +1,376 @@
+"""The improvement tracker: each "what needs to improve" item of an earlier report read against
+the later report, with a status and the evidence it comes from.
+
+How a status is decided (every step is shown with the item):
+
+1. *Listed again*: the item and every item of the later report's own list are embedded in one
+   batch. A later item with cosine >= LISTED_COSINE sharing LISTED_WORDS content words (words
+   every list item has, such as "children" or "quality", do not count), or with cosine >=
+   LISTED_COSINE_ALONE, is the same matter listed again; a looser one (cosine >=
+   PARTIAL_COSINE, a content word in common) lists **part** of it again.
+2. *The later report's sentences on the matter*: every sentence of the later report (outside
+   its own list and recommendations) is scored by its passage's stored vector against the item
+   (cosine) plus WORDS_WEIGHT x the share of the item's distinctive words it holds, each word
+   weighted by its rarity across the index (inverse document frequency over all chunks, read
+   off the BM25 index). No sentence is embedded. The best CANDIDATES are kept; a sentence is
+   *on the matter* when its score is >= ON_SCORE, or >= ON_SCORE_WITH_WORDS with a distinctive
+   word in common. None: **not mentioned**, never a guess.
+3. *Their wording*, clause by clause (``wording``): the shared cues of praise and criticism
+   (``assistant/wording.py``) and more of inspectors' ways of criticising ("very brief",
+   "further work is required", "in its infancy", "needs to become"...).
+
+Status (``decide``): listed again -> **repeated**; part listed again -> **mixed** when the
+sentences on the matter praise it, else **repeated**; not listed -> **mixed** when the READ
+best sentences are both positive and critical, **addressed** when positive and none critical,
+**repeated** when only critical, **mixed** when on the matter but without a judgement.
+
+Thresholds were chosen on the even ids of tests/data/change_status_truth.jsonl, among
+configurations giving no contradicted 'addressed' there (bench/changes.py reports both halves).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..answering.facts import BULLET, Facts
+from ..answering.quotes import collapse, loose_pattern
+from ..chunking import split_sentences
+from ..keyword import tokenize
+from ..records import Improvement, Passage, ReportMeta
+from ..wording import clauses, negative_cue, positive_cue
+from .timeline import Cited
+
+STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
+
+# listed again: embedding cosine to a later list item, with content words in common (BORING
+# words, which every list item has, do not count), or a very high cosine alone
+LISTED_COSINE = 0.6
+LISTED_WORDS = 2
+LISTED_COSINE_ALONE = 0.7
+# a partial match: the later list names part (or a narrower form) of the matter
+PARTIAL_COSINE = 0.45
+PARTIAL_WORDS = 1
+# the later report's sentences on the matter: every sentence is scored by its passage's stored
+# cosine to the item plus WORDS_WEIGHT x the weighted share of the item's distinctive words it
+# holds (no sentence is embedded); the best CANDIDATES are kept, and a sentence is on the matter
+# when its score is high, or fairly high with a distinctive word in common
+WORDS_WEIGHT = 0.8
+CANDIDATES = 8
+ON_SCORE = 0.7
+ON_SCORE_WITH_WORDS = 0.45
+READ = 3  # sentences on the matter (best first) whose wording decides the status
+EVIDENCE_SHOWN = 3
+COMMON_DF = 0.2  # a stem in more than this share of all chunks is not distinctive
+CACHE_PAIRS = 64
+CACHE_VECTORS = 20_000
+
+BORING = frozenset(
+    tokenize(
+        "children child young people ensure improve improvement quality local authority all their effective "
+        "effectively consistent consistently including"
+    )
+)
+GENERIC = frozenset(
+    tokenize(
+        "children child young people person care leaver leavers ensure improve improvement quality social work worker workers "
+        "practice service services effective effectively consistent consistently timely timeliness local authority authorities "
+        "partner partners plan plans planning support supported need needs risk risks assess assessment assessments manager "
+        "managers management all their family families help appropriate appropriately including range across within use "
+        "make made provide provision good better sufficient sufficiently response respond responses impact level levels "
+        "council trust further more increase continue develop development strengthen review"
+    )
+)
+# not findings: the later report's own recommendations (imperatives), the national-framework
+# note of 2026 reports, the judgement table, the cover page
+NOT_EVIDENCE = re.compile(
+    r"cross-referenced with the outcomes|Judgement grade|inspection dates|lead inspector|"
+    r"^(Ensure|Improve|Strengthen|Develop|Increase|Review|Continue|Take action|Align|Provide|Reduce|"
+    r"Establish|Embed|Work with|Undertake|Implement)\b",
+    re.I,
+)
+_LEAD_VERBS = re.compile(
+    r"^(ensure|ensuring|improve|improving|strengthen|develop|increase|the|that|to|take action to)\s+", re.I
+)
+_SENT_LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
+_PARA_START = re.compile(r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")  # a numbered paragraph starting mid-line
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the later report on an earlier item's matter, with its wording read."""
+
+    cited: Cited
+    cosine: float  # its passage's stored vector against the item
+    overlap: float  # weighted share of the item's distinctive words it holds
+    polarity: str  # "positive" | "negative" | "both" | "neutral" (of the clauses on the matter)
+
+
+@dataclass(frozen=True)
+class ListedAgain:
+    item: Improvement
+    cited: Cited | None
+    cosine: float
+    overlap: float
+    partial: bool = False  # a looser match: the later list names part of the matter
+
+
+@dataclass(frozen=True)
+class ItemStatus:
+    item: Improvement
+    cited: Cited | None  # the item in the earlier report
+    status: str
+    reason: str  # how the status was decided, in words
+    listed_again: ListedAgain | None = None
+    evidence: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Line:
+    """A sentence of the later report, split and tokenised once per report."""
+
+    row: int  # its chunk's row in the snapshot
+    text: str
+    words: frozenset[str]
+
+
+def candidate_sentences(text: str) -> list[str]:
+    """A passage's whole sentences (40-450 characters), verbatim, without paragraph numbers
+    or bullets."""
+    out = []
+    for line in text.split("\n"):
+        for s in (s for part in _PARA_START.split(line) for s in split_sentences(part)):
+            s = _SENT_LEAD.sub("", s).strip()
+            if 40 <= len(s) <= 450 and s.endswith((".", "?", "!", ")", "’", "”", ";")):
+                out.append(s)
+    return out
+
+
+def query_text(item: str, max_words: int = 60) -> str:
+    text = re.sub(r"\(.*?national framework\)", "", item, flags=re.I)
+    text = re.sub(r"\(page \d+.*?\)", "", text, flags=re.I)
+    text = _LEAD_VERBS.sub("", text.strip())
+    return " ".join(text.split()[:max_words])
+
+
+# Criticism the shared cues (assistant/wording.py) do not catch, in inspectors' wording.
+MORE_CRITICISM = re.compile(
+    r"\b(very brief|brief in|little (opportunity|evidence|impact|reflection|challenge)|heavy caseloads|var(y|ies)|"
+    r"further work is (required|needed)|more (needs to|to) (be done|do)|still to be|decrease[ds]?|fewer|"
+    r"in its infancy|too early|remains? (a )?(significant )?challeng\w*|unwieldy|inflexible|over-reliance|"
+    r"missed opportunit\w+|minority|needs? to (become|be (more|further|better)|improve|strengthen)|there remain)\b",
+    re.I,
+)
+
+
+def wording(sentence: str) -> str:
+    """positive / negative / both / neutral, clause by clause: the shared cues of praise and
+    criticism, and MORE_CRITICISM."""
+    kinds = set()
+    for clause in clauses(sentence):
+        if negative_cue(clause) or MORE_CRITICISM.search(clause):
+            kinds.add("negative")
+        elif positive_cue(clause):
+            kinds.add("positive")
+    if {"positive", "negative"} <= kinds:
+        return "both"
+    return next(iter(kinds)) if kinds else "neutral"
+
+
+class Weights:
+    """Inverse document frequency of stems over all chunks (from the BM25 index)."""
+
+    def __init__(self, keyword_index):
+        bm = keyword_index.bm25
+        indptr = np.asarray(bm.scores["indptr"])
+        self.n = max(1, int(bm.scores["num_docs"]))
+        self.df = {t: int(indptr[i + 1] - indptr[i]) for t, i in bm.vocab_dict.items() if i + 1 < len(indptr)}
+
+    def idf(self, stem: str) -> float:
+        df = self.df.get(stem, 0)
+        return math.log(1 + (self.n - df + 0.5) / (df + 0.5))
+
+    def distinctive(self, words: set[str]) -> dict[str, float]:
+        return {
+            w: self.idf(w)
+            for w in words
+            if w not in GENERIC and len(w) > 1 and not w.isdigit() and self.df.get(w, 0) <= COMMON_DF * self.n
+        }
+
+
+def share(weights: dict[str, float], words: set[str] | frozenset[str]) -> float:
+    total = sum(weights.values())
+    return sum(v for w, v in weights.items() if w in words) / total if total else 0.0
+
+
+class Tracker:
+    """Matches earlier items to the later report. One batch embeds every item of both lists;
+    the later report's sentences are read off the retriever's snapshot (stored chunk vectors,
+    BM25 statistics), so no passage or sentence is embedded. Results are cached per pair of
+    reports (and index revision)."""
+
+    _lock = threading.Lock()
+    _cache: OrderedDict = OrderedDict()  # (snapshot, earlier, later) -> statuses
+    _vector_cache: OrderedDict = OrderedDict()  # text -> embedding
+
+    def __init__(self, retriever):
+        self.retriever = retriever
+        self.facts = Facts(retriever)
+        self.embedder = retriever.embedder
+
+    @classmethod
+    def clear_cache(cls) -> None:
+        with cls._lock:
+            cls._cache.clear()
+            cls._vector_cache.clear()
+
+    # -- the later report, read once -----------------------------------------------------------
+    def _snapshot(self):
+        self.retriever.report_chunks("")  # refreshes the snapshot
+        return self.retriever._snap
+
+    def _weights(self, snap) -> Weights:
+        w = getattr(snap, "_tracker_weights", None)
+        if w is None:
+            w = Weights(snap.keyword)
+            snap._tracker_weights = w
+        return w
+
+    def _lines(self, snap, later: ReportMeta) -> list[_Line]:
+        rows = snap.report_rows.get(later.report_id)
+        if rows is None or not len(rows):
+            return []
+        listed = [collapse(i.text)[:60].lower() for i in later.improvements]
+        out, seen = [], set()
+        for row in rows[~snap.keyword.boilerplate[rows]]:
+            for s in candidate_sentences(snap.chunks[row].text):
+                low = collapse(s).lower()
+                if s in seen or NOT_EVIDENCE.search(s) or any(x and x in low for x in listed):
+                    continue
+                seen.add(s)
+                out.append(_Line(int(row), s, frozenset(tokenize(s))))
+        return out
+
+    # -- citing ---------------------------------------------------------------------------------
+    def cite_item(self, meta: ReportMeta, item: Improvement) -> Cited | None:
+        words = item.text.split()
+        patterns = [BULLET + loose_pattern(" ".join(words[:n])) for n in (len(words), 30, 14, 8) if n <= len(words)]
+        found = self.facts.find(meta, item.page, *patterns)
+        return Cited(*found) if found else None
+
+    def _cited_line(self, snap, line: _Line) -> Cited:
+        c = snap.chunks[line.row]
+        return Cited(Passage(c.text, 0.0, self.retriever.citation(c), c.id), line.text)
+
+    # -- tracking -------------------------------------------------------------------------------
+    def track(self, earlier: ReportMeta, later: ReportMeta) -> list[ItemStatus]:
+        snap = self._snapshot()
+        key = (id(snap), earlier.report_id, earlier.source, later.report_id, later.source)
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        out = self._track(snap, earlier, later)
+        with self._lock:
+            self._cache[key] = out
+            while len(self._cache) > CACHE_PAIRS:
+                self._cache.popitem(last=False)
+        return out
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of texts, each embedded once per process (items recur across pairs)."""
+        with self._lock:
+            missing = list(dict.fromkeys(t for t in texts if t not in self._vector_cache))
+        if missing:
+            vecs = self.embedder.embed_documents(missing)
+            with self._lock:
+                for t, v in zip(missing, vecs):
+                    self._vector_cache[t] = np.asarray(v, dtype=np.float32)
+                while len(self._vector_cache) > CACHE_VECTORS:
+                    self._vector_cache.popitem(last=False)
+        with self._lock:
+            return np.stack([self._vector_cache[t] for t in texts]) if texts else np.zeros((0, 0), np.float32)
+
+    def _track(self, snap, earlier: ReportMeta, later: ReportMeta) -> list[ItemStatus]:
+        items, later_items = list(earlier.improvements), list(later.improvements)
+        if not items:
+            return []
+        weights = self._weights(snap)
+        texts = [query_text(i.text) for i in items]
+        later_texts = [query_text(i.text) for i in later_items]
+        lines = self._lines(snap, later)
+        vecs = self._vectors(texts + later_texts)  # one batch for both lists
+        item_vecs, later_vecs = vecs[: len(texts)], vecs[len(texts) :]
+        rows = np.asarray([ln.row for ln in lines], dtype=int)
+        chunk_cos = snap.vectors[rows] @ item_vecs.T if len(rows) else np.zeros((0, len(items)), np.float32)
+        matters = [weights.distinctive(set(tokenize(t))) for t in texts]
+        later_words = [set(tokenize(t)) - BORING for t in later_texts]
+        out = []
+        for k, (item, text, vec, matter) in enumerate(zip(items, texts, item_vecs, matters)):
+            shares = np.asarray([share(matter, ln.words) for ln in lines], dtype=np.float32)
+            pool = np.argsort(-(shares + chunk_cos[:, k]))[:CANDIDATES]
+            distinct = set(tokenize(text)) - GENERIC
+            scored = sorted(((float(chunk_cos[j, k] + WORDS_WEIGHT * shares[j]), int(j)) for j in pool), reverse=True)
+            close = [
+                Sentence(self._cited_line(snap, lines[j]), score, float(shares[j]), wording(lines[j].text))
+                for score, j in scored
+                if score >= ON_SCORE or (score >= ON_SCORE_WITH_WORDS and distinct & lines[j].words)
+            ]
+            words = set(tokenize(text)) - BORING
+            listed = self._listed_again(later, vec, words, later_items, later_vecs, later_words)
+            out.append(self._status(earlier, item, listed, close[:READ]))
+        return out
+
+    def _listed_again(self, later, vec, words, later_items, later_vecs, later_words) -> ListedAgain | None:
+        if not later_items:
+            return None
+        best = None
+        for li, cos, lw in zip(later_items, later_vecs @ vec, later_words):
+            common = len(words & lw)
+            full = (cos >= LISTED_COSINE and common >= LISTED_WORDS) or cos >= LISTED_COSINE_ALONE
+            partial = not full and cos >= PARTIAL_COSINE and common >= PARTIAL_WORDS
+            if not (full or partial):
+                continue
+            cand = ListedAgain(li, None, float(cos), common / len(words) if words else 0.0, partial)
+            if best is None or (not cand.partial, cand.cosine) > (not best.partial, best.cosine):
+                best = cand
+        if best is None:
+            return None
+        return ListedAgain(best.item, self.cite_item(later, best.item), best.cosine, best.overlap, best.partial)
+
+    def _status(
+        self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]
+    ) -> ItemStatus:
+        status, reason = decide(listed, close)
+        shown = () if status == "not mentioned" else tuple(close[:EVIDENCE_SHOWN])
+        return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
+
+
+def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]:
+    """The status and its reason in words, from the later list's match and the sentences on
+    the matter (best first). 'addressed' only when nothing read is critical."""
+    pos = any(s.polarity in ("positive", "both") for s in close)
+    neg = any(s.polarity in ("negative", "both") for s in close)
+    if listed is not None and not listed.partial:
+        return "repeated", f"the later report lists it again as needing to improve (similarity {listed.cosine:.2f})"
+    if listed is not None and pos:
+        return "mixed", "the later report lists part of it again as needing to improve, and speaks of it positively"
+    if listed is not None:
+        return (
+            "repeated",
+            f"the later report lists part of it again as needing to improve (similarity {listed.cosine:.2f})",
+        )
+    if not close:
+        return "not mentioned", "nothing in the later report is close enough to this item"
+    if pos and neg:
+        return "mixed", "the later report's sentences on it are both positive and critical"
+    if pos:
+        return "addressed", "the later report speaks of it positively, never critically, and does not list it again"
+    if neg:
+        return "repeated", "not listed again, but the later report's sentences on it are critical"
+    return "mixed", "the later report mentions it without a clear judgement either way"
