@@ -98,6 +98,8 @@ def answer_in_passage(retriever, q) -> tuple[bool, str]:
         if q.kind == "mcq":
             return squash(q.correct_options()[0].text) == actual, "correct option is not the metadata grade"
         return (stated_grade(q.prompt) == actual) is q.truth, "true/false disagrees with the metadata"
+    if q.topic.startswith("strength or concern"):  # its key is hand-checked by bench/practice_keys.py
+        return within(q.quote, between_quotes(q.prompt)), "the finding shown is not in the quote"
     if q.kind == "mcq":
         return within(q.quote, q.correct_options()[0].text), "correct option not in the quote"
     if q.kind == "tf":
