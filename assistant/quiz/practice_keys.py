@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..answering.intent import areas_in
 from ..records import Chunk, ReportMeta
 from ..wording import criticism, evaluative_praise, polarity
-from .text import clean, contains, norm, strip_xref
+from .text import clean, norm, strip_xref
 
 STRENGTH, CONCERN = "strength", "concern"
 STRONG_GRADES = ("outstanding", "good")
@@ -61,7 +62,12 @@ def heading_area(meta: ReportMeta, chunk: Chunk) -> str:
     experiences and progress of children in care: outstanding" -> children_in_care); "" when
     the heading names none the report judges. Care leavers graded together with children in
     care (ILACS 2018-2022) take that judgement."""
-    heading = clean(chunk.heading)
+    return _heading_area(meta.report_id, tuple(j.area for j in meta.judgements), chunk.heading)
+
+
+@lru_cache(maxsize=8192)
+def _heading_area(report_id: str, judged: tuple[str, ...], heading: str) -> str:
+    heading = clean(heading)
     if not heading or _NOT_AN_AREA.search(heading):
         return ""
     found = areas_in(heading)
@@ -70,9 +76,9 @@ def heading_area(meta: ReportMeta, chunk: Chunk) -> str:
     for area in found:
         if area == "overall":
             continue
-        if meta.judgement(area) is not None:
+        if area in judged:
             return area
-        if area == "care_leavers" and meta.judgement("children_in_care") is not None:
+        if area == "care_leavers" and "children_in_care" in judged:
             return "children_in_care"
     return ""
 
@@ -87,16 +93,30 @@ def grade_side(grade: str) -> str:
     return ""
 
 
+def _listed(meta: ReportMeta) -> tuple[tuple[str, str], ...]:
+    return _listed_items(meta.report_id, meta.improvements)
+
+
+@lru_cache(maxsize=2048)
+def _listed_items(report_id: str, improvements: tuple) -> tuple[tuple[str, str], ...]:
+    """(item as written, item normalised) of the report's improvement list, once per report."""
+    out = []
+    for item in improvements:
+        text = strip_xref(clean(item.text))
+        if len(text.split()) >= 4:
+            out.append((text, norm(text).strip(" .")))
+    return tuple(out)
+
+
 def listed_item(meta: ReportMeta, sentence: str) -> str:
     """The improvement item the sentence is (or is part of); "" when none."""
-    s = strip_xref(clean(sentence))
-    for item in meta.improvements:
-        text = strip_xref(clean(item.text))
-        if len(text.split()) < 4:
-            continue
-        if contains(text, s) or contains(s, text):
-            return text
-    return ""
+    items = _listed(meta)
+    if not items:
+        return ""
+    s = norm(strip_xref(clean(sentence))).strip(" .")
+    if not s:
+        return ""
+    return next((text for text, n in items if s in n or n in s), "")
 
 
 def key_for(meta: ReportMeta, chunk: Chunk, sentence: str) -> Key | None:

@@ -115,7 +115,7 @@ def option_pool(ctx: Context) -> list[KeyedSentence]:
         out = []
         for loc in _pool_sentences(ctx):
             meta = by_id.get(loc.chunk.report_id)
-            if meta is None or not candidate(loc.text):
+            if meta is None or len(loc.text.split()) > MAX_OPTION_WORDS or not candidate(loc.text):
                 continue
             key = key_for(meta, loc.chunk, loc.text)
             if key is None or key.rule == "listed":
@@ -143,7 +143,33 @@ def _pool_sentences(ctx: Context) -> list[Located]:
 
 def practice_seeds(ctx: Context, meta: ReportMeta) -> list[KeyedSentence]:
     """The report's short findings with a clear key in a judged area."""
-    return [ks for ks in keyed_sentences(ctx, meta, ctx.drawn_sentences(meta)) if _short(ks, ctx)]
+    short = [loc for loc in ctx.drawn_sentences(meta) if len(loc.text.split()) <= MAX_OPTION_WORDS]
+    if not short:
+        return []
+    answerable = _answerable(ctx)  # skip seeds the pool has no opposite findings for
+    return [
+        ks
+        for ks in keyed_sentences(ctx, meta, short)
+        if _short(ks, ctx) and (ks.key.area, ks.key.status, grade_side(ks.key.grade)) in answerable
+    ]
+
+
+def _answerable(ctx: Context) -> set[tuple[str, str, str]]:
+    """(area, status, side) of seeds for which the pool holds findings of the opposite kind from
+    at least four authorities judged on the other side."""
+    cache = ctx.cache.setdefault("practice_pool", {})
+    if "answerable" not in cache:
+        authorities: dict[tuple[str, str, str], set[str]] = {}
+        for ks in option_pool(ctx):
+            key = (ks.key.area, ks.key.status, grade_side(ks.key.grade))
+            authorities.setdefault(key, set()).add(ks.meta.local_authority.lower())
+        out = set()
+        for (area, status, side), names in authorities.items():
+            if len(names) >= 4:  # three options, and one more in case the seed's authority is among them
+                opposite = CONCERN if status == STRENGTH else STRENGTH
+                out.add((area, opposite, "strong" if side == "weak" else "weak"))
+        cache["answerable"] = out
+    return cache["answerable"]
 
 
 def option_source(ks: KeyedSentence, ctx: Context) -> str:

@@ -104,10 +104,8 @@ def options_comparable(q: Question, ratio: float = LENGTH_RATIO) -> bool:
 
 
 def prompt_key(q: Question) -> str:
-    """Questions that normalise the same are duplicates; "which practice fits?" prompts are
-    alike by design, so their correct finding counts too."""
-    if q.topic.startswith("practice fit") and q.correct_options():
-        return norm_prompt(q.prompt + " " + q.correct_options()[0].text)
+    """Questions whose prompts normalise the same are duplicates (so a quiz asks "which practice
+    fits?" once per judgement and area)."""
     return norm_prompt(q.prompt)
 
 
