@@ -138,7 +138,7 @@ def kinds_for_format(fmt: str, kinds) -> tuple[tuple[str, ...], str]:
     kept = tuple(k for k in kinds if TYPE_KINDS.get(k, k) in allowed)  # a type, or the kind it makes
     if not kept:
         raise ValueError(f"the {fmt} format holds only {' and '.join(allowed)} questions; choose one of those types")
-    left = [k for k in kinds if k not in allowed]
+    left = [k for k in kinds if TYPE_KINDS.get(k, k) not in allowed]
     return kept, (
         f"only {', '.join(kept)} questions were generated: the {fmt} format cannot hold {', '.join(left)}"
         if left

@@ -15,7 +15,7 @@ from ..vocabulary import GRADES, display_grade
 from .context import Context, explanation
 from .model import Option, Question, tf_options
 from .rules import finalise
-from .text import clean, norm
+from .text import clean, norm, sentences
 
 # the four grades in each era's wording
 GRADES_ILACS = tuple(display_grade(g) for g in GRADES if g != "requires improvement")
@@ -125,6 +125,17 @@ def area_phrase(j: Judgement) -> str:
     return (first if first.isupper() else first.lower()) + rest
 
 
+def paragraph_of(fact: JudgementFact) -> str:
+    """The numbered paragraph the judgement's excerpt stands in ("" when it precedes the first
+    one, as on a cover page, or the chunk spans several)."""
+    if "-" in fact.chunk.paragraph:
+        return ""
+    head = norm(fact.excerpt)[:40]
+    return next(
+        (s.paragraph for s in sentences(fact.chunk.text, fact.chunk.paragraph) if head and head in norm(s.text)), ""
+    )
+
+
 def mcq(ctx: Context, fact: JudgementFact) -> Question:
     meta, j = fact.meta, fact.judgement
     when = ctx.when(meta)
@@ -134,7 +145,7 @@ def mcq(ctx: Context, fact: JudgementFact) -> Question:
         prompt = f"How did Ofsted judge {area_phrase(j)} in {meta.local_authority} ({when})?"
     correct = display_grade(j.grade).lower()
     options = tuple(Option(g, g.lower() == correct) for g in grade_options(meta, j))
-    para = fact.chunk.paragraph if "-" not in fact.chunk.paragraph else ""
+    para = paragraph_of(fact)
     q = Question(
         id="x",
         kind="mcq",
@@ -183,7 +194,7 @@ def tf(ctx: Context, fact: JudgementFact, truth: bool) -> Question | None:
         if grade == j.grade:  # verified against the metadata
             return None
     prompt = statement(meta, j, when, grade)
-    para = fact.chunk.paragraph if "-" not in fact.chunk.paragraph else ""
+    para = paragraph_of(fact)
     verdict = "True." if truth else f"False: it was judged {j.grade}.{note}"
     q = Question(
         id="x",

@@ -20,7 +20,7 @@ from ..records import Citation, ReportMeta
 from .context import Context, Located, explanation, located
 from .model import Option, Question
 from .practice_keys import AREA_NAMES, CONCERN, STRENGTH, Key, grade_side, key_for
-from .rules import LENGTH_RATIO, finalise
+from .rules import ABSENT_OVERLAP, LENGTH_RATIO, finalise
 from .text import content_words, is_finding, is_generic, similar, stands_alone
 
 STRENGTH_TEXT = "A strength"
@@ -246,6 +246,8 @@ def _pick(ctx: Context, seed: KeyedSentence, others: list[KeyedSentence], n: int
     for _, _, _, o in ranked:
         w = content_words(o.text)
         if o.meta.local_authority.lower() in seen or any(similar(w, x, SIMILAR) for x in words):
+            continue
+        if ctx.in_report(seed.meta, o.text, ABSENT_OVERLAP):  # the seed's report says it too: also right
             continue
         chosen.append(o)
         seen.add(o.meta.local_authority.lower())

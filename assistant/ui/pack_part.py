@@ -131,7 +131,7 @@ def build(retriever, topic, authorities, date_from, date_to, n_extracts, seed):
 
 def training_pack_part(retriever, api_visibility: str = "private") -> None:
     """The Training pack controls, inside the current Blocks (the Quiz builder tab)."""
-    with gr.Group(elem_id="pack-part"):
+    with gr.Column(elem_id="pack-part"):
         gr.Markdown(
             "## Training pack\nA case study on a topic: extracts from different authorities (judged "
             "differently where the reports allow), discussion prompts and a short quiz with its key. "
