@@ -57,7 +57,7 @@ def pack_html(pack: Pack | None) -> str:
         c = e.citation
         parts.append(
             f'<div class="pack-extract" id="pack-extract-{e.letter}">'
-            f"<p><strong>Extract {e.letter}: {_e(c.local_authority)}</strong>, {_e(c.label())}. "
+            f"<p><strong>Extract {e.letter}: {_e(c.local_authority)}</strong>, {', '.join(c.label_parts(_e)[1:])}. "
             f"{_e(e.area_name.capitalize())} judged <strong>{_e(e.grade)}</strong>{_link(c.url)}</p>"
             f"<blockquote>{_e(e.text)}</blockquote></div>"
         )
