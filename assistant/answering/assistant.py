@@ -407,7 +407,7 @@ class Assistant:
             if f.authorities
             else MIN_EVIDENCE
         )
-        if not scored or evidence(scored[0]) < needed:
+        if not scored or max(evidence(s) for s in scored[:3]) < needed:
             nearest = list({p.citation.report_id: p for p in r.passages}.values())
             metas = [
                 self.retriever.catalog.by_id[p.citation.report_id]

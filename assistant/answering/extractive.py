@@ -13,11 +13,18 @@ from ..keyword import tokenize
 from ..records import Passage
 
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
-_PARA_START = re.compile(r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")  # a numbered paragraph starting mid-line
+# a numbered paragraph starting mid-line ("… good 36. Care leavers"), but not a number that
+# ends a sentence ("reach the age of 18. This helps")
+_NOT_BEFORE_NUMBER = "".join(
+    rf"(?<!\b{w})" for w in "of to at by age aged than from and under over the in on with for about only least".split()
+)
+_PARA_START = re.compile(_NOT_BEFORE_NUMBER + r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")
 KEYWORD_WEIGHT = 0.25
 ANSWER_TYPE_BONUS = 0.08  # a sentence holding the kind of answer asked for (a number, a name)
+NAMING_BONUS = 0.15  # a sentence that names the asked thing, for "what is it called?" questions
 RANK_WEIGHT = 0.05
 MIN_CHARS, MAX_CHARS = 40, 450
+MIN_FRAGMENT = 80  # a sentence cut by the passage's end is quoted only when this long
 MAX_EMBEDDED = 24  # sentences embedded per question
 
 
@@ -31,11 +38,17 @@ class Scored:
 
 
 def candidate_sentences(passage: Passage) -> list[str]:
+    """The passage's whole sentences; also its last one when the passage stops at a page end
+    before the sentence does (quoted as far as the passage goes, verbatim)."""
     out = []
-    for line in passage.text.split("\n"):
-        for s in (s for part in _PARA_START.split(line) for s in split_sentences(part)):
+    lines = passage.text.rstrip().split("\n")
+    for n, line in enumerate(lines):
+        parts = [s for part in _PARA_START.split(line) for s in split_sentences(part)]
+        for k, s in enumerate(parts):
             s = _LEAD.sub("", s).strip()
-            if MIN_CHARS <= len(s) <= MAX_CHARS and s.endswith((".", "?", "!", ")", "’", "”", ";")):
+            last = n == len(lines) - 1 and k == len(parts) - 1
+            whole = s.endswith((".", "?", "!", ")", "’", "”", ";"))
+            if MIN_CHARS <= len(s) <= MAX_CHARS and (whole or (last and len(s) >= MIN_FRAGMENT)):
                 out.append(s)
     return out
 
@@ -53,17 +66,20 @@ def score_sentences(
             cands.append((rank, p, s, overlap))
     if not cands:
         return []
-    wants = [rx for kind, (ask, rx) in _ANSWER_TYPES.items() if ask.search(question)]
+    wants = [_ANSWER_TYPES[kind][1] for kind in _asked_types(question)]
     cands = sorted(cands, key=lambda c: (-(c[3] + ANSWER_TYPE_BONUS * any(rx.search(c[2]) for rx in wants)), c[0]))[
         :limit
     ]
     q = embedder.embed_query(question)
     vecs = embedder.embed_documents([s for _, _, s, _ in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
+    naming = "name" in _asked_types(question)
     scored = []
     for (rank, p, s, overlap), sim in zip(cands, sims):
         fits = any(rx.search(s) for rx in wants)
         score = float(sim) + KEYWORD_WEIGHT * overlap + RANK_WEIGHT / (rank + 1) + ANSWER_TYPE_BONUS * fits
+        if naming and overlap >= 0.5 and _NAMES_IT.search(s):  # "the front door, known as the SPOC"
+            score += NAMING_BONUS
         scored.append(Scored(p, s, score, float(sim), overlap))
     return sorted(scored, key=lambda x: -x.score)
 
@@ -85,10 +101,13 @@ _ANSWER_TYPES = {
     ),
     "name": (
         re.compile(
-            r"\b(called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel))\b",
+            r"\b(call|called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel))\b",
             re.I | re.X,
         ),
-        re.compile(r"(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Z]", re.X),
+        re.compile(
+            r"(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Za-z]|\b(?:known|referred\ to)\ as\b",
+            re.X,
+        ),
     ),
     "who": (
         re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),
@@ -98,6 +117,14 @@ _ANSWER_TYPES = {
         ),
     ),
 }
+
+
+def _asked_types(question: str) -> list[str]:
+    return [kind for kind, (ask, _rx) in _ANSWER_TYPES.items() if ask.search(question)]
+
+
+# a sentence that gives something its name: what a "what is it called?" question wants
+_NAMES_IT = re.compile(r"\b(?:known\ as|called|named|referred\ to\ as|branded\ as)\b|\(([A-Z]{2,})\)", re.X)
 
 
 def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, relative: float = 0.85) -> list[Scored]:
