@@ -197,3 +197,31 @@ def test_a_grade_word_before_a_noun_is_not_a_grade():
     assert grades_in("inadequate housing for care leavers") == []
     assert grades_in("was leeds good in 2019") == ["good"]
     assert grades_in("is it an outstanding council") == ["outstanding"]
+
+
+class _Passage:
+    def __init__(self, text: str):
+        self.text = text
+
+
+def test_a_number_ending_a_sentence_is_not_a_paragraph_start():
+    from assistant.answering.extractive import candidate_sentences
+
+    text = (
+        "The experiences and progress of care leavers: good 36. Care leavers, who are known as "
+        "‘care-experienced young adults’, receive a good service from PAs allocated before the age of 18. "
+        "This helps them to prepare for adulthood."
+    )
+    got = candidate_sentences(_Passage(text))
+    assert got[0].startswith("Care leavers, who are known as") and got[0].endswith("the age of 18.")
+    assert got[1] == "This helps them to prepare for adulthood."
+
+
+def test_a_sentence_cut_by_the_page_end_is_quoted_as_far_as_it_goes():
+    from assistant.answering.extractive import candidate_sentences
+
+    text = "Care leavers benefit from good support. Care leavers, who are known as ‘care-experienced young adults’ in the county, receive"
+    got = candidate_sentences(_Passage(text))
+    assert got[-1].endswith("in the county, receive")
+    whole = "Care leavers benefit from good support from their advisers."
+    assert candidate_sentences(_Passage(whole + " Short cut off")) == [whole]
