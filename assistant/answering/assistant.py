@@ -432,9 +432,8 @@ class Assistant:
             draft.lines.append(lead)
             for s in sentences:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
-        said = (
-            yes_no.verdict(f.topic or question, [s.sentence for s in chosen]) if asks_yes_no(question, f.topic) else ""
-        )
+        findings = [s.sentence for s in chosen if not yes_no.RECOMMENDATIONS_HEADING.search(s.passage.citation.heading)]
+        said = yes_no.verdict(f.topic or question, findings) if asks_yes_no(question, f.topic) else ""
         if said:  # only when the quoted sentences say it (answering/yes_no.py)
             draft.lines[0] = f"{TEMPLATES[said]} {draft.lines[0]}"
         return self._finish(question, draft, reports=reports, notes=notes)

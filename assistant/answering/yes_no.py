@@ -61,7 +61,9 @@ DOWN = re.compile(
 )
 # evaluation words people use in questions, besides the report's own praise / criticism cues
 GOOD = re.compile(
-    r"\b(properly|well|good|enough|sufficient\w*|quickly|promptly|on\ time|in\ time|fast|safe(?:ly)?|right)\b", X
+    r"""\b(properly|well|good|enough|sufficient\w*|quickly|promptly|on\ time|in\ time|fast|safe(?:ly)?|right|ok|okay
+    | fine|manageable|reasonable|adequate(?:ly)?)\b""",
+    X,
 )
 BAD = re.compile(
     r"""\b(struggl\w*|problems?|issues?|too\ long|wait\w*\ (?:a\ )?long|(?:a\ )?long\ (?:time|wait)|late|slow\w*|badly
@@ -70,7 +72,12 @@ BAD = re.compile(
 )
 # words of a question whose negation in the sentence answers it: "always" / "not always"
 NEGATABLE = re.compile(r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each)\b", re.I)
-# the report's recommendations ("Ensure that…") say what should be, not what is
+NEGATABLE_CLASSES = {"all": {"all", "every", "each", "everyone"}, "enough": {"enough", "sufficient"}}
+# the report's recommendations ("Ensure that…", the "what needs to improve" list) say what
+# should be, not what is: they never vote
+RECOMMENDATIONS_HEADING = re.compile(
+    r"improve|recommendation|priority action|areas? for (?:improvement|development)", re.I
+)
 RECOMMENDATION = re.compile(
     r"^\W*(?:ensure|improve|strengthen|increase|develop|review|make sure|the local authority should)\b", re.I
 )
@@ -143,32 +150,48 @@ def _evaluation(text: str, anchors: list[int] | None) -> str:
 
 def sentence_verdict(question: str, sentence: str) -> str:
     """ "yes" / "no" / "" (unclear, or the sentence does not speak to the question)."""
-    said, _strength = _read(question, sentence)
+    said, _strength, _coverage = _read(question, sentence)
     return said if said in ("yes", "no") else ""
 
 
-def _read(question: str, sentence: str) -> tuple[str, int]:
-    """(verdict, strength): ("no" | "yes", 2) from a negation or stance signals, ("yes", 1)
-    when the sentence only asserts the question's words, ("unclear", 2) when it speaks to the
-    question with signals both ways, ("", 0) when it does not speak to it."""
+def _read(question: str, sentence: str) -> tuple[str, int, float]:
+    """(verdict, strength, coverage): ("no" | "yes", 2) from a negation or stance signals,
+    ("yes", 1) when the sentence only asserts the question's words, ("unclear", 2) when it
+    speaks to the question with signals both ways, ("", 0) when it does not speak to it;
+    coverage: the share of the question's distinctive words the sentence holds."""
     if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
-        return "", 0
+        return "", 0, 0.0
     targets = _content(question)
     if not targets:
-        return "", 0
+        return "", 0, 0.0
     anchors = _positions(sentence, targets)
     telling = (targets - UBIQUITOUS) or targets
     covered = {t for t in telling if any(_same(s, t) for s in content_words(sentence))}
-    if len(covered) / len(telling) < MIN_COVERAGE:
-        return "", 0
+    coverage = len(covered) / len(telling)
+    if coverage < MIN_COVERAGE:
+        return "", 0, coverage
+    said, strength = _stance_of(question, sentence, anchors)
+    return said, strength, coverage
+
+
+def _class(word: str) -> str:
+    w = word.lower()
+    return next((k for k, members in NEGATABLE_CLASSES.items() if w in members), w)
+
+
+def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, int]:
     text = NOT_A_NEGATION.sub(lambda m: "x" * len(m.group(0)), sentence)
     negations = _cue_positions(NEGATION, text)
     if _near(negations, anchors, forward_only=True):
         return "no", 2
-    asked_words = {m.group(0).lower() for m in NEGATABLE.finditer(question)}
-    negated = [len(words(text[: m.start()])) for m in NEGATABLE.finditer(text) if m.group(0).lower() in asked_words]
+    asked_words = {_class(m.group(0)) for m in NEGATABLE.finditer(question)}
+    negated = [len(words(text[: m.start()])) for m in NEGATABLE.finditer(text) if _class(m.group(0)) in asked_words]
     if asked_words and any(0 < n - c <= 3 for c in negations for n in negated):
-        return "no", 2  # "did they always…?" / "not always"
+        return "no", 2  # "did they always…?" / "not always"; "every child?" / "not … all children"
+    stance = any(
+        (_evaluation(question, None) if name == "evaluation" else _stance(_PAIRS[name], question, None))
+        for name in SCALES
+    )
     signals = []
     for name in SCALES:
         pair = _PAIRS.get(name)
@@ -182,10 +205,11 @@ def _read(question: str, sentence: str) -> tuple[str, int]:
             continue
         if asked:
             signals.append(said == asked)
-        elif name == "quantity" and said == "-" and not _evaluation(question, None):
-            return "unclear", 2  # "only a minority are offered" answers a plain question neither way
-        elif name == "evaluation" and said == "-":
-            return "unclear", 2  # criticism of a plain "do children get…?": not a clear no
+        elif stance:
+            continue  # the question's own stance is on another scale
+        elif name in ("quantity", "evaluation") and said == "-":
+            # "only a minority are offered", criticism: a plain "do children get…?" is neither yes nor no
+            return "unclear", 2
     if not signals:
         return "yes", 1
     if all(signals):
@@ -202,6 +226,6 @@ def verdict(question: str, sentences: list[str]) -> str:
     read = [r for s in sentences if (r := _read(question, s))[0]]
     if not read:
         return ""
-    top = max(strength for _, strength in read)
-    found = {v for v, strength in read if strength == top}
+    top = max((strength, coverage) for _, strength, coverage in read)
+    found = {v for v, strength, coverage in read if (strength, coverage) == top}
     return found.pop() if len(found) == 1 and "unclear" not in found else ""
