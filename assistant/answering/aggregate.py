@@ -7,24 +7,12 @@ import re
 
 from ..query import QueryFilters
 from ..records import ReportMeta
+from ..vocabulary import MONTHS
 from .facts import AREA_NAMES, TEMPLATES, Draft, Facts, when
 from .intent import BETTER, SAME, WORSE, grade_rank, grades_in
 
 MAX_LISTED = 60
-_MONTHS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_MONTHS = {m.lower() for m in MONTHS}
 
 
 def _period(f: QueryFilters) -> str:
