@@ -187,3 +187,59 @@ def test_trends_charts_lists_and_csv(app_url, page, tmp_path):
     rows = list(csv.DictReader(io.StringIO(download(page, "trends-csv", tmp_path).read_text(encoding="utf-8"))))
     assert rows and {"authority", "published", "overall", "url"} <= set(rows[0])
     assert any(r["authority"] == "Birmingham" and r["overall"] == "inadequate" for r in rows)
+
+
+# -- links into the Authority view, and the Ask tab's downloads ------------------------------------
+def _alnum(text: str) -> str:
+    return re.sub(r"[^0-9a-z]+", "", text.lower())
+
+
+def test_a_reports_row_opens_its_authority(app_url, page):
+    page.goto(app_url + "/")
+    page.get_by_role("tab", name="Reports").click()
+    page.get_by_label("Search").fill("Leeds")
+    page.wait_for_function("document.querySelector('#reports-table [role=grid]').getAttribute('aria-rowcount') === '5'")
+    page.locator("#reports-table [data-testid='cell-0-2']").click()  # the publication date: any cell but the links
+    page.locator("#authority-summary").get_by_text("4 indexed inspections of Leeds").wait_for()
+    assert page.get_by_role("tab", name="Authority").get_attribute("aria-selected") == "true"
+    assert page.locator("#inspections-table tbody tr").count() == 4
+    page.locator("#change-report-body").wait_for()
+    assert "What changed in Leeds" in page.locator("#change-report-body").inner_text()
+
+
+def ask(page, question: str, answers: int) -> list[str]:
+    """Ask in the Ask tab (the answers-th question of the conversation); the quotes of the
+    answer's source cards, in order, once its downloads are ready."""
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask-button").click()
+    page.locator("#ask-downloads-note").get_by_text(f"({answers} answer").wait_for()
+    return page.locator("#sources .source-card .source-quote").all_inner_texts()
+
+
+def test_conversation_downloads_carry_every_citation_and_a_source_card_opens_its_authority(app_url, page, tmp_path):
+    page.goto(app_url + "/")
+    first = ask(page, "How was Birmingham judged in 2014?", 1)
+    second = ask(page, "Who led Somerset's 2026 inspection?", 2)
+    assert first and second and first != second
+    conversation = docx_text(download(page, "download-conversation-docx", tmp_path))
+    assert (
+        "How was Birmingham judged in 2014?" in conversation and "Who led Somerset's 2026 inspection?" in conversation
+    )
+    flat = _alnum(conversation)
+    for n, quote in enumerate(first + second, 1):  # renumbered across the conversation
+        assert f"[{n}]" in conversation and _alnum(quote)[:120] in flat, (n, quote[:80])
+    answer = docx_text(download(page, "download-answer-docx", tmp_path))
+    assert "Who led Somerset's 2026 inspection?" in answer and "Birmingham judged" not in answer
+    for quote in second:
+        assert _alnum(quote)[:120] in _alnum(answer)
+    md = download(page, "download-conversation-md", tmp_path).read_text(encoding="utf-8")
+    assert "## References" in md and f"[{len(first) + len(second)}]" in md
+
+    # the source card's button opens the Authority tab on the card's authority
+    button = page.locator("#sources .source-card button.open-authority").first
+    name = button.get_attribute("data-authority")
+    assert name == "Somerset" and button.inner_text() == "Open Somerset in the Authority tab"
+    button.click()
+    page.locator("#authority-summary").get_by_text(name).wait_for()
+    assert page.get_by_role("tab", name="Authority").get_attribute("aria-selected") == "true"
+    assert "no overall grade" in page.locator("#inspections-table").inner_text()

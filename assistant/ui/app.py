@@ -35,11 +35,13 @@ from ..answering.assistant import Assistant
 from ..records import Answer
 from ..settings import Settings
 from . import render
+from .ask_downloads import build_ask_downloads, downloads_for
 from .authority_tab import history_tabs
 from .feedback import record_feedback
+from .links import SOURCE_CARD_JS, connect_authority_links
 from .preview import page_preview
 from .quiz_tab import quiz_tab
-from .reports_tab import build_reports_tab
+from .reports_tab import HEADERS, build_reports_tab
 
 log = logging.getLogger("assistant.ui")
 
@@ -309,7 +311,7 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
             "see the passage highlighted on the page.",
             elem_id="intro",
         )
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             with gr.Tab("Ask", id="ask"):
                 with gr.Row(equal_height=False):
                     with gr.Column(scale=3, min_width=420):
@@ -374,9 +376,11 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
                                 lines=6,
                                 elem_id="answer-markdown",
                             )
+                        with gr.Column(elem_id="ask-downloads"):
+                            downloads = build_ask_downloads()
                     with gr.Column(scale=2, min_width=360, elem_id="sources-column"):
                         gr.Markdown("### Sources")
-                        sources = gr.HTML(render.sources_html(None), elem_id="sources")
+                        sources = gr.HTML(render.sources_html(None), elem_id="sources", js_on_load=SOURCE_CARD_JS)
                         source_pick = gr.Radio([], label="Show a source on its page", elem_id="source-pick")
                         preview_note = gr.HTML("", elem_id="preview-note")
                         # no image download button: Gradio nests it in a link (too small a target for
@@ -391,20 +395,25 @@ def build_app(assistant: Assistant, settings: Settings | None = None) -> Assista
                             height=720,
                         )
             with gr.Tab("Reports", id="reports"):
-                build_reports_tab(assistant.retriever.reports)
+                reports_table = build_reports_tab(assistant.retriever.reports)
             with gr.Tab("Quiz builder", id="quiz"):
                 quiz_tab(assistant.retriever)
-            history_tabs(assistant.retriever, authorities)
+            authority_view = history_tabs(assistant.retriever, authorities)
+        connect_authority_links(tabs, authority_view["authority"], reports_table, sources, HEADERS, authorities)
         gr.HTML(FOOTER, elem_id="footer")
 
         outputs = [chatbot, sources, source_pick, preview, preview_note, markdown_box, turns, question]
         inputs = [question, turns, authority, date_from, date_to]
         for trigger in (question.submit, ask_btn.click):
-            trigger(respond, inputs, outputs, api_visibility="private", show_progress="minimal")
+            trigger(respond, inputs, outputs, api_visibility="private", show_progress="minimal").then(
+                downloads_for, turns, downloads.outputs, api_visibility="private", show_progress="hidden"
+            )
         source_pick.input(show_preview, [source_pick, turns], [preview, preview_note], api_visibility="private")
         cleared = [chatbot, sources, source_pick, preview, preview_note, markdown_box, turns, feedback_status, comment]
-        clear_btn.click(clear, None, cleared, api_visibility="private")
-        chatbot.clear(clear, None, cleared, api_visibility="private")
+        for trigger in (clear_btn.click, chatbot.clear):
+            trigger(clear, None, cleared, api_visibility="private").then(
+                downloads_for, turns, downloads.outputs, api_visibility="private", show_progress="hidden"
+            )
         up_btn.click(
             lambda c, t: feedback("up", c, t), [comment, turns], [comment, feedback_status], api_visibility="private"
         )

@@ -116,6 +116,12 @@ def source_card(c: CitedQuote, root: str = "") -> str:
         links.append(
             f'<a class="ofsted-link" href="{url}" target="_blank" rel="noopener noreferrer">Ofsted original</a>'
         )
+    if cit.local_authority:  # opens the Authority tab on it (ui/links.py)
+        name = escape(cit.local_authority)
+        links.append(
+            f'<button type="button" class="open-authority" data-authority="{name}">'
+            f"Open {name} in the Authority tab</button>"
+        )
     quote_lines = "<br>".join(escape(line) for line in c.quote.split("\n"))
     return (
         f'<div class="source-card" id="source-{c.n}" data-n="{c.n}">'

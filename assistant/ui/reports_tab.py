@@ -72,15 +72,16 @@ def reports_frame(reports: Sequence[ReportMeta], root: str = "") -> pd.DataFrame
     return pd.DataFrame([report_row(r, root) for r in reports], columns=HEADERS)
 
 
-def build_reports_tab(get_reports: Callable[[], list[ReportMeta]], root: str = "") -> None:
-    """The tab's components and events (call inside a gr.Tab)."""
+def build_reports_tab(get_reports: Callable[[], list[ReportMeta]], root: str = "") -> gr.Dataframe:
+    """The tab's components and events (call inside a gr.Tab). Returns the table (a click on a
+    row opens its authority: ui/links.py)."""
     reports = get_reports()
     frameworks = sorted({r.framework for r in reports if r.framework})
     present = {_grade(r, "overall").lower() for r in reports}
     grades = [display_grade(g) for g in GRADES if g in present]
     gr.Markdown(
         f"**{len(reports)} reports indexed.** Search by authority, title, date or lead inspector; "
-        "click a column header to sort.",
+        "click a column header to sort, or a row to open that authority's inspection history.",
         elem_id="reports-count",
     )
     with gr.Row():
@@ -112,3 +113,4 @@ def build_reports_tab(get_reports: Callable[[], list[ReportMeta]], root: str = "
 
     for comp in (search, framework, grade):
         comp.change(update, [search, framework, grade], table, api_visibility="private", show_progress="hidden")
+    return table
