@@ -87,7 +87,7 @@ def agreement(retriever, truth: list[dict], corpus: Path, tracker_class=Tracker)
                     **t,
                     "predicted": got.status,
                     "reason": got.reason,
-                    "evidence": [f"{s.polarity} {s.cosine:.2f}: {s.cited.quote}" for s in got.evidence],
+                    "evidence": [f"{s.polarity} {s.score:.2f}: {s.cited.quote}" for s in got.evidence],
                     "listed_again": got.listed_again.item.text if got.listed_again else "",
                 }
             )

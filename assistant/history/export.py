@@ -345,7 +345,7 @@ def changes_json(report: ChangeReport) -> dict:
                 "evidence": [
                     {
                         "polarity": s.polarity,
-                        "similarity": round(s.cosine, 3),
+                        "closeness": round(s.score, 3),
                         "keyword_share": round(s.overlap, 3),
                         "citation": _cited_json(s.cited),
                     }

@@ -106,7 +106,7 @@ class Sentence:
     """A sentence of the later report on an earlier item's matter, with its wording read."""
 
     cited: Cited
-    cosine: float  # its passage's stored vector against the item
+    score: float  # its passage's stored cosine to the item + WORDS_WEIGHT x overlap
     overlap: float  # weighted share of the item's distinctive words it holds
     polarity: str  # "positive" | "negative" | "both" | "neutral" (of the clauses on the matter)
 

@@ -167,8 +167,9 @@ def changes_html(report: ChangeReport) -> str:
         if it.listed_again and it.listed_again.cited:
             la = it.listed_again.cited
             n = draft.add(la.passage, la.quote)
+            label = "listed in part" if it.listed_again.partial else "listed again"
             parts.append(
-                f'<li><span class="polarity">listed again</span> <span class="evidence-quote">“{escape(la.quote)}”</span> '
+                f'<li><span class="polarity">{label}</span> <span class="evidence-quote">“{escape(la.quote)}”</span> '
                 f'<a class="cite" href="#ref-{n}">[{n}]</a></li>'
             )
         for s in it.evidence:
@@ -176,7 +177,7 @@ def changes_html(report: ChangeReport) -> str:
             parts.append(
                 f'<li><span class="polarity">{escape(s.polarity)}</span> <span class="evidence-quote">“{escape(s.cited.quote)}”</span> '
                 f'<a class="cite" href="#ref-{n}">[{n}]</a> <span class="why">(page {s.cited.page}; '
-                f"similarity {s.cosine:.2f}, shared words {s.overlap:.0%})</span></li>"
+                f"closeness {s.score:.2f}, {s.overlap:.0%} of its distinctive words)</span></li>"
             )
         parts.append("</ul></div>")
         out.append("".join(parts))
