@@ -225,3 +225,14 @@ def test_a_sentence_cut_by_the_page_end_is_quoted_as_far_as_it_goes():
     assert got[-1].endswith("in the county, receive")
     whole = "Care leavers benefit from good support from their advisers."
     assert candidate_sentences(_Passage(whole + " Short cut off")) == [whole]
+
+
+def test_only_the_improvement_lists_are_recommendations():
+    from assistant.answering.yes_no import RECOMMENDATIONS_HEADING
+
+    assert RECOMMENDATIONS_HEADING.search("What needs to improve in this local authority’s children’s services?")
+    assert RECOMMENDATIONS_HEADING.search("Recommendations")
+    # an area judged "requires improvement" is a heading of findings
+    assert not RECOMMENDATIONS_HEADING.search(
+        "The experiences and progress of care leavers: requires improvement to be good"
+    )

@@ -76,7 +76,7 @@ NEGATABLE_CLASSES = {"all": {"all", "every", "each", "everyone"}, "enough": {"en
 # the report's recommendations ("Ensure that…", the "what needs to improve" list) say what
 # should be, not what is: they never vote
 RECOMMENDATIONS_HEADING = re.compile(
-    r"improve|recommendation|priority action|areas? for (?:improvement|development)", re.I
+    r"needs? to improve|recommendations?\b|priority actions?|areas? for (?:improvement|development)", re.I
 )
 RECOMMENDATION = re.compile(
     r"^\W*(?:ensure|improve|strengthen|increase|develop|review|make sure|the local authority should)\b", re.I
