@@ -28,6 +28,14 @@ class TopicWords:
     def known(self) -> bool:
         return len(self.phrases) > 1
 
+    @property
+    def query(self) -> str:
+        """What to search for: the phrase, with the topic's name when it is another wording
+        ("kids in care children in care")."""
+        if not self.known or _norm(self.name) in _norm(self.asked):
+            return self.asked
+        return f"{self.asked} {self.name}"
+
     @cached_property
     def _pattern(self) -> re.Pattern:
         return re.compile(r"(?<![\w-])(?:" + "|".join(_phrase_pattern(p) for p in self.phrases) + r")(?![\w-])", re.I)

@@ -326,3 +326,9 @@ def test_the_truth_file_records_a_reading_for_every_sentence():
     assert len(rows) >= 100
     assert {r["truth"] for r in rows} <= {"strength", "concern", "unclear"}
     assert all(len(r["reading"]) > 20 and r["sentence"] and r["source"] and r["page"] for r in rows)
+
+
+def test_topic_query_adds_the_topics_name_to_other_wordings():
+    assert topic_words("kids in care").query == "kids in care children in care"
+    assert topic_words("care leavers").query == "care leavers"
+    assert topic_words("reading skills").query == "reading skills"

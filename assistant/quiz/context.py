@@ -108,7 +108,7 @@ class Context:
         across the index, or every chunk of a sample of reports."""
         if self.source.topic:
             by_id: dict[str, Chunk] = {}
-            passages = self.source.retriever.search(self.source.topic, k=POOL_TOPIC_K)
+            passages = self.source.retriever.search(self.source.query, k=POOL_TOPIC_K)
             wanted = {p.chunk_id for p in passages}
             reports = {p.citation.report_id for p in passages}
             for rid in sorted(reports):

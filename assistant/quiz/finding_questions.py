@@ -104,7 +104,7 @@ def _improvement_pool(ctx: Context, meta: ReportMeta) -> list[list[str]]:
                 out.append(text)
     out = list(dict.fromkeys(out))
     if ctx.source.topic:  # items about the topic first
-        on = [t for t in out if about_topic(t, ctx.source.topic)]
+        on = [t for t in out if about_topic(t, ctx.source.topic_name)]
         return [on, [t for t in out if t not in on]]
     return [out]
 
@@ -294,7 +294,7 @@ def cloze_seeds(ctx: Context, meta: ReportMeta) -> list[tuple[Located, str, int,
     """(sentence, term, start, end): a sentence with a domain term that occurs in it once (not
     the quiz's topic itself, which would be too easy to guess)."""
     out = []
-    topic = content_words(ctx.source.topic)
+    topic = content_words(ctx.source.topic_name)
     for loc in ctx.drawn_sentences(meta):
         if not (is_finding(loc.text, max_words=40) and stands_alone(loc.text)):
             continue

@@ -85,7 +85,7 @@ class Generator:
 
 
 def _generators(ctx: Context) -> dict[str, list[Generator]]:
-    areas = judgement_questions.topic_areas(ctx.source.topic)
+    areas = judgement_questions.topic_areas(ctx.source.query)
     topical = bool(ctx.source.topic)
     jfacts: dict[str, list] = {}
 
@@ -101,7 +101,7 @@ def _generators(ctx: Context) -> dict[str, list[Generator]]:
             ifacts[meta.report_id] = finding_questions.improvement_facts(ctx, meta)
             if topical:  # only the items about the topic
                 ifacts[meta.report_id] = [
-                    f for f in ifacts[meta.report_id] if finding_questions.about_topic(f.text, ctx.source.topic)
+                    f for f in ifacts[meta.report_id] if finding_questions.about_topic(f.text, ctx.source.topic_name)
                 ]
         return list(ifacts[meta.report_id])
 

@@ -13,6 +13,7 @@ import os
 
 from ..errors import AssistantError
 from ..records import Chunk, ReportMeta
+from ..topic_words import topic_words
 
 TOPIC_K = 8  # passages per report for a topic
 
@@ -30,13 +31,18 @@ class QuizSource:
         self.retriever = retriever
         self.reports = reports
         self.topic = topic
+        # trainers' words: "kids in care" is searched as "kids in care children in care", and
+        # items "about the topic" are those about "children in care"
+        words = topic_words(topic) if topic.strip() else None
+        self.query = words.query if words else ""
+        self.topic_name = words.name if words else ""
         self.notes: list[str] = []
         self._chunks: dict[str, list[Chunk]] = {}
 
     def chunks(self, meta: ReportMeta) -> list[Chunk]:
         if meta.report_id not in self._chunks:
             if self.topic:
-                found = topic_chunks(self.retriever, meta, self.topic)
+                found = topic_chunks(self.retriever, meta, self.query)
                 if not found:
                     self.notes.append(
                         f"No passage of {meta.local_authority} ({meta.published}) matches '{self.topic}'."
