@@ -66,6 +66,11 @@ def baseline_module(rev: str) -> types.ModuleType:
     return module
 
 
+def _closeness(sentence) -> float:
+    """The evidence sentence's closeness (the baseline's sentences carry a cosine instead)."""
+    return getattr(sentence, "score", getattr(sentence, "cosine", 0.0))
+
+
 def agreement(retriever, truth: list[dict], corpus: Path, tracker_class=Tracker) -> dict:
     tracker = tracker_class(retriever)
     by_pair: dict[tuple[str, str], list[dict]] = defaultdict(list)
@@ -87,7 +92,7 @@ def agreement(retriever, truth: list[dict], corpus: Path, tracker_class=Tracker)
                     **t,
                     "predicted": got.status,
                     "reason": got.reason,
-                    "evidence": [f"{s.polarity} {s.score:.2f}: {s.cited.quote}" for s in got.evidence],
+                    "evidence": [f"{s.polarity} {_closeness(s):.2f}: {s.cited.quote}" for s in got.evidence],
                     "listed_again": got.listed_again.item.text if got.listed_again else "",
                 }
             )
