@@ -34,6 +34,7 @@ MIN_EVIDENCE = 0.56
 MIN_EVIDENCE_OFF_FIELD = 0.8  # when the question has none of the field's words
 # a field question about a named authority's report (the search is already narrowed to it)
 MIN_EVIDENCE_NAMED = 0.45
+PASSAGES_PER_ANSWER = 8  # passages a quoted answer chooses its sentences from
 _DOMAIN = re.compile(
     r"\b("
     + "|".join(
@@ -398,7 +399,7 @@ class Assistant:
             self.facts.improvements(meta, draft)
 
     def _general(self, question: str, f: QueryFilters, notes: list[str]) -> Answer:
-        r = self.retriever.retrieve(question, k=6, filters=f)
+        r = self.retriever.retrieve(question, k=PASSAGES_PER_ANSWER, filters=f)
         scored = score_sentences(question, f.topic, list(r.passages), self.retriever.embedder)
         needed = (
             MIN_EVIDENCE_OFF_FIELD
