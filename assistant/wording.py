@@ -99,12 +99,13 @@ def positive_cue(clause: str) -> str:
     return m.group(0) if m else ""
 
 
-def polarity(sentence: str) -> str:
+def polarity(sentence: str, more_negative: re.Pattern | None = None) -> str:
     """positive / negative / both / neutral, clause by clause ("Although X improved, too
-    many ..." is both). A clause with a negative cue is negative whatever else it says."""
+    many ..." is both). A clause with a negative cue (or one of ``more_negative``) is negative
+    whatever else it says."""
     kinds = set()
     for clause in clauses(sentence):
-        if negative_cue(clause):
+        if negative_cue(clause) or (more_negative is not None and more_negative.search(clause)):
             kinds.add("negative")
         elif positive_cue(clause):
             kinds.add("positive")

@@ -188,17 +188,15 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
     negated = [len(words(text[: m.start()])) for m in NEGATABLE.finditer(text) if _class(m.group(0)) in asked_words]
     if asked_words and any(0 < n - c <= 3 for c in negations for n in negated):
         return "no", 2  # "did they always…?" / "not always"; "every child?" / "not … all children"
-    stance = any(
-        (_evaluation(question, None) if name == "evaluation" else _stance(_PAIRS[name], question, None))
-        for name in SCALES
-    )
+
+    def read(name: str, text: str, near: list[int] | None) -> str:
+        return _evaluation(text, near) if name == "evaluation" else _stance(_PAIRS[name], text, near)
+
+    asked_by_scale = {name: read(name, question, None) for name in SCALES}
+    stance = any(asked_by_scale.values())
     signals = []
     for name in SCALES:
-        pair = _PAIRS.get(name)
-        if name == "evaluation":
-            asked, said = _evaluation(question, None), _evaluation(sentence, anchors)
-        else:
-            asked, said = _stance(pair, question, None), _stance(pair, sentence, anchors)
+        asked, said = asked_by_scale[name], read(name, sentence, anchors)
         if asked == "?" or said == "?":
             return "unclear", 2
         if not said:

@@ -43,7 +43,7 @@ from ..answering.quotes import collapse, loose_pattern
 from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
-from ..wording import clauses, negative_cue, positive_cue
+from ..wording import polarity
 from .timeline import Cited
 
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
@@ -171,15 +171,7 @@ MORE_CRITICISM = re.compile(
 def wording(sentence: str) -> str:
     """positive / negative / both / neutral, clause by clause: the shared cues of praise and
     criticism, and MORE_CRITICISM."""
-    kinds = set()
-    for clause in clauses(sentence):
-        if negative_cue(clause) or MORE_CRITICISM.search(clause):
-            kinds.add("negative")
-        elif positive_cue(clause):
-            kinds.add("positive")
-    if {"positive", "negative"} <= kinds:
-        return "both"
-    return next(iter(kinds)) if kinds else "neutral"
+    return polarity(sentence, MORE_CRITICISM)
 
 
 class Weights:

@@ -9,7 +9,6 @@ text is HTML-escaped before it is shown.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import tempfile
@@ -22,22 +21,12 @@ from ..history.export import to_docx, to_markdown
 from ..quiz.export import export
 from ..quiz.handouts import pack_doc
 from ..quiz.pack import DEFAULT_EXTRACTS, MAX_EXTRACTS, MIN_EXTRACTS, Pack, build_pack
+from .form import LETTERS
+from .form import SAFE_URL as _SAFE_URL
+from .form import checked_date as _date
+from .form import escape as _e
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
-LETTERS = "ABCDEFGHIJ"
 CORRECT = " <strong>\u2714 correct</strong>"
-
-
-def _e(text: str) -> str:
-    return html.escape(text or "", quote=True)
-
-
-def _date(value: str | None, label: str) -> str:
-    value = (value or "").strip()
-    if value and not _DATE.match(value):
-        raise ValueError(f"the {label} date must be written YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'")
-    return value
 
 
 def _link(url: str) -> str:

@@ -12,8 +12,6 @@ they can be tested without a browser. All report text is HTML-escaped before it 
 
 from __future__ import annotations
 
-import html
-import re
 import tempfile
 from pathlib import Path
 
@@ -25,6 +23,10 @@ from ..quiz.export import FILE_EXTENSIONS, FORMATS, export, kinds_for_format, sk
 from ..quiz.generate import build_quiz, drop_question, regenerate_question
 from ..quiz.handouts import quiz_doc
 from ..quiz.model import DEFAULT_TYPES, TYPES, Quiz
+from .form import LETTERS
+from .form import SAFE_URL as _SAFE_URL
+from .form import checked_date as _date
+from .form import escape as _e
 from .pack_part import training_pack_part
 
 TYPE_LABELS = {
@@ -47,20 +49,6 @@ FORMAT_LABELS = {
     "json": "JSON",
     "md": "Printable handout (Markdown)",
 }
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
-LETTERS = "ABCDEFGHIJ"
-
-
-def _e(text: str) -> str:
-    return html.escape(text or "", quote=True)
-
-
-def _date(value: str | None, label: str) -> str:
-    value = (value or "").strip()
-    if value and not _DATE.match(value):
-        raise ValueError(f"the {label} date must be written YYYY, YYYY-MM or YYYY-MM-DD, not '{value}'")
-    return value
 
 
 def report_choices(retriever) -> list[tuple[str, str]]:
