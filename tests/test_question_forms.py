@@ -143,17 +143,18 @@ def test_and_another_authority_keeps_the_kind_of_question(assistant):
     assert not a.abstained and "care leavers" in a.text and marks["cited_report"], a.text
 
 
-def test_the_one_before_that_moves_along_the_history(assistant):
+@pytest.mark.parametrize("step", ["and the one before that?", "and the previous one?", "and in the previous one?"])
+def test_the_one_before_that_moves_along_the_history(assistant, step):
     history = ["How was Leeds judged?"]
     a, marks = _marks(
         assistant,
-        "and the one before that?",
+        step,
         history=history,
         reports=["80481_leeds/children's services inspection - 09 may 2022.pdf"],
     )
     assert marks["cited_report"], a.text
     b, marks = _marks(
-        assistant, "and before that?", history=[*history, "and the one before that?"], reports=[LEEDS_2018]
+        assistant, "and before that?", history=[*history, step], reports=[LEEDS_2018]
     )
     assert marks["cited_report"], b.text
 

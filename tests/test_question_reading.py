@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answering import aggregate
-from assistant.answering.intent import classify, grades_in, is_yes_no
+from assistant.answering.intent import classify, compares, grades_in, is_yes_no
 from assistant.answering.yes_no import sentence_verdict, verdict
 from assistant.query.spelling import correct
 from assistant.records import Judgement, ReportMeta
@@ -159,18 +159,41 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("croydon front door name 2020", "general"),
         ("sefton 2022 - plenty of apprenticeships for care leavers?", "general"),
         ("leeds front door ofsted 2018", "judgement"),
+        ("What was the social worker turnover rate in North Somerset in 2017?", "general"),
+        ("what did ofsted rate wolverhampton in 2022", "judgement"),
     ],
 )
 def test_kind_of_everyday_questions(question, kind):
     names = [
         n
-        for n in ("rotherham swindon thurrock suffolk leeds croydon middlesbrough sefton".split())
+        for n in ("rotherham swindon thurrock suffolk leeds croydon middlesbrough sefton wolverhampton".split())
         if n in question.lower()
     ]
+    if "North Somerset" in question:
+        names.append("north somerset")
     topic = question
     for n in names:
         topic = topic.replace(n, "").replace(n.title(), "")
     assert classify(question, len(names), None, topic).kind == kind
+
+
+def test_a_question_that_is_only_a_name_and_a_year_asks_the_judgement():
+    # the topic left once "north yorkshire" and "2018" are read is empty; the name's own words are not a subject
+    assert classify("north yorkshire ofsted 2018", 1, None, "").kind == "judgement"
+    assert classify("north yorkshire ofsted 2018", 1, None, "ofsted").kind == "judgement"
+
+
+@pytest.mark.parametrize(
+    "question,weighs",
+    [
+        ("was that better than last time?", True),
+        ("has it changed since the previous one?", True),
+        ("and the previous one?", False),
+        ("what about last time?", False),
+    ],
+)
+def test_pointing_at_the_previous_inspection_is_not_comparing_with_it(question, weighs):
+    assert compares(question) is weighs
 
 
 def test_comparison_words_with_two_authorities():

@@ -24,7 +24,7 @@ from ..retrieval import Retriever
 from . import aggregate, yes_no
 from .extractive import pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
-from .intent import ALL_INSPECTIONS, THAN_BEFORE, Intent, also_asked, areas_in, asks_yes_no, classify
+from .intent import ALL_INSPECTIONS, THAN_BEFORE, Intent, also_asked, areas_in, asks_yes_no, classify, compares
 
 # Evidence for a general answer: cosine of the best sentence + OVERLAP_WEIGHT x the share of
 # the question's keywords in it. Calibrated on on-topic and off-topic questions written for
@@ -183,7 +183,7 @@ class Assistant:
         if not pf.authorities:
             return f, intent
         f = replace(f, authorities=pf.authorities[:1] if pintent.kind == "comparison" else pf.authorities)
-        if THAN_BEFORE.search(question) and not (f.published_from or f.published_to):
+        if THAN_BEFORE.search(question) and compares(question) and not (f.published_from or f.published_to):
             f = replace(f, recency="")  # "was that better than last time?": that one against the one before
         if f.recency in ("previous", "next") and not (f.published_from or f.published_to):
             f = self._step(pf, f)

@@ -207,7 +207,8 @@ _RX = {
         X,
     ),
     "judgement": re.compile(
-        r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rate|rated|rating|ratings
+        r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rated|rating|ratings
+        | (?:ofsted|inspectors?|they|you|we|did|do|does|to)\ rate | ^\s*rate  # the verb; "turnover rate" is a figure
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b
         | what\ did\ .{0,40}\ (?:get|receive|achieve|give|award)\b | (?:gave|give|given|awarded?)\ .{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
@@ -289,6 +290,17 @@ _COMPARATIVE = re.compile(
 )
 
 
+def compares(question: str) -> bool:
+    """Whether the question weighs one thing against another ("better than last time?",
+    "changed since the previous one?"), not only points at it ("and the previous one?")."""
+    return bool(
+        _COMPARATIVE.search(question)
+        or BETTER.search(question)
+        or WORSE.search(question)
+        or re.search(r"\b(chang\w*|compar\w*|progress\w*)", question, re.I)
+    )
+
+
 def _two_years(q: str) -> bool:
     """Whether the question names two different years ("Swindon 2019 vs 2023")."""
     return len(set(_YEAR.findall(q))) >= 2
@@ -313,11 +325,13 @@ happen happened across two three four five versus compared did its it they them 
 )
 
 
-def classify(question: str, authorities: int = 0, embedder=None, topic: str = "") -> Intent:
+def classify(question: str, authorities: int = 0, embedder=None, topic: str | None = None) -> Intent:
     """authorities: how many authorities the question names; topic: the question without
-    its authority, date and recency phrases (QueryFilters.topic)."""
+    its authority, date and recency phrases (QueryFilters.topic; None: not read, the whole
+    question is used)."""
     q = question
-    yn = asks_yes_no(q, topic)
+    own = _own_topic(q if topic is None else topic)
+    yn = asks_yes_no(q, topic or "")
     if _RX["lead_inspector"].search(q):
         return Intent("lead_inspector")
     if _RX["published_date"].search(q):
@@ -342,7 +356,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str = ""
         return Intent("improve")
     changed = _RX["change"].search(q) or _two_years(q)
     if authorities == 1 and changed and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
-        if _RX["judgement"].search(q) or grades_in(q) or not _own_topic(topic or q):
+        if _RX["judgement"].search(q) or grades_in(q) or not own:
             return Intent("change", area=_area(q), yes_no=yn)
     if authorities >= 1 and (_RX["judgement"].search(q) or _asks_grade(q)):
         g = grades_in(q)
@@ -351,7 +365,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str = ""
     if keywords and grades_in(q):  # "worcs inadequate in 2017?"
         asked = q.rstrip().endswith("?")
         return Intent("judgement", area=_area(q), yes_no=asked, grade=grades_in(q)[0] if asked else "")
-    if keywords and (areas_in(q) or re.search(r"\bofsted\b", q, re.I)) and not _own_topic(topic or q):
+    if keywords and (areas_in(q) or re.search(r"\bofsted\b", q, re.I)) and not own:
         return Intent("judgement", area=_area(q))  # "leeds front door ofsted 2018"
     if authorities >= 1 and embedder is not None:
         return _nearest_kind(q, embedder)
