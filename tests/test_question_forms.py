@@ -153,9 +153,7 @@ def test_the_one_before_that_moves_along_the_history(assistant, step):
         reports=["80481_leeds/children's services inspection - 09 may 2022.pdf"],
     )
     assert marks["cited_report"], a.text
-    b, marks = _marks(
-        assistant, "and before that?", history=[*history, step], reports=[LEEDS_2018]
-    )
+    b, marks = _marks(assistant, "and before that?", history=[*history, step], reports=[LEEDS_2018])
     assert marks["cited_report"], b.text
 
 
