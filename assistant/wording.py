@@ -19,6 +19,9 @@ import re
 
 CONTRAST = re.compile(r"\b(?:but|however|although|though|whereas|while|despite|nevertheless|yet)\b|;", re.I)
 CONCESSIVE = re.compile(r"^\W*(although|though|while|whilst|despite|even though)\b", re.I)
+# A leading condition ("If a child is not able to remain at home, there is ..."): a hypothesis,
+# not a finding, so its negative words are not criticism.
+CONDITIONAL_LEAD = re.compile(r"^\W*(?:if|when|where|unless)\b[^,]*,\s*", re.I)
 # Negative wording. Phrases where a negative word is good news ("without delay", "reducing
 # drift", "no longer") are removed before the clause is read.
 NOT_NEGATIVE = re.compile(

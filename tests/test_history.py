@@ -29,7 +29,7 @@ from assistant.history.export import (
     to_markdown,
 )
 from assistant.history.timeline import Cited, Inspection, JudgementPoint, grade_rank
-from assistant.history.tracker import ListedAgain, Sentence, decide, query_text, wording
+from assistant.history.tracker import ListedAgain, Sentence, decide, matter_text, query_text, wording, wording_on
 from assistant.records import Answer, Citation, CitedQuote, Improvement, Judgement, Passage, ReportMeta
 
 
@@ -97,6 +97,46 @@ def test_tracker_decides_conservatively():
     assert decide(None, [pos, pos])[0] == "addressed"
     assert decide(None, [pos, neg])[0] == "mixed" and decide(None, [both])[0] == "mixed"  # any criticism: not addressed
     assert decide(None, [neg, neutral])[0] == "repeated" and decide(None, [neutral])[0] == "mixed"
+
+
+def test_a_partial_listing_that_names_the_matter_decides():
+    item = Improvement("The quality of practice for children who experience neglect.", 2)
+    on_matter = ListedAgain(item, None, 0.5, 0.3, partial=True, matter=0.5)  # "the response to neglect"
+    elsewhere = ListedAgain(item, None, 0.5, 0.3, partial=True, matter=0.1)  # a neighbouring item
+    assert decide(on_matter, [_sentence("positive")])[0] == "repeated"
+    assert decide(elsewhere, [_sentence("positive")])[0] == "mixed"
+
+
+def test_the_matter_is_the_item_without_its_purpose():
+    assert matter_text("Ensure that strategy meetings are timely, to inform risk assessment.") == (
+        "Ensure that strategy meetings are timely"
+    )
+    assert matter_text("The quality of assessments so that they inform plans.") == "The quality of assessments"
+    assert matter_text("Timeliness of assessments.") == "Timeliness of assessments."
+
+
+@pytest.mark.parametrize(
+    "sentence, matter, expected",
+    [
+        # the criticism is of a neighbouring aspect, in another clause
+        (
+            "Pathway plans are comprehensive, but too many care leavers are not in education.",
+            "pathway plan",
+            "positive",
+        ),
+        ("Pathway plans are comprehensive, but too many care leavers are not in education.", "educ", "negative"),
+        # a leading condition is a hypothesis, not a finding
+        (
+            "If a child is not able to remain at home, there is thorough exploration of family options.",
+            "famili",
+            "positive",
+        ),
+        # no clause names the matter: the whole sentence is read
+        ("Leaders have been effective in driving change.", "neglect", "positive"),
+    ],
+)
+def test_wording_is_read_in_the_clauses_on_the_matter(sentence, matter, expected):
+    assert wording_on(sentence, set(matter.split())) == expected
 
 
 def test_query_text_drops_lead_verbs_and_page_notes():

@@ -8,19 +8,25 @@ How a status is decided (every step is shown with the item):
    every list item has, such as "children" or "quality", do not count), or with cosine >=
    LISTED_COSINE_ALONE, is the same matter listed again; a looser one (cosine >=
    PARTIAL_COSINE, a content word in common) lists **part** of it again.
-2. *The later report's sentences on the matter*: every sentence of the later report (outside
-   its own list and recommendations) is scored by its passage's stored vector against the item
-   (cosine) plus WORDS_WEIGHT x the share of the item's distinctive words it holds, each word
-   weighted by its rarity across the index (inverse document frequency over all chunks, read
-   off the BM25 index). No sentence is embedded. The best CANDIDATES are kept; a sentence is
-   *on the matter* when its score is >= ON_SCORE, or >= ON_SCORE_WITH_WORDS with a distinctive
-   word in common. None: **not mentioned**, never a guess.
-3. *Their wording*, clause by clause (``wording``): the shared cues of praise and criticism
-   (``assistant/wording.py``) and more of inspectors' ways of criticising ("very brief",
-   "further work is required", "in its infancy", "needs to become"...).
+2. *The matter* (``matter_text``): the item without its purpose clause ("..., to ensure that",
+   "so that", "in order to"...), whose distinctive words (not GENERIC, in at most COMMON_DF of
+   all chunks) are weighted by their rarity across the index (inverse document frequency over
+   all chunks, read off the BM25 index). Words are Snowball stems, so inflections match.
+3. *The later report's sentences on the matter*: every sentence of the later report (outside
+   its own list and recommendations) holding at least MATTER_SHARE of the matter's weight,
+   scored by its passage's stored vector against the item (cosine) plus WORDS_WEIGHT x that
+   share; it is *on the matter* when its score is >= ON_SCORE. No sentence is embedded. None:
+   **not mentioned**, never a guess.
+4. *Their wording* (``wording_on``), read only in the clauses that speak of the matter (a
+   sentence's other clauses often judge a neighbouring aspect), after a leading condition ("If
+   a child is not able to ..., there is ...": a hypothesis, not a finding): the shared cues of
+   praise and criticism (``assistant/wording.py``) and more of inspectors' ways of criticising
+   ("very brief", "further work is required", "in its infancy", "needs to become"...).
 
-Status (``decide``): listed again -> **repeated**; part listed again -> **mixed** when the
-sentences on the matter praise it, else **repeated**; not listed -> **mixed** when the READ
+Status (``decide``): listed again -> **repeated**; part listed again -> **repeated** when that
+later item holds at least PARTIAL_MATTER of the matter's weight (it names the same matter,
+narrower), else **mixed** when the sentences on the matter praise it, else **repeated**; not
+listed -> **mixed** when the READ
 best sentences are both positive and critical, **addressed** when positive and none critical,
 **repeated** when only critical, **mixed** when on the matter but without a judgement.
 
@@ -43,7 +49,7 @@ from ..answering.quotes import collapse, loose_pattern
 from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
-from ..wording import polarity
+from ..wording import CONDITIONAL_LEAD, clauses, polarity
 from .timeline import Cited
 
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
@@ -56,14 +62,15 @@ LISTED_COSINE_ALONE = 0.7
 # a partial match: the later list names part (or a narrower form) of the matter
 PARTIAL_COSINE = 0.45
 PARTIAL_WORDS = 1
-# the later report's sentences on the matter: every sentence is scored by its passage's stored
-# cosine to the item plus WORDS_WEIGHT x the weighted share of the item's distinctive words it
-# holds (no sentence is embedded); the best CANDIDATES are kept, and a sentence is on the matter
-# when its score is high, or fairly high with a distinctive word in common
+# a partial match whose later item holds this share of the matter's weight names the matter
+PARTIAL_MATTER = 0.3
+# the later report's sentences on the matter: a sentence holding MATTER_SHARE of the weight of
+# the matter's distinctive words is scored by its passage's stored cosine to the item plus
+# WORDS_WEIGHT x that share (no sentence is embedded), and is on the matter when the score is
+# ON_SCORE or more
+MATTER_SHARE = 0.2
 WORDS_WEIGHT = 0.8
-CANDIDATES = 8
-ON_SCORE = 0.7
-ON_SCORE_WITH_WORDS = 0.45
+ON_SCORE = 0.45
 READ = 3  # sentences on the matter (best first) whose wording decides the status
 EVIDENCE_SHOWN = 3
 COMMON_DF = 0.2  # a stem in more than this share of all chunks is not distinctive
@@ -97,6 +104,12 @@ NOT_EVIDENCE = re.compile(
 _LEAD_VERBS = re.compile(
     r"^(ensure|ensuring|improve|improving|strengthen|develop|increase|the|that|to|take action to)\s+", re.I
 )
+# the purpose clause of an item ("..., to ensure that ...", "so that ..."): not its matter
+_PURPOSE = re.compile(
+    r",? (?:in order to|so that|so as to|to ensure|to make sure|to inform|to reduce|to support|to improve|"
+    r"to enable|to meet|to prevent|to help|which|resulting in|ensuring|that they)\b.*",
+    re.I | re.S,
+)
 _SENT_LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
 _PARA_START = re.compile(r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")  # a numbered paragraph starting mid-line
 
@@ -118,6 +131,7 @@ class ListedAgain:
     cosine: float
     overlap: float
     partial: bool = False  # a looser match: the later list names part of the matter
+    matter: float = 0.0  # weighted share of the item's matter words the later item holds
 
 
 @dataclass(frozen=True)
@@ -158,6 +172,13 @@ def query_text(item: str, max_words: int = 60) -> str:
     return " ".join(text.split()[:max_words])
 
 
+def matter_text(text: str) -> str:
+    """The item's matter: its text without the purpose clause ("Ensure that strategy meetings
+    are timely, to inform ..." -> "Ensure that strategy meetings are timely")."""
+    core = _PURPOSE.sub("", text).strip()
+    return core if tokenize(core) else text
+
+
 # Criticism the shared cues (assistant/wording.py) do not catch, in inspectors' wording.
 MORE_CRITICISM = re.compile(
     r"\b(very brief|brief in|little (opportunity|evidence|impact|reflection|challenge)|heavy caseloads|var(y|ies)|"
@@ -172,6 +193,14 @@ def wording(sentence: str) -> str:
     """positive / negative / both / neutral, clause by clause: the shared cues of praise and
     criticism, and MORE_CRITICISM."""
     return polarity(sentence, MORE_CRITICISM)
+
+
+def wording_on(sentence: str, matter: set[str] | frozenset[str]) -> str:
+    """The wording of a sentence read only in its clauses that hold a matter word (all of it when
+    none does), once a leading condition ("If a child is not able to ..., ") is removed."""
+    body = CONDITIONAL_LEAD.sub("", sentence) or sentence
+    on = [c for c in clauses(body) if matter & set(tokenize(c))]
+    return polarity(" ; ".join(on), MORE_CRITICISM) if on else wording(body)
 
 
 class Weights:
@@ -300,40 +329,50 @@ class Tracker:
         item_vecs, later_vecs = vecs[: len(texts)], vecs[len(texts) :]
         rows = np.asarray([ln.row for ln in lines], dtype=int)
         chunk_cos = snap.vectors[rows] @ item_vecs.T if len(rows) else np.zeros((0, len(items)), np.float32)
-        matters = [weights.distinctive(set(tokenize(t))) for t in texts]
+        matters = [
+            weights.distinctive(set(tokenize(matter_text(t)))) or weights.distinctive(set(tokenize(t))) for t in texts
+        ]
         later_words = [set(tokenize(t)) - BORING for t in later_texts]
         out = []
         for k, (item, text, vec, matter) in enumerate(zip(items, texts, item_vecs, matters)):
             shares = np.asarray([share(matter, ln.words) for ln in lines], dtype=np.float32)
-            pool = np.argsort(-(shares + chunk_cos[:, k]))[:CANDIDATES]
-            distinct = set(tokenize(text)) - GENERIC
-            scored = sorted(((float(chunk_cos[j, k] + WORDS_WEIGHT * shares[j]), int(j)) for j in pool), reverse=True)
+            scores = chunk_cos[:, k] + WORDS_WEIGHT * shares
+            on = np.flatnonzero((shares >= MATTER_SHARE) & (scores >= ON_SCORE))
+            best = on[np.argsort(-scores[on], kind="stable")][:READ]
             close = [
-                Sentence(self._cited_line(snap, lines[j]), score, float(shares[j]), wording(lines[j].text))
-                for score, j in scored
-                if score >= ON_SCORE or (score >= ON_SCORE_WITH_WORDS and distinct & lines[j].words)
+                Sentence(
+                    self._cited_line(snap, lines[j]),
+                    float(scores[j]),
+                    float(shares[j]),
+                    wording_on(lines[j].text, matter.keys()),
+                )
+                for j in best
             ]
             words = set(tokenize(text)) - BORING
-            listed = self._listed_again(later, vec, words, later_items, later_vecs, later_words)
+            listed = self._listed_again(later, vec, words, matter, later_items, later_vecs, later_words, later_texts)
             out.append(self._status(earlier, item, listed, close[:READ]))
         return out
 
-    def _listed_again(self, later, vec, words, later_items, later_vecs, later_words) -> ListedAgain | None:
+    def _listed_again(
+        self, later, vec, words, matter, later_items, later_vecs, later_words, later_texts
+    ) -> ListedAgain | None:
         if not later_items:
             return None
         best = None
-        for li, cos, lw in zip(later_items, later_vecs @ vec, later_words):
+        for li, cos, lw, lt in zip(later_items, later_vecs @ vec, later_words, later_texts):
             common = len(words & lw)
             full = (cos >= LISTED_COSINE and common >= LISTED_WORDS) or cos >= LISTED_COSINE_ALONE
             partial = not full and cos >= PARTIAL_COSINE and common >= PARTIAL_WORDS
             if not (full or partial):
                 continue
-            cand = ListedAgain(li, None, float(cos), common / len(words) if words else 0.0, partial)
+            on = share(matter, set(tokenize(lt)))
+            cand = ListedAgain(li, None, float(cos), common / len(words) if words else 0.0, partial, on)
             if best is None or (not cand.partial, cand.cosine) > (not best.partial, best.cosine):
                 best = cand
         if best is None:
             return None
-        return ListedAgain(best.item, self.cite_item(later, best.item), best.cosine, best.overlap, best.partial)
+        cited = self.cite_item(later, best.item)
+        return ListedAgain(best.item, cited, best.cosine, best.overlap, best.partial, best.matter)
 
     def _status(
         self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]
@@ -350,6 +389,11 @@ def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]
     neg = any(s.polarity in ("negative", "both") for s in close)
     if listed is not None and not listed.partial:
         return "repeated", f"the later report lists it again as needing to improve (similarity {listed.cosine:.2f})"
+    if listed is not None and listed.matter >= PARTIAL_MATTER:
+        return (
+            "repeated",
+            f"the later report lists its matter again, in part, as needing to improve (similarity {listed.cosine:.2f})",
+        )
     if listed is not None and pos:
         return "mixed", "the later report lists part of it again as needing to improve, and speaks of it positively"
     if listed is not None:
