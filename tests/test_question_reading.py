@@ -51,6 +51,51 @@ VERDICTS = [
     ("do children get their health assessments on time", "Most children come into care at the right time.", ""),
     # a question that asks about an absence: no verdict rather than a double negative
     ("has it stopped using agency staff", "It no longer relies on agency staff.", ""),
+    # "yet to" is a negation
+    (
+        "has the council met its target for permanent staff",
+        "The council has yet to meet its target for permanent staff.",
+        "no",
+    ),
+    # a negated cue reads the other way: "not always", "not effective"
+    ("do all missing children get a return interview", "Return interviews are not always carried out.", "no"),
+    ("is the out of hours service effective", "The out of hours service is not effective.", "no"),
+    # a question about everyone is not answered yes by "most"
+    ("have all children in care had a health assessment", "Most children in care have had a health assessment.", "no"),
+    ("have all children in care had a health assessment", "All children in care have had a health assessment.", "yes"),
+    ("were all care leavers in touch", "Almost all care leavers are in touch with their personal advisers.", "no"),
+    # "only four" is few
+    ("did the council rely heavily on agency social workers", "Only four social workers are agency workers.", "no"),
+    # comparisons with a benchmark answer a comparison, and only a comparison
+    (
+        "were more care leavers in work than nationally",
+        "More care leavers are in work than the national average.",
+        "yes",
+    ),
+    (
+        "was it better than its statistical neighbours on care leavers in work",
+        "Care leavers in work are below statistical neighbours.",
+        "no",
+    ),
+    (
+        "were IRO caseloads within what guidance recommends",
+        "IRO caseloads are higher than recommended in guidance.",
+        "",
+    ),
+    # a question with a stance is not answered by its words alone
+    ("were there enough foster carers", "The council recruited foster carers this year.", ""),
+    ("did the council depend heavily on agency staff", "The council uses agency staff.", ""),
+    # read clause by clause: the clause on the matter decides, unless another clause says otherwise
+    (
+        "is the council heavily reliant on agency staff",
+        "Sickness is low, but the council remains heavily reliant on agency staff.",
+        "yes",
+    ),
+    (
+        "is the council heavily reliant on agency staff",
+        "Staff turnover is low, but the council remains heavily reliant on agency staff.",
+        "",
+    ),
     # signals both ways: no verdict
     (
         "do many children take up return home interviews",

@@ -5,16 +5,24 @@ workers?" against "The use of locum social workers is minimal." is **no**.
 A sentence speaks to the question only when it holds most of the question's content words
 (``MIN_COVERAGE``); then, near those words (``WINDOW`` words):
 
-- a **negation** ("not", "no", "never", "none", "without") scoping the question's words means
-  no ("there have not been any permanent exclusions", "Young carers are not consistently
-  identified");
-- otherwise the question's stance is compared with the sentence's, on three scales, and every
-  signal must agree: **quantity** (most, many, heavily / minority, few, minimal), **direction**
-  (increased, gone up / reduced, cut back) and **evaluation** (promptly, properly, well /
-  too long, delays, inconsistent: the praise and criticism cues of ``wording.py``); signals that
-  all agree mean yes, all disagree no, some each way unclear;
+- a **negation** ("not", "no", "never", "none", "without", "yet to") scoping the question's
+  words means no ("there have not been any permanent exclusions", "has yet to achieve the
+  target");
+- otherwise the question's stance is compared with the sentence's, on four scales, and every
+  signal must agree: **comparison** with a benchmark (more / higher than, above / below, in
+  line with), **quantity** (most, many, heavily / minority, few, only four; a question about
+  everyone, "all" or "always", is answered yes only by a sentence about everyone, not by
+  "most" or "almost all"), **direction** (increased, gone up / reduced, cut back) and
+  **evaluation** (promptly, properly, well / too long, shortage, inconsistent: the praise and
+  criticism cues of ``wording.py``); a negated cue reads the other way ("not always", "not
+  effective"); signals that all agree mean yes, all disagree no, some each way unclear;
 - a sentence that asserts the question's words with no signal either way means yes ("they are
-  always offered a return home interview").
+  always offered a return home interview"), unless the question has a stance of its own
+  ("heavily", "enough"): then the words alone do not answer it.
+
+The sentence is read clause by clause ("but", "although", "however", ";"): the clause holding
+most of the question's words decides, and another clause on the matter that says otherwise
+makes it unclear ("offered to all children, although take-up is relatively low").
 
 A question that is itself negative ("Has X stopped…?", "Isn't…?") or sentences that disagree
 with one another give "" (unclear): the answer then quotes the report without a verdict, so a
@@ -33,7 +41,9 @@ WINDOW = 6  # words between a cue and the question's word it bears on
 
 X = re.I | re.X
 NEGATION = re.compile(
-    r"\b(not|no|never|none|nor|cannot|can't|won't|don't|doesn't|isn't|aren't|without|neither|nobody|nothing)\b", re.I
+    r"\b(not|no|never|none|nor|cannot|can't|won't|don't|doesn't|isn't|aren't|without|neither|nobody|nothing"
+    r"|yet\ to|failed\ to|unable\ to)\b",
+    re.I,
 )
 NOT_A_NEGATION = re.compile(r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay)\b", re.I)
 # a question that asks about an absence or an ending: its "no" would mean yes
@@ -46,10 +56,26 @@ HIGH = re.compile(
     X,
 )
 LOW = re.compile(
-    r"""\b(few|little|minority|minimal|low|small\ number|rarely|seldom|hardly|limited|only\ (?:a|some|one|two|half)|very\ few
-    | handful|half)\b""",
+    r"""\b(few|little|minority|minimal|low|small\ number|rarely|seldom|hardly|limited|very\ few|handful|half
+    | only\ (?:a|some|half|\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\ few|a\ small))\b""",
     X,
 )
+# a question about everyone: "most" or "the majority" does not answer it yes
+UNIVERSAL = re.compile(r"\b(all|every|everyone|each|always|consistently)\b", re.I)
+NOT_UNIVERSAL = re.compile(r"\b(almost|nearly|virtually)\s+(all|every|always)\b", re.I)
+# comparisons with a benchmark: national averages, statistical neighbours, targets
+MORE_THAN = re.compile(
+    r"""\b(?:more|higher|greater|better|bigger|larger|faster|quicker)\b(?:\W+\w+){0,8}?\W+than\b
+    | \b(?:above|exceed\w*|outperform\w*)\b""",
+    X,
+)
+LESS_THAN = re.compile(
+    r"""\b(?:less|lower|fewer|worse|smaller|slower)\b(?:\W+\w+){0,8}?\W+than\b | \bbelow\b""",
+    X,
+)
+SAME_AS = re.compile(r"\b(in\ line\ with|similar\ to|comparable\ (?:to|with)|the\ same\ as|on\ a\ par\ with)\b", X)
+# a sentence read clause by clause: "turnover is low, but it remains heavily dependent on agency staff"
+CLAUSE_BREAK = re.compile(r",?\s+\b(?:but|although|though|whereas|however|while)\b,?\s+|;\s+", re.I)
 UP = re.compile(
     r"\b(increas\w*|ris(?:e|en|es|ing)|rose|gone\ up|went\ up|go(?:ne)?\ up|grow\w*|grew|higher|expand\w*|more\ (?:children|staff|social))\b",
     X,
@@ -66,8 +92,8 @@ GOOD = re.compile(
     X,
 )
 BAD = re.compile(
-    r"""\b(struggl\w*|problems?|issues?|too\ long|wait\w*\ (?:a\ )?long|(?:a\ )?long\ (?:time|wait)|late|slow\w*|badly
-    | behind)\b""",
+    r"""\b(struggl\w*|problems?|problematic|issues?|too\ long|wait\w*\ (?:a\ )?long|(?:a\ )?long\ (?:time|wait)|late
+    | slow\w*|badly|behind|shortages?|scarce|scarcity)\b""",
     X,
 )
 # words of a question whose negation in the sentence answers it: "always" / "not always"
@@ -81,9 +107,9 @@ RECOMMENDATIONS_HEADING = re.compile(
 RECOMMENDATION = re.compile(
     r"^\W*(?:ensure|improve|strengthen|increase|develop|review|make sure|the local authority should)\b", re.I
 )
-SCALES = ("quantity", "direction", "evaluation")
+SCALES = ("comparison", "quantity", "direction", "evaluation")
 _PAIRS = {"quantity": (HIGH, LOW), "direction": (UP, DOWN)}
-_CUES = (HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, CRITICISM, NEGATION)
+_CUES = (MORE_THAN, LESS_THAN, SAME_AS, HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, CRITICISM, NEGATION)
 
 
 # words that point at the report rather than at what it found
@@ -120,6 +146,29 @@ def _cue_positions(rx: re.Pattern, text: str) -> list[int]:
     return [len(words(text[: m.start()])) for m in rx.finditer(text)]
 
 
+def _signed(plus: list[int], minus: list[int], negations: list[int]) -> tuple[list[int], list[int]]:
+    """Cue positions with the negated ones moved to the other side: "not always", "not effective"."""
+
+    def negated(p: int) -> bool:
+        return any(0 < p - n <= 2 for n in negations)
+
+    return (
+        [p for p in plus if not negated(p)] + [p for p in minus if negated(p)],
+        [p for p in minus if not negated(p)] + [p for p in plus if negated(p)],
+    )
+
+
+def _mask(rx: re.Pattern, text: str) -> str:
+    """text with rx's matches blanked out word for word (positions keep)."""
+    return rx.sub(lambda m: re.sub(r"\w", "x", m.group(0)), text)
+
+
+def _comparison(text: str) -> str:
+    """ "+" more / better than a benchmark, "-" less / worse, "=" in line with it, "?" both, ""."""
+    found = {sign for sign, rx in (("+", MORE_THAN), ("-", LESS_THAN), ("=", SAME_AS)) if rx.search(text)}
+    return found.pop() if len(found) == 1 else "?" if found else ""
+
+
 def _near(cues: list[int], anchors: list[int], forward_only: bool = False) -> bool:
     return any(0 < a - c <= WINDOW if forward_only else abs(a - c) <= WINDOW for c in cues for a in anchors)
 
@@ -130,6 +179,7 @@ def _stance(rx_pair, text: str, anchors: list[int] | None) -> str:
     pos = _cue_positions(hi, text)
     neg = _cue_positions(lo, text)
     if anchors is not None:
+        pos, neg = _signed(pos, neg, _cue_positions(NEGATION, text))
         pos = [p for p in pos if _near([p], anchors)]
         neg = [p for p in neg if _near([p], anchors)]
     if pos and neg:
@@ -143,6 +193,7 @@ def _evaluation(text: str, anchors: list[int] | None) -> str:
     plus = [p for rx in (PRAISE, GOOD) for p in _cue_positions(rx, text)]
     minus = [p for rx in (CRITICISM, BAD) for p in _cue_positions(rx, text)]
     if anchors is not None:
+        plus, minus = _signed(plus, minus, _cue_positions(NEGATION, text))
         plus = [p for p in plus if _near([p], anchors)]
         minus = [p for p in minus if _near([p], anchors)]
     return "?" if plus and minus else "+" if plus else "-" if minus else ""
@@ -158,25 +209,42 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     """(verdict, strength, coverage): ("no" | "yes", 2) from a negation or stance signals,
     ("yes", 1) when the sentence only asserts the question's words, ("unclear", 2) when it
     speaks to the question with signals both ways, ("", 0) when it does not speak to it;
-    coverage: the share of the question's distinctive words the sentence holds."""
+    coverage: the share of the question's distinctive words the sentence holds. The sentence
+    is read in its clause that holds most of those words."""
     if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
         return "", 0, 0.0
     targets = _content(question)
     if not targets:
         return "", 0, 0.0
-    anchors = _positions(sentence, targets)
     telling = (targets - UBIQUITOUS) or targets
-    covered = {t for t in telling if any(_same(s, t) for s in content_words(sentence))}
-    coverage = len(covered) / len(telling)
+
+    def covered(text: str) -> set[str]:
+        return {t for t in telling if any(_same(s, t) for s in content_words(text))}
+
+    coverage = len(covered(sentence)) / len(telling)
     if coverage < MIN_COVERAGE:
         return "", 0, coverage
-    said, strength = _stance_of(question, sentence, anchors)
+    clauses = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)] or [sentence]
+    readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
+    said, strength = readings[max(range(len(clauses)), key=lambda i: len(covered(clauses[i])))]
+    if any(s in ("yes", "no", "unclear") and s != said and n == 2 for s, n in readings):
+        return "unclear", 2, coverage  # "offered to all children, although take-up is relatively low"
     return said, strength, coverage
 
 
 def _class(word: str) -> str:
     w = word.lower()
     return next((k for k, members in NEGATABLE_CLASSES.items() if w in members), w)
+
+
+def _quantity(question: str, text: str, anchors: list[int] | None) -> str:
+    """The quantity scale; a question about everyone ("all", "always") is answered "+" only
+    by a sentence about everyone: "the majority" and "almost all" read "-"."""
+    said = _stance(_PAIRS["quantity"], text, anchors)
+    if anchors is None or said != "+" or not UNIVERSAL.search(question):
+        return said
+    everyone = [p for p in _cue_positions(UNIVERSAL, _mask(NOT_UNIVERSAL, text)) if _near([p], anchors)]
+    return "+" if everyone else "-"
 
 
 def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, int]:
@@ -190,13 +258,18 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
         return "no", 2  # "did they always…?" / "not always"; "every child?" / "not … all children"
 
     def read(name: str, text: str, near: list[int] | None) -> str:
-        return _evaluation(text, near) if name == "evaluation" else _stance(_PAIRS[name], text, near)
+        if name == "comparison":
+            return _comparison(text)
+        rest = _mask(MORE_THAN, _mask(LESS_THAN, text))  # "higher than average" is a comparison, not a rise
+        if name == "evaluation":
+            return _evaluation(rest, near)
+        return _quantity(question, rest, near) if name == "quantity" else _stance(_PAIRS[name], rest, near)
 
     asked_by_scale = {name: read(name, question, None) for name in SCALES}
     stance = any(asked_by_scale.values())
     signals = []
     for name in SCALES:
-        asked, said = asked_by_scale[name], read(name, sentence, anchors)
+        asked, said = asked_by_scale[name], read(name, text, anchors)
         if asked == "?" or said == "?":
             return "unclear", 2
         if not said:
@@ -205,11 +278,13 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
             signals.append(said == asked)
         elif stance:
             continue  # the question's own stance is on another scale
-        elif name in ("quantity", "evaluation") and said == "-":
-            # "only a minority are offered", criticism: a plain "do children get…?" is neither yes nor no
+        elif name == "comparison" or (name in ("quantity", "evaluation") and said == "-"):
+            # "only a minority are offered", criticism, "higher than recommended": a plain
+            # "do children get…?" or "were caseloads within guidance?" is neither yes nor no
             return "unclear", 2
     if not signals:
-        return "yes", 1
+        # a question with a stance ("heavily", "enough") is not answered by the words alone
+        return ("", 0) if stance else ("yes", 1)
     if all(signals):
         return "yes", 2
     if not any(signals):
