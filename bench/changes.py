@@ -48,22 +48,28 @@ def earlier_meta(retriever, source: str, corpus: Path):
     return extract_metadata(read_pages(corpus / source), source=source)
 
 
-def baseline_module(rev: str) -> types.ModuleType:
-    """assistant/history/changes.py as it was at git revision rev, loaded beside the current
-    code (its relative imports resolve in the current package)."""
-    source = subprocess.run(
-        ["git", "-C", str(ROOT), "show", f"{rev}:assistant/history/changes.py"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    name = "assistant.history._baseline_changes"
-    module = types.ModuleType(name)
+def _load_at(rev: str, path: str, name: str, replace: tuple[str, str] = ("", "")) -> types.ModuleType | None:
+    """The module at path as it was at git revision rev, loaded as assistant.history.<name>
+    beside the current code (its other relative imports resolve in the current package)."""
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:{path}"], capture_output=True, text=True)
+    if shown.returncode:
+        return None
+    source = shown.stdout.replace(*replace) if replace[0] else shown.stdout
+    module = types.ModuleType(f"assistant.history.{name}")
     module.__package__ = "assistant.history"
-    module.__file__ = f"{rev}:assistant/history/changes.py"
-    sys.modules[name] = module
+    module.__file__ = f"{rev}:{path}"
+    sys.modules[module.__name__] = module
     exec(compile(source, module.__file__, "exec"), module.__dict__)
     return module
+
+
+def baseline_module(rev: str) -> types.ModuleType:
+    """assistant/history/changes.py as it was at git revision rev, with the tracker of that
+    revision (history/tracker.py, when it existed), so that neither shares code or caches with
+    the current tracker."""
+    tracker = _load_at(rev, "assistant/history/tracker.py", "_baseline_tracker")
+    replace = ("from .tracker import", "from ._baseline_tracker import") if tracker else ("", "")
+    return _load_at(rev, "assistant/history/changes.py", "_baseline_changes", replace)
 
 
 def _closeness(sentence) -> float:
@@ -170,6 +176,8 @@ def latency(retriever, count: int, seed: int = 0, baseline=None) -> dict:
     for run in runs.values():  # model and snapshot load once, not measured
         run(retriever, warm[0])
     Tracker.clear_cache()  # nothing computed before (truth pairs, warm-up) is reused
+    if baseline is not None:
+        getattr(baseline.Tracker, "clear_cache", lambda: None)()
     times = {k: [] for k in runs}
     cpu = {k: [] for k in runs}
     for a in names:
