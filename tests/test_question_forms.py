@@ -125,6 +125,8 @@ def test_still_inadequate_says_no_first(assistant):
         ("How is Cardiff council doing for children in care?", "Care Inspectorate Wales"),
         ("Is Westmoorshire's children's services inadequate?", "Westmoorshire"),
         ("What is Ofsted's annual budget?", "council finances"),
+        ("borchester county council children's services ofsted 2019", "borchester"),
+        ("what ofsted grade did bolton school get at its last inspection", "schools"),
     ],
 )
 def test_places_and_topics_outside_the_reports_abstain_with_a_reason(assistant, question, place):
@@ -157,9 +159,30 @@ def test_the_one_before_that_moves_along_the_history(assistant, step):
     assert marks["cited_report"], b.text
 
 
+def test_a_follow_up_naming_only_another_authority_asks_the_earlier_finding_question(assistant):
+    birmingham_2014 = "80429_birmingham/children's services inspection - 23 may 2014.pdf"
+    history = ["what did inspectors say about social worker caseloads in leeds in 2015"]
+    a, marks = _marks(assistant, "and in birmingham in 2014?", history=history, reports=[birmingham_2014])
+    assert not a.abstained and marks["cited_report"] and "caseload" in a.text.lower(), a.text
+
+
+def test_the_same_year_keeps_the_earlier_date_for_another_authority(assistant):
+    bury_2021 = "80443_bury/children's services inspection - 17 december 2021.pdf"
+    a, marks = _marks(
+        assistant, "and bury the same year?", history=["how was dorset judged in 2021"], reports=[bury_2021]
+    )
+    assert marks["cited_report"] and "inadequate" in a.text, a.text
+
+
+def test_a_change_in_words_is_not_a_question_about_money(assistant):
+    a = assistant.ask("How much did Birmingham improve between 2014 and 2019?")
+    assert not a.abstained and len({c.passage.citation.source for c in a.citations}) >= 2, a.text
+
+
 @pytest.mark.parametrize(
     "question, names",
     [
+        ("how has north northants changed", ("north northamptonshire",)),
         ("compare dorset with bury", ("dorset", "bury")),
         ("leeds vs bury", ("leeds", "bury")),
         ("is bury good now?", ("bury",)),

@@ -179,6 +179,18 @@ def test_yes_no_changes(question, grades, direction, expected):
 @pytest.mark.parametrize(
     "typed,meant",
     [
+        ("how r kids in care doing in solihull", "how are kids in care doing in solihull"),
+        ("wat did u find", "what did you find"),
+        ("U.K. and R&D", "U.K. and R&D"),
+    ],
+)
+def test_text_speak_is_put_right(typed, meant):
+    assert correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "typed,meant",
+    [
         ("the wirral still requires improvment?", "the wirral still requires improvement?"),
         ("s glos inadequte in 2017?", "s glos inadequate in 2017?"),
         ("why do some assesments take too long", "why do some assessments take too long"),

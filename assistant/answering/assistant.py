@@ -21,6 +21,7 @@ from ..query.places import out_of_scope, outside_england, unknown_place
 from ..query.spelling import correct
 from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
+from ..vocabulary import content_words
 from . import aggregate, yes_no
 from .extractive import pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
@@ -58,6 +59,13 @@ _FOLLOW_UP_NAME = re.compile(
 _RECENCY_OR_DATE = re.compile(
     r"\b(one|before|after|that|then|previous|latest|first|last|next|\d{4}|it|this|them|they|overall|now|still|currently|today|again|too|also|instead|earlier|later|since)\b",
     re.I,
+)
+# words of a follow-up that only points at another authority or year ("and cambridgeshire the same year?")
+_FOLLOW_UP_FILLER = content_words(
+    "and what about how same for also then there year time again please instead question thing"
+)
+_SAME_TIME = re.compile(
+    r"\b(?:(?:the\s+)?same\s+(?:year|time|date)|that\s+year|at\s+(?:that|the\s+same)\s+time)\b", re.I
 )
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
@@ -101,7 +109,14 @@ class Assistant:
         refusal = self._out_of_scope(question, filters, history)
         if refusal:
             return replace(refusal, question=asked)
-        answer = self._answer(question, filters, intent)
+        if intent.kind == "general" and history:
+            # "and in bolton in 2014?" after a finding question asks that question of Bolton
+            subject = self._subject(question, history)
+            answer = self._answer(
+                subject, replace(filters, topic=subject), intent, context=" ".join(q for q, _ in history)
+            )
+        else:
+            answer = self._answer(question, filters, intent)
         if self.llm is not None and not answer.abstained and intent.kind == "general":
             *_, answer = self.llm.answer(self, question, filters, history, answer)
         return replace(answer, question=asked)
@@ -146,6 +161,19 @@ class Assistant:
         f = self.retriever.understand(question, authority, published_from, published_to)
         return self._merge(state, question, f)
 
+    def _subject(self, question: str, history: Sequence[tuple[str, str]]) -> str:
+        """What a finding question asks about: its own words, or, for a follow-up that only
+        names another authority or year ("what about stoke in 2019?"), the words of the
+        latest earlier question that had a subject (without its authority and date)."""
+        own = self.retriever.understand(correct(question)).topic
+        if content_words(own) - _FOLLOW_UP_FILLER:
+            return question
+        for past_q, _ in reversed(history):
+            topic = self.retriever.understand(correct(past_q)).topic
+            if content_words(topic) - _FOLLOW_UP_FILLER:
+                return topic
+        return question
+
     # -- routing --------------------------------------------------------------------------
     def _classify(self, question: str, f: QueryFilters) -> Intent:
         return classify(question, len(f.authorities), self.retriever.embedder, f.topic)
@@ -167,6 +195,15 @@ class Assistant:
                 f = replace(f, authorities=named)
                 intent = self._classify(question, f)
         if f.authorities:
+            if _SAME_TIME.search(question) and not (f.published_from or f.published_to or f.recency):
+                f = replace(  # "and cambridgeshire the same year?"
+                    f,
+                    published_from=pf.published_from,
+                    published_to=pf.published_to,
+                    exact_date=pf.exact_date,
+                    recency=pf.recency,
+                    date_text=pf.date_text,
+                )
             if (
                 pf.authorities
                 and re.search(r"\b(compare[sd]?|comparison|versus|vs)\b", question, re.I)
@@ -281,7 +318,8 @@ class Assistant:
         """A word of the reports (so not an unknown place) or of the field's vocabulary."""
         return self.retriever.knows_word(word) or bool(_DOMAIN.match(word))
 
-    def _answer(self, question: str, f: QueryFilters, intent: Intent) -> Answer:
+    def _answer(self, question: str, f: QueryFilters, intent: Intent, context: str = "") -> Answer:
+        """context: the conversation's earlier questions (a follow-up is in the field if they are)."""
         catalog = self.retriever.catalog
         selection = catalog.select(f)
         notes = list(selection.notes)
@@ -313,7 +351,7 @@ class Assistant:
                         recency="",
                         exact_date="",
                     )
-                    return self._general(question, f, [note])
+                    return self._general(question, f, [note], context)
             return self._abstain(question, notes, nearest=[r for a in f.authorities for r in catalog.history(a)])
         if intent.kind == "comparison" and selection.restricted:
             latest = {}
@@ -348,7 +386,7 @@ class Assistant:
                     draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
-        return self._general(question, f, notes)
+        return self._general(question, f, notes, context)
 
     def _change(self, question: str, f: QueryFilters, intent: Intent) -> Answer:
         catalog = self.retriever.catalog
@@ -398,12 +436,12 @@ class Assistant:
         elif intent.kind == "improve":
             self.facts.improvements(meta, draft)
 
-    def _general(self, question: str, f: QueryFilters, notes: list[str]) -> Answer:
+    def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "") -> Answer:
         r = self.retriever.retrieve(question, k=PASSAGES_PER_ANSWER, filters=f)
         scored = score_sentences(question, f.topic, list(r.passages), self.retriever.embedder)
         needed = (
             MIN_EVIDENCE_OFF_FIELD
-            if not _DOMAIN.search(question)
+            if not (_DOMAIN.search(question) or _DOMAIN.search(context))
             else MIN_EVIDENCE_NAMED
             if f.authorities
             else MIN_EVIDENCE

@@ -306,14 +306,15 @@ def _two_years(q: str) -> bool:
     return len(set(_YEAR.findall(q))) >= 2
 
 
-def _own_topic(topic: str) -> bool:
+def _own_topic(topic: str, least: int = 2) -> bool:
     """Whether a question has a subject of its own beyond the change words and judgement
-    areas ("has Bury cut back on agency workers since its last inspection?" is a finding)."""
+    areas ("has Bury cut back on agency workers since its last inspection?" is a finding);
+    least: how many words of its own make a subject (one, in a keyword query: "care leavers neet %")."""
     rest = _RX["comparison"].sub(" ", _RX["change"].sub(" ", topic))
     for rx in AREAS.values():
         rest = rx.sub(" ", rest)
     words = [w for w in re.findall(r"[a-z]{3,}", rest.lower()) if w not in _CHANGE_FILLER]
-    return len(words) >= 2
+    return len(words) >= least
 
 
 _CHANGE_FILLER = set(
@@ -321,7 +322,8 @@ _CHANGE_FILLER = set(
 report ofsted how what who been any more less than then now this that with for from into over time times
 council councils authority services service children childrens social care things overall general got get gotten
 become became done doing say said tell think between when where which there ever very really yet far come came
-happen happened across two three four five versus compared did its it they them then what whats going gone ups downs""".split()
+happen happened across two three four five versus compared did its it they them then what whats going gone ups downs
+first latest recent most one ones performance perform performing performed rating ratings grade grades result results""".split()
 )
 
 
@@ -365,7 +367,11 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     if keywords and grades_in(q):  # "worcs inadequate in 2017?"
         asked = q.rstrip().endswith("?")
         return Intent("judgement", area=_area(q), yes_no=asked, grade=grades_in(q)[0] if asked else "")
-    if keywords and (areas_in(q) or re.search(r"\bofsted\b", q, re.I)) and not own:
+    if (
+        keywords
+        and (areas_in(q) or re.search(r"\bofsted\b", q, re.I))
+        and not _own_topic(q if topic is None else topic, 1)
+    ):
         return Intent("judgement", area=_area(q))  # "leeds front door ofsted 2018"
     if authorities >= 1 and embedder is not None:
         return _nearest_kind(q, embedder)

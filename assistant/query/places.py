@@ -64,6 +64,7 @@ _PLACE_POSITIONS = re.compile(
       \b(?:in|for|at|of|about)\s+(?P<after>{_CAP_RUN}|[a-z][a-z-]{{4,}})
     | (?P<before>{_CAP_RUN}?)(?:['’]s)?\s+(?i:(?:(?:city|county|borough|district|metropolitan)\s+)?
           (?:council|local\s+authority|children['’]?s\s+services|social\s+services))\b
+    | (?P<lower>\b[a-z][a-z'’-]{{3,}}(?:\s+[a-z][a-z'’-]{{3,}})?)\s+(?:city|county|borough|district|metropolitan)\s+council\b
     """,
     re.X,
 )
@@ -102,14 +103,14 @@ def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> s
     if matcher.find(text):
         return ""
     for m in _PLACE_POSITIONS.finditer(text):
-        raw = (m.group("after") or m.group("before") or "").strip(" .'’")
+        raw = (m.group("after") or m.group("before") or m.group("lower") or "").strip(" .'’")
         words = [w for w in re.findall(r"[\w'’-]+", raw) if w.lower().strip("'’") not in _NOT_NAMES]
         if not words or m.group("after") and raw[:1].islower() and len(words) != 1:
             continue
         name = " ".join(words)
         if matcher.find(name):
             continue
-        by_position = m.group("before") or _COUNCIL_AFTER.match(text, m.end())
+        by_position = m.group("before") or m.group("lower") or _COUNCIL_AFTER.match(text, m.end())
         if by_position and not any(is_known_word(w) for w in words):
             return name  # "X council": a place by position alone
         rare = [w for w in words if zipf_frequency(w.lower().strip("'’"), "en") < RARE_ZIPF and not is_known_word(w)]

@@ -1,5 +1,6 @@
 """Misspelt key words of questions put right before the question is read: "requires
-improvment", "inadequte", "assesments", "interveiw" -> the word the slots and kinds look for.
+improvment", "inadequte", "assesments", "interveiw" -> the word the slots and kinds look for;
+text-speak too ("how r kids doing" -> "how are kids doing").
 
 Only words that are not English (rarer than ``COMMON_ZIPF`` in wordfreq) and close to one of
 ``KEY_WORDS`` (rapidfuzz ratio >= ``MIN_RATIO``) are changed; everything else is left as typed,
@@ -21,6 +22,9 @@ assessment assessments interview interviews exploitation placement placements le
 effectiveness compared comparison previous latest recommendations weaknesses strengths""".split()
 )
 _WORD = re.compile(r"[A-Za-z]{5,}")
+# text-speak people type in a chat box: "how r kids in care doing"
+SHORTHAND = {"r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "abt": "about", "hw": "how", "yrs": "years"}
+_SHORTHAND = re.compile(r"(?<![\w'’&.-])(" + "|".join(SHORTHAND) + r")(?![\w'’&.-])", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -36,5 +40,7 @@ def _fix(word: str) -> str:
 
 
 def correct(text: str) -> str:
-    """The text with misspelt key words replaced (case is not kept for a replaced word)."""
+    """The text with misspelt key words and text-speak replaced (case is not kept for a
+    replaced word)."""
+    text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], text)
     return _WORD.sub(lambda m: _fix(m.group(0)), text)
