@@ -23,7 +23,16 @@ effectiveness compared comparison previous latest recommendations weaknesses str
 )
 _WORD = re.compile(r"[A-Za-z]{5,}")
 # text-speak people type in a chat box: "how r kids in care doing"
-SHORTHAND = {"r": "are", "u": "you", "ur": "your", "wat": "what", "wot": "what", "abt": "about", "hw": "how", "yrs": "years"}
+SHORTHAND = {
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "wat": "what",
+    "wot": "what",
+    "abt": "about",
+    "hw": "how",
+    "yrs": "years",
+}
 _SHORTHAND = re.compile(r"(?<![\w'’&.-])(" + "|".join(SHORTHAND) + r")(?![\w'’&.-])", re.I)
 
 
