@@ -111,10 +111,14 @@ class Assistant:
             return replace(refusal, question=asked)
         if intent.kind == "general" and history:
             # "and in bolton in 2014?" after a finding question asks that question of Bolton
-            subject = self._subject(question, history)
-            answer = self._answer(
-                subject, replace(filters, topic=subject), intent, context=" ".join(q for q, _ in history)
-            )
+            subject, earlier = self._subject(question, history)
+            context = " ".join(q for q, _ in history)
+            if subject != question:
+                answer = self._answer(subject, replace(filters, topic=subject), intent, context=context)
+            else:  # "who runs it?" after a question on the out-of-hours service: searched with it
+                named = self.retriever.matcher.find(question, in_field=True)
+                search = f"{earlier} {question}" if earlier and not named else ""
+                answer = self._answer(question, filters, intent, context=context, search=search)
         else:
             answer = self._answer(question, filters, intent)
         if self.llm is not None and not answer.abstained and intent.kind == "general":
@@ -161,18 +165,21 @@ class Assistant:
         f = self.retriever.understand(question, authority, published_from, published_to)
         return self._merge(state, question, f)
 
-    def _subject(self, question: str, history: Sequence[tuple[str, str]]) -> str:
-        """What a finding question asks about: its own words, or, for a follow-up that only
-        names another authority or year ("what about stoke in 2019?"), the words of the
-        latest earlier question that had a subject (without its authority and date)."""
-        own = self.retriever.understand(correct(question)).topic
-        if content_words(own) - _FOLLOW_UP_FILLER:
-            return question
+    def _subject(self, question: str, history: Sequence[tuple[str, str]]) -> tuple[str, str]:
+        """(what a finding question asks about, the latest earlier subject): the question's
+        own words, or, for a follow-up that only names another authority or year ("what about
+        stoke in 2019?"), the earlier subject: the words of the latest earlier question that
+        had one, without its authority and date."""
+        earlier = ""
         for past_q, _ in reversed(history):
             topic = self.retriever.understand(correct(past_q)).topic
             if content_words(topic) - _FOLLOW_UP_FILLER:
-                return topic
-        return question
+                earlier = topic
+                break
+        own = self.retriever.understand(correct(question)).topic
+        if content_words(own) - _FOLLOW_UP_FILLER or not earlier:
+            return question, earlier
+        return earlier, earlier
 
     # -- routing --------------------------------------------------------------------------
     def _classify(self, question: str, f: QueryFilters) -> Intent:
@@ -195,8 +202,8 @@ class Assistant:
                 f = replace(f, authorities=named)
                 intent = self._classify(question, f)
         if f.authorities:
-            if _SAME_TIME.search(question) and not (f.published_from or f.published_to or f.recency):
-                f = replace(  # "and cambridgeshire the same year?"
+            if (_SAME_TIME.search(question) or follow_up) and not (f.published_from or f.published_to or f.recency):
+                dated = replace(
                     f,
                     published_from=pf.published_from,
                     published_to=pf.published_to,
@@ -204,6 +211,12 @@ class Assistant:
                     recency=pf.recency,
                     date_text=pf.date_text,
                 )
+                # "and cambridgeshire the same year?"; "and wigan?" after "in harrow in 2017": the
+                # same period when that authority has a report in it, else its latest
+                if _SAME_TIME.search(question) or (
+                    (pf.published_from or pf.published_to) and self.retriever.catalog.select(dated).reports
+                ):
+                    f = dated
             if (
                 pf.authorities
                 and re.search(r"\b(compare[sd]?|comparison|versus|vs)\b", question, re.I)
@@ -318,8 +331,9 @@ class Assistant:
         """A word of the reports (so not an unknown place) or of the field's vocabulary."""
         return self.retriever.knows_word(word) or bool(_DOMAIN.match(word))
 
-    def _answer(self, question: str, f: QueryFilters, intent: Intent, context: str = "") -> Answer:
-        """context: the conversation's earlier questions (a follow-up is in the field if they are)."""
+    def _answer(self, question: str, f: QueryFilters, intent: Intent, context: str = "", search: str = "") -> Answer:
+        """context: the conversation's earlier questions (a follow-up is in the field if they
+        are); search: the text to retrieve passages with, when not the question."""
         catalog = self.retriever.catalog
         selection = catalog.select(f)
         notes = list(selection.notes)
@@ -351,7 +365,7 @@ class Assistant:
                         recency="",
                         exact_date="",
                     )
-                    return self._general(question, f, [note], context)
+                    return self._general(question, f, [note], context, search)
             return self._abstain(question, notes, nearest=[r for a in f.authorities for r in catalog.history(a)])
         if intent.kind == "comparison" and selection.restricted:
             latest = {}
@@ -386,7 +400,7 @@ class Assistant:
                     draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
-        return self._general(question, f, notes, context)
+        return self._general(question, f, notes, context, search)
 
     def _change(self, question: str, f: QueryFilters, intent: Intent) -> Answer:
         catalog = self.retriever.catalog
@@ -436,8 +450,8 @@ class Assistant:
         elif intent.kind == "improve":
             self.facts.improvements(meta, draft)
 
-    def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "") -> Answer:
-        r = self.retriever.retrieve(question, k=PASSAGES_PER_ANSWER, filters=f)
+    def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "", search: str = "") -> Answer:
+        r = self.retriever.retrieve(search or question, k=PASSAGES_PER_ANSWER, filters=f)
         scored = score_sentences(question, f.topic, list(r.passages), self.retriever.embedder)
         needed = (
             MIN_EVIDENCE_OFF_FIELD

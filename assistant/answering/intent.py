@@ -323,7 +323,8 @@ report ofsted how what who been any more less than then now this that with for f
 council councils authority services service children childrens social care things overall general got get gotten
 become became done doing say said tell think between when where which there ever very really yet far come came
 happen happened across two three four five versus compared did its it they them then what whats going gone ups downs
-first latest recent most one ones performance perform performing performed rating ratings grade grades result results""".split()
+first latest recent most one ones performance perform performing performed rating ratings grade grades result results
+requires require required improvement good outstanding inadequate still any rated judged""".split()
 )
 
 
@@ -360,7 +361,8 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     if authorities == 1 and changed and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
         if _RX["judgement"].search(q) or grades_in(q) or not own:
             return Intent("change", area=_area(q), yes_no=yn)
-    if authorities >= 1 and (_RX["judgement"].search(q) or _asks_grade(q)):
+    graded_subject = _asks_grade(q) and not (own and not areas_in(q))  # not "was X's out of hours service good?"
+    if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject):
         g = grades_in(q)
         return Intent("judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "")
     keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not _NAME_ASKED.search(q)

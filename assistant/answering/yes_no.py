@@ -48,7 +48,21 @@ NEGATION = re.compile(
 NOT_A_NEGATION = re.compile(r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay)\b", re.I)
 # a question that asks about an absence or an ending: its "no" would mean yes
 NEGATIVE_QUESTION = re.compile(
-    r"\b(not|no|never|n't|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence|without)\b", X
+    r"""\b(not|no|never|n't|zero|(?:are|is|was|were|do|does|did|have|has|had|ca|wo|could|would|should)nt|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence|without
+    | fix(?:ed)?|solved?|resolved?|tackled?|overc[oa]me|sorted|addressed|dealt\ with)\b""",
+    X,
+)
+# a sentence that says what is still needed does not say what is: "more work is needed to make sure that all…"
+ASPIRATION = re.compile(
+    r"\b(?:is|are)\ (?:still\ )?needed\ to | \bneeds?\ to\ (?:be|ensure|make) | \bshould\b | \bmust\b", X
+)
+# words of the question whose opposite in the sentence is no answer by the words alone
+OPPOSITES = (
+    (re.compile(r"\bpermanent(?:ly)?\b", re.I), re.compile(r"\b(agency|interim|locum|temporary|supply)\b", re.I)),
+    (
+        re.compile(r"\b(?:in[- ]house|local(?:ly)?|in\ (?:the\ )?area)\b", re.I),
+        re.compile(r"\b(out[- ]of[- ](?:area|borough|county)|at\ a\ distance|outside\ the)\b", re.I),
+    ),
 )
 HIGH = re.compile(
     r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|significant\ number
@@ -224,6 +238,12 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     coverage = len(covered(sentence)) / len(telling)
     if coverage < MIN_COVERAGE:
         return "", 0, coverage
+    if ASPIRATION.search(sentence) or any(
+        (a.search(question) and b.search(sentence) and not a.search(sentence))
+        or (b.search(question) and a.search(sentence) and not b.search(sentence))
+        for a, b in OPPOSITES
+    ):
+        return "unclear", 2, coverage  # "most posts filled by agency staff" for "…by permanent staff?"
     clauses = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)] or [sentence]
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
     said, strength = readings[max(range(len(clauses)), key=lambda i: len(covered(clauses[i])))]
