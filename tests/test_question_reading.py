@@ -82,6 +82,17 @@ VERDICTS = [
         "IRO caseloads are higher than recommended in guidance.",
         "",
     ),
+    # a sentence that says something holds the matter back, or is still needed, does not answer it
+    (
+        "were personal advisers able to see care leavers regularly",
+        "High caseloads limit personal advisers' ability to see care leavers regularly.",
+        "",
+    ),
+    ("were all missing children offered an interview", "More work is needed to make sure all are offered one.", ""),
+    # the opposite of the question's words is no answer by the words
+    ("were most manager posts filled by permanent staff", "Most manager posts are filled by agency staff.", ""),
+    # a question about an absence or a fix: no verdict rather than a double negative
+    ("had the council fixed its shortage of foster carers", "There remains a shortage of foster carers.", ""),
     # a question with a stance is not answered by its words alone
     ("were there enough foster carers", "The council recruited foster carers this year.", ""),
     ("did the council depend heavily on agency staff", "The council uses agency staff.", ""),

@@ -53,8 +53,11 @@ NEGATIVE_QUESTION = re.compile(
     X,
 )
 # a sentence that says what is still needed does not say what is: "more work is needed to make sure that all…"
+# or that something holds it back: "high caseloads limit personal advisers' ability to see care leavers regularly"
 ASPIRATION = re.compile(
-    r"\b(?:is|are)\ (?:still\ )?needed\ to | \bneeds?\ to\ (?:be|ensure|make) | \bshould\b | \bmust\b", X
+    r"""\b(?:is|are)\ (?:still\ )?needed\ to | \bneeds?\ to\ (?:be|ensure|make) | \bshould\b | \bmust\b
+    | \b(?:limit|hamper|hinder|restrict|constrain)\w*\ (?:\S+\ ){0,3}?(?:ability|capacity)\b""",
+    X,
 )
 # words of the question whose opposite in the sentence is no answer by the words alone
 OPPOSITES = (
