@@ -93,6 +93,26 @@ VERDICTS = [
     ("were most manager posts filled by permanent staff", "Most manager posts are filled by agency staff.", ""),
     # a question about an absence or a fix: no verdict rather than a double negative
     ("had the council fixed its shortage of foster carers", "There remains a shortage of foster carers.", ""),
+    ("did the team lean heavily on agency workers", "The team has had a heavy reliance on agency workers.", "yes"),
+    ("is the council short of local foster carers", "There is a shortage of local foster carers.", "yes"),
+    ("had the out of hours service got better", "The out-of-hours service has greatly improved.", "yes"),
+    (
+        "did children in care beat the national average at key stage 4",
+        "They do better than the national average.",
+        "yes",
+    ),
+    # "persistent absence" is a subject, not a question about an absence
+    (
+        "was persistent absence among children in care higher than the national average",
+        "Attendance is in line with the national average, and persistent absence is below the national average.",
+        "no",
+    ),
+    # "in line with guidance" is not a comparison with a benchmark
+    (
+        "did an independent person do return interviews",
+        "An independent person does return interviews in line with guidance.",
+        "yes",
+    ),
     # a question with a stance is not answered by its words alone
     ("were there enough foster carers", "The council recruited foster carers this year.", ""),
     ("did the council depend heavily on agency staff", "The council uses agency staff.", ""),
@@ -119,6 +139,15 @@ VERDICTS = [
 @pytest.mark.parametrize("question,sentence,expected", VERDICTS)
 def test_yes_no_verdict_of_a_quoted_sentence(question, sentence, expected):
     assert sentence_verdict(question, sentence) == expected
+
+
+def test_a_sentence_about_what_is_still_needed_does_not_veto_one_that_answers():
+    q = "was every missing child offered a return home interview"
+    said = [
+        "More work is needed to make sure all missing children are offered one.",
+        "Not all missing children are offered a return home interview.",
+    ]
+    assert verdict(q, said) == "no"
 
 
 def test_sentences_that_disagree_give_no_verdict():

@@ -48,14 +48,14 @@ NEGATION = re.compile(
 NOT_A_NEGATION = re.compile(r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay)\b", re.I)
 # a question that asks about an absence or an ending: its "no" would mean yes
 NEGATIVE_QUESTION = re.compile(
-    r"""\b(not|no|never|n't|zero|(?:are|is|was|were|do|does|did|have|has|had|ca|wo|could|would|should)nt|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence|without
+    r"""\b(not|no|never|n't|zero|(?:are|is|was|were|do|does|did|have|has|had|ca|wo|could|would|should)nt|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence\ of|without
     | fix(?:ed)?|solved?|resolved?|tackled?|overc[oa]me|sorted|addressed|dealt\ with)\b""",
     X,
 )
 # a sentence that says what is still needed does not say what is: "more work is needed to make sure that all…"
 # or that something holds it back: "high caseloads limit personal advisers' ability to see care leavers regularly"
 ASPIRATION = re.compile(
-    r"""\b(?:is|are)\ (?:still\ )?needed\ to | \bneeds?\ to\ (?:be|ensure|make) | \bshould\b | \bmust\b
+    r"""\b(?:is|are)\ (?:still\ )?needed\ to | \bneeds?\ to\ (?:be|ensure|make) | \b(?:action|work|plans?)\ to\ ensure
     | \b(?:limit|hamper|hinder|restrict|constrain)\w*\ (?:\S+\ ){0,3}?(?:ability|capacity)\b""",
     X,
 )
@@ -68,7 +68,7 @@ OPPOSITES = (
     ),
 )
 HIGH = re.compile(
-    r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|significant\ number
+    r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|heavy|heavier|significant\ number
     | large\ number|great\ deal|too\ much|too\ many|over-?reliance|over-?reliant|frequently|often|regularly|constantly|widely)\b""",
     X,
 )
@@ -82,24 +82,29 @@ UNIVERSAL = re.compile(r"\b(all|every|everyone|each|always|consistently)\b", re.
 NOT_UNIVERSAL = re.compile(r"\b(almost|nearly|virtually)\s+(all|every|always)\b", re.I)
 # comparisons with a benchmark: national averages, statistical neighbours, targets
 MORE_THAN = re.compile(
-    r"""\b(?:more|higher|greater|better|bigger|larger|faster|quicker)\b(?:\W+\w+){0,8}?\W+than\b
-    | \b(?:above|exceed\w*|outperform\w*)\b""",
+    r"""\b(?:more|higher|greater|better|bigger|larger|faster|quicker)\b(?:\W+\w+){0,12}?\W+than\b
+    | \b(?:above|exceed\w*|outperform\w*|beat|beats|beating|beaten)\b""",
     X,
 )
 LESS_THAN = re.compile(
-    r"""\b(?:less|lower|fewer|worse|smaller|slower)\b(?:\W+\w+){0,8}?\W+than\b | \bbelow\b""",
+    r"""\b(?:less|lower|fewer|worse|smaller|slower)\b(?:\W+\w+){0,12}?\W+than\b | \bbelow\b""",
     X,
 )
-SAME_AS = re.compile(r"\b(in\ line\ with|similar\ to|comparable\ (?:to|with)|the\ same\ as|on\ a\ par\ with)\b", X)
+SAME_AS = re.compile(
+    r"""\b(?:in\ line\ with|similar\ to|comparable\ (?:to|with)|the\ same\ as|on\ a\ par\ with)
+    \ (?:that\ of\ )?(?:the\ |its\ |their\ )?(?:national|england|statistical|similar|regional|comparator|average|other)""",
+    X,
+)
 # a sentence read clause by clause: "turnover is low, but it remains heavily dependent on agency staff"
-CLAUSE_BREAK = re.compile(r",?\s+\b(?:but|although|though|whereas|however|while)\b,?\s+|;\s+", re.I)
+CLAUSE_BREAK = re.compile(r",?\s+\b(?:but|although|though|whereas|however|while)\b,?\s+|;\s+|,\s+and\s+", re.I)
 UP = re.compile(
-    r"\b(increas\w*|ris(?:e|en|es|ing)|rose|gone\ up|went\ up|go(?:ne)?\ up|grow\w*|grew|higher|expand\w*|more\ (?:children|staff|social))\b",
+    r"""\b(increas\w*|ris(?:e|en|es|ing)|rose|gone\ up|went\ up|go(?:ne)?\ up|grow\w*|grew|higher|expand\w*|more\ (?:children|staff|social)
+    | improved|improving|(?:got|get|getting|become|became)\ better)\b""",
     X,
 )
 DOWN = re.compile(
     r"""\b(reduc\w*|decreas\w*|fall(?:en|ing|s)?|fell|drop\w*|cut(?:\ back)?|cuts|fewer|less|lower|halv\w*|declin\w*
-    | down)\b""",
+    | down|worsened|(?:got|get|getting|become|became)\ worse|deteriorat\w*)\b""",
     X,
 )
 # evaluation words people use in questions, besides the report's own praise / criticism cues
@@ -110,7 +115,7 @@ GOOD = re.compile(
 )
 BAD = re.compile(
     r"""\b(struggl\w*|problems?|problematic|issues?|too\ long|wait\w*\ (?:a\ )?long|(?:a\ )?long\ (?:time|wait)|late
-    | slow\w*|badly|behind|shortages?|scarce|scarcity)\b""",
+    | slow\w*|badly|behind|shortages?|short\ of|shortfall|scarce|scarcity)\b""",
     X,
 )
 # words of a question whose negation in the sentence answers it: "always" / "not always"
@@ -132,7 +137,7 @@ _CUES = (MORE_THAN, LESS_THAN, SAME_AS, HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, 
 # words that point at the report rather than at what it found
 _REFERENCE = content_words(
     "inspection inspections inspected report reports time according per year years council authority local latest "
-    "last previous recent since ever"
+    "last previous recent since ever get got getting"
 )
 # words nearly every finding holds: they do not show that a sentence speaks to the question
 UBIQUITOUS = content_words("children child young people person care social work worker workers service services family")
@@ -241,7 +246,9 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     coverage = len(covered(sentence)) / len(telling)
     if coverage < MIN_COVERAGE:
         return "", 0, coverage
-    if ASPIRATION.search(sentence) or any(
+    if ASPIRATION.search(sentence):
+        return "", 0, coverage  # says what is wanted or what holds it back, not what is
+    if any(
         (a.search(question) and b.search(sentence) and not a.search(sentence))
         or (b.search(question) and a.search(sentence) and not b.search(sentence))
         for a, b in OPPOSITES
