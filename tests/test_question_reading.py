@@ -10,6 +10,7 @@ from assistant.answering import aggregate
 from assistant.answering.intent import classify, compares, grades_in, is_yes_no
 from assistant.answering.yes_no import sentence_verdict, verdict
 from assistant.query.spelling import correct
+from assistant.query.synonyms import expand
 from assistant.records import Judgement, ReportMeta
 
 # (question without its authority and date, quoted sentence, verdict). Written for these tests
@@ -356,3 +357,21 @@ def test_only_the_improvement_lists_are_recommendations():
     assert not RECOMMENDATIONS_HEADING.search(
         "The experiences and progress of care leavers: requires improvement to be good"
     )
+
+
+@pytest.mark.parametrize(
+    "question,added",
+    [
+        ("who runs the EDT in coventry?", "emergency duty team"),
+        ("how many young people does each PA have", "personal adviser"),
+        ("are care leavers let off council tax", "exempt"),
+        ("had any young people been put in b&b?", "bed and breakfast"),
+        ("is sunderland leaning on agency workers", "reliance on"),
+    ],
+)
+def test_questions_are_also_searched_in_the_reports_words(question, added):
+    assert expand(question).startswith(question) and added in expand(question)
+
+
+def test_words_that_merely_contain_a_synonym_are_left_alone():
+    assert expand("what is the pass rate") == "what is the pass rate"

@@ -19,9 +19,10 @@ from pathlib import Path
 from ..query import QueryFilters
 from ..query.places import out_of_scope, outside_england, unknown_place
 from ..query.spelling import correct
+from ..query.synonyms import expand
 from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
-from ..vocabulary import content_words
+from ..vocabulary import content_words, words
 from . import aggregate, yes_no
 from .extractive import pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
@@ -67,6 +68,21 @@ _FOLLOW_UP_FILLER = content_words(
 _SAME_TIME = re.compile(
     r"\b(?:(?:the\s+)?same\s+(?:year|time|date)|that\s+year|at\s+(?:that|the\s+same)\s+time)\b", re.I
 )
+# words of an earlier question that say nothing of its subject ("was … any good in 2019?")
+_NOT_ABOUT = content_words(
+    "what which who how when where why was were is are did does do has have had any good bad ok okay well poor "
+    "tell say said find found ofsted inspectors inspection report about like enough really quite much many"
+)
+
+
+def _about(topic: str) -> str:
+    """The words of an earlier question's topic that name its subject: "was 's out of hours
+    service any good in?" -> "out hours service"."""
+    return " ".join(
+        w for w in words(topic) if content_words(w) and not w.isdigit() and not content_words(w) <= _NOT_ABOUT
+    )
+
+
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
 
@@ -117,7 +133,8 @@ class Assistant:
                 answer = self._answer(subject, replace(filters, topic=subject), intent, context=context)
             else:  # "who runs it?" after a question on the out-of-hours service: searched with it
                 named = self.retriever.matcher.find(question, in_field=True)
-                search = f"{earlier} {question}" if earlier and not named else ""
+                about = _about(earlier) if earlier and not named else ""
+                search = f"{question} {about}" if about else ""
                 answer = self._answer(question, filters, intent, context=context, search=search)
         else:
             answer = self._answer(question, filters, intent)
@@ -451,8 +468,9 @@ class Assistant:
             self.facts.improvements(meta, draft)
 
     def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "", search: str = "") -> Answer:
-        r = self.retriever.retrieve(search or question, k=PASSAGES_PER_ANSWER, filters=f)
-        scored = score_sentences(question, f.topic, list(r.passages), self.retriever.embedder)
+        # searched in the reports' words too: "EDT" is the emergency duty team (query/synonyms.py)
+        r = self.retriever.retrieve(expand(search or question), k=PASSAGES_PER_ANSWER, filters=f)
+        scored = score_sentences(search or question, f.topic, list(r.passages), self.retriever.embedder)
         needed = (
             MIN_EVIDENCE_OFF_FIELD
             if not (_DOMAIN.search(question) or _DOMAIN.search(context))

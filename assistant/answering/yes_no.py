@@ -257,7 +257,7 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     clauses = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)] or [sentence]
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
     said, strength = readings[max(range(len(clauses)), key=lambda i: len(covered(clauses[i])))]
-    if any(s in ("yes", "no", "unclear") and s != said and n == 2 for s, n in readings):
+    if any(s in ("yes", "no") and s != said and n == 2 for s, n in readings):
         return "unclear", 2, coverage  # "offered to all children, although take-up is relatively low"
     return said, strength, coverage
 
