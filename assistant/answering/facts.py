@@ -93,6 +93,9 @@ class Facts:
             combined = j is not None and "leaver" in j.label.lower()
             if not combined:
                 j = None
+        whole = j is None and area == "children_in_care" and "looked after children" in meta.title.lower()
+        if whole:  # 2013 inspections of looked after children services: the overall judgement is theirs
+            j = meta.judgement("overall")
         fill = {"authority": meta.local_authority, "when": when(meta), "area": AREA_NAMES.get(area, area)}
         if j is None:
             draft.lines.append(TEMPLATES["judgement_missing"].format(**fill))
@@ -104,7 +107,7 @@ class Facts:
             draft.lines.append(TEMPLATES["judgement_missing"].format(**fill))
             return False
         n = draft.add(*found)
-        key = "judgement_combined" if combined else "judgement"
+        key = "judgement_combined" if combined else "judgement_looked_after" if whole else "judgement"
         draft.lines.append(TEMPLATES[key].format(**fill, label=j.label[:1].lower() + j.label[1:], grade=j.grade, n=n))
         return True
 

@@ -210,7 +210,7 @@ _RX = {
         r"""\b(judge|judged|judgements?|judgments?|grade|graded|grading|rated|rating|ratings
         | (?:ofsted|inspectors?|they|you|we|did|do|does|to)\ rate | ^\s*rate  # the verb; "turnover rate" is a figure
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
-        | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b
+        | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b | how\ did\ .{0,40}\ go\s*\??\s*$
         | what\ did\ .{0,40}\ (?:get|receive|achieve|give|award)\b | (?:gave|give|given|awarded?)\ .{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
         | ofsted\ (?:think|thought|make|made)\ of)\b""",
         X,
