@@ -108,6 +108,17 @@ VERDICTS = [
         "Attendance is in line with the national average, and persistent absence is below the national average.",
         "no",
     ),
+    # a clause with a signal decides over one that only repeats the question's words
+    (
+        "do care leavers living in another borough get the council tax exemption",
+        "The council tax exemption is applicable if care leavers live here, but this does not apply to them if they live in another borough.",
+        "no",
+    ),
+    (
+        "do care leavers outside the borough get council tax paid",
+        "They get local gym passes, and council tax is paid for all care leavers.",
+        "yes",
+    ),
     # "in line with guidance" is not a comparison with a benchmark
     (
         "did an independent person do return interviews",
@@ -279,6 +290,10 @@ def test_a_question_that_is_only_a_name_and_a_year_asks_the_judgement():
     # the topic left once "north yorkshire" and "2018" are read is empty; the name's own words are not a subject
     assert classify("north yorkshire ofsted 2018", 1, None, "").kind == "judgement"
     assert classify("north yorkshire ofsted 2018", 1, None, "ofsted").kind == "judgement"
+    assert (
+        classify("hull kids services ofsted 2026 overall", 1, None, "kids services ofsted overall").kind == "judgement"
+    )
+    assert classify("bristol 2014 care leavers neet %", 1, None, "care leavers neet %").kind == "general"
 
 
 @pytest.mark.parametrize(

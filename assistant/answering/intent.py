@@ -324,7 +324,7 @@ council councils authority services service children childrens social care thing
 become became done doing say said tell think between when where which there ever very really yet far come came
 happen happened across two three four five versus compared did its it they them then what whats going gone ups downs
 first latest recent most one ones performance perform performing performed rating ratings grade grades result results
-requires require required improvement good outstanding inadequate still any rated judged""".split()
+requires require required improvement good outstanding inadequate still any rated judged kids kid childrens""".split()
 )
 
 

@@ -59,13 +59,10 @@ ASPIRATION = re.compile(
     | \b(?:limit|hamper|hinder|restrict|constrain)\w*\ (?:\S+\ ){0,3}?(?:ability|capacity)\b""",
     X,
 )
-# words of the question whose opposite in the sentence is no answer by the words alone
+# words of the question whose opposite in the sentence is no answer by the words alone (a list:
+# more pairs may come; "local" against "out of area" was too loose: "local gyms")
 OPPOSITES = (
     (re.compile(r"\bpermanent(?:ly)?\b", re.I), re.compile(r"\b(agency|interim|locum|temporary|supply)\b", re.I)),
-    (
-        re.compile(r"\b(?:in[- ]house|local(?:ly)?|in\ (?:the\ )?area)\b", re.I),
-        re.compile(r"\b(out[- ]of[- ](?:area|borough|county)|at\ a\ distance|outside\ the)\b", re.I),
-    ),
 )
 HIGH = re.compile(
     r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|heavy|heavier|significant\ number
@@ -256,7 +253,10 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
         return "unclear", 2, coverage  # "most posts filled by agency staff" for "…by permanent staff?"
     clauses = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)] or [sentence]
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
-    said, strength = readings[max(range(len(clauses)), key=lambda i: len(covered(clauses[i])))]
+    # the clause with a signal decides over one that only repeats the words ("exemption is applicable
+    # if they live in Southwark, but this does not apply to them if they live elsewhere"); among
+    # equals, the clause holding most of the question's words
+    said, strength = readings[max(range(len(clauses)), key=lambda i: (readings[i][1], len(covered(clauses[i]))))]
     if any(s in ("yes", "no") and s != said and n == 2 for s, n in readings):
         return "unclear", 2, coverage  # "offered to all children, although take-up is relatively low"
     return said, strength, coverage
