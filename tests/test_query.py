@@ -357,7 +357,24 @@ NOT_DATES = [
     "May I ask how Kent was rated?",
     "What did Kent achieve in 12 months?",
     "Kent services for 0-25 year olds",
+    "Were there 2018 children in care in Kent?",
 ]
+
+
+@pytest.mark.parametrize(
+    "text,frm,to",
+    [
+        ("kent 2018 children in care council name?", "2018-01-01", "2018-12-31"),  # a year, then what is asked
+        (
+            "kent cp plan numbers jan 2015",
+            "2015-01-01",
+            "2015-01-31",
+        ),  # "numbers" before a month is no reference number
+    ],
+)
+def test_a_year_before_a_noun_is_a_date_unless_counted(matcher, text, frm, to):
+    f = q(matcher, text)
+    assert (f.published_from, f.published_to) == (frm, to), f
 
 
 @pytest.mark.parametrize("text", NOT_DATES)

@@ -127,6 +127,7 @@ def test_still_inadequate_says_no_first(assistant):
         ("What is Ofsted's annual budget?", "council finances"),
         ("borchester county council children's services ofsted 2019", "borchester"),
         ("what ofsted grade did bolton school get at its last inspection", "schools"),
+        ("ofsted rating for st mary's ce primary school in swindon", "schools"),
     ],
 )
 def test_places_and_topics_outside_the_reports_abstain_with_a_reason(assistant, question, place):
@@ -183,6 +184,7 @@ def test_a_change_in_words_is_not_a_question_about_money(assistant):
     "question, names",
     [
         ("how has north northants changed", ("north northamptonshire",)),
+        ("hows donny doing", ("doncaster",)),
         ("compare dorset with bury", ("dorset", "bury")),
         ("leeds vs bury", ("leeds", "bury")),
         ("is bury good now?", ("bury",)),

@@ -233,6 +233,7 @@ def test_yes_no_changes(question, grades, direction, expected):
     [
         ("how r kids in care doing in solihull", "how are kids in care doing in solihull"),
         ("wat did u find", "what did you find"),
+        ("hows donny doing", "how is donny doing"),
         ("U.K. and R&D", "U.K. and R&D"),
     ],
 )
@@ -269,6 +270,7 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("sefton 2022 - plenty of apprenticeships for care leavers?", "general"),
         ("leeds front door ofsted 2018", "judgement"),
         ("What was the social worker turnover rate in North Somerset in 2017?", "general"),
+        ("did rotherham keep in touch with its care leavers in 2016", "general"),
         ("what did ofsted rate wolverhampton in 2022", "judgement"),
     ],
 )

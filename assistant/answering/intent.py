@@ -233,7 +233,7 @@ _RX = {
         | each\ inspection | previous\ (?:ratings|judgements|inspections)
         | slip(?:ped|ping)? | downhill | bounced?\ back | turn(?:ed)?\ (?:it(?:self)?\ )?(?:a)?round | how\ far\ .{0,30}\bcome
         | journey | trajectory | what(?:'s|\ has)?\ happened | over\ the\ years | across\ (?:its|their|the)\ .{0,12}inspections
-        | lost|lose|losing|keep|kept|maintain(?:ed)?|retain(?:ed)?|held\ on(?:to)?|hold\ on(?:to)?|hang\ on(?:to)?
+        | lost|lose|losing|keep(?!\ in\ touch)|kept(?!\ in\ touch)|maintain(?:ed)?|retain(?:ed)?|held\ on(?:to)?|hold\ on(?:to)?|hang\ on(?:to)?
         | stuck|backwards?|every\ inspection|each\ time|every\ time)\b""",
         X,
     ),

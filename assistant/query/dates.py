@@ -127,6 +127,12 @@ _NOT_DATE_AFTER = re.compile(
     r"contacts|assessments|plans|households|adults|carers|hours|minutes|pounds|miles)\b)",
     re.I,
 )
+# a number after these words is a count, not a year: "there were 2018 children", "of 2015 referrals"
+_COUNTED = re.compile(
+    r"\b(?:were|are|was|is|had|has|have|with|about|around|approximately|over|under|nearly|almost|some|than|of|to|by"
+    r"|from|only|just|there|at\s+least|up\s+to)\s*$",
+    re.I,
+)
 _RE_PART_YEAR = re.compile(
     rf"\b(early|mid|late|spring|summer|autumn|fall|winter|q[1-4]|(?:first|1st|second|2nd)\s+half|start|beginning|end)"
     rf"(?:\s+of)?(?:\s+the\s+year)?[\s-]+(?:of\s+)?({_YEAR4})(?![\w%])",
@@ -368,8 +374,10 @@ def _find_dates(text: str, today: date) -> list[_DateHit]:
                 take(m, a[0], None)
     # single expressions
     for m in list(_RE_SINGLE.finditer(masked)):
-        if _NOT_DATE_BEFORE.search(masked[: m.start()]) or _NOT_DATE_AFTER.match(masked[m.end() :]):
-            continue
+        if (_NOT_DATE_BEFORE.search(masked[: m.start()]) and m.group()[:1].isdigit()) or (
+            _NOT_DATE_AFTER.match(masked[m.end() :]) and _COUNTED.search(masked[: m.start()])
+        ):
+            continue  # "page 2015", "there were 2018 children"; not "numbers jan 2015", "haringey 2018 children in care"
         a = _parse_atom(m.group())
         if a:
             take(m, a[0], a[1], a[2])

@@ -32,6 +32,8 @@ SHORTHAND = {
     "abt": "about",
     "hw": "how",
     "yrs": "years",
+    "hows": "how is",
+    "whats": "what is",
 }
 _SHORTHAND = re.compile(r"(?<![\w'’&.-])(" + "|".join(SHORTHAND) + r")(?![\w'’&.-])", re.I)
 
