@@ -29,7 +29,17 @@ from assistant.history.export import (
     to_markdown,
 )
 from assistant.history.timeline import Cited, Inspection, JudgementPoint, grade_rank
-from assistant.history.tracker import ListedAgain, Sentence, decide, matter_text, query_text, wording, wording_on
+from assistant.history.tracker import (
+    ListedAgain,
+    Sentence,
+    decide,
+    matter_terms,
+    matter_text,
+    query_text,
+    terms_named,
+    wording,
+    wording_on,
+)
 from assistant.records import Answer, Citation, CitedQuote, Improvement, Judgement, Passage, ReportMeta
 
 
@@ -105,6 +115,36 @@ def test_a_partial_listing_that_names_the_matter_decides():
     elsewhere = ListedAgain(item, None, 0.5, 0.3, partial=True, matter=0.1)  # a neighbouring item
     assert decide(on_matter, [_sentence("positive")])[0] == "repeated"
     assert decide(elsewhere, [_sentence("positive")])[0] == "mixed"
+
+
+def test_a_narrower_later_item_contained_in_the_matter_names_it():
+    item = Improvement(
+        "Ensure that strategy discussions comply with statutory guidance and involve partner agencies.", 2
+    )
+    # "strengthen the contributions of relevant agencies to strategy meetings": most of its words are the item's
+    narrower = ListedAgain(item, None, 0.46, 0.15, partial=True, matter=0.18, contained=0.34)
+    assert narrower.names_matter == 0.34
+    assert decide(narrower, [_sentence("positive")])[0] == "repeated"
+
+
+def test_a_loose_listing_with_no_matter_word_and_nothing_said_is_not_mentioned():
+    item = Improvement("Ensure that there is a robust needs analysis to underpin commissioning.", 2)
+    loose = ListedAgain(item, None, 0.58, 0.25, partial=True)  # "the quality of written plans": no word in common
+    assert decide(loose, [])[0] == "not mentioned"
+    assert decide(loose, [_sentence("negative")])[0] == "repeated"
+    named = ListedAgain(item, None, 0.5, 0.3, partial=True, matter=0.1)
+    assert decide(named, [])[0] == "repeated"  # it shares a word of the matter: part of it listed again
+
+
+def test_terms_of_art_name_the_matter():
+    visitor = matter_terms("Increase opportunities for children looked after to be supported by an independent visitor")
+    assert visitor and visitor <= terms_named("Children have independent visitors when they want one.")
+    # a word of the term alone is another matter
+    assert not visitor & terms_named("Independent reviewing officers provide a good level of challenge.")
+    assert not visitor & terms_named("Health visitors and school nurses attend conferences.")
+    # a population (children in care) is required only when the item names nothing more specific
+    assert matter_terms("The stability of homes for children in care") == terms_named("children in care")
+    assert not matter_terms("The timeliness of assessments")
 
 
 def test_the_matter_is_the_item_without_its_purpose():

@@ -7,7 +7,9 @@ How a status is decided (every step is shown with the item):
    batch. A later item with cosine >= LISTED_COSINE sharing LISTED_WORDS content words (words
    every list item has, such as "children" or "quality", do not count), or with cosine >=
    LISTED_COSINE_ALONE, is the same matter listed again; a looser one (cosine >=
-   PARTIAL_COSINE, a content word in common) lists **part** of it again.
+   PARTIAL_COSINE, a content word in common) lists **part** of it again, and *names the matter*
+   when it holds PARTIAL_MATTER of the matter's weight or the item holds PARTIAL_MATTER of the
+   later item's (a narrower later item is mostly contained in the earlier one).
 2. *The matter* (``matter_text``): the item without its purpose clause ("..., to ensure that",
    "so that", "in order to"...), whose distinctive words (not GENERIC, in at most COMMON_DF of
    all chunks) are weighted by their rarity across the index (inverse document frequency over
@@ -15,8 +17,11 @@ How a status is decided (every step is shown with the item):
 3. *The later report's sentences on the matter*: every sentence of the later report (outside
    its own list and recommendations) holding at least MATTER_SHARE of the matter's weight,
    scored by its passage's stored vector against the item (cosine) plus WORDS_WEIGHT x that
-   share; it is *on the matter* when its score is >= ON_SCORE. No sentence is embedded. None:
-   **not mentioned**, never a guess.
+   share; it is *on the matter* when its score is >= ON_SCORE. No sentence is embedded. When the
+   matter names a term of art (``assistant/data/matter_terms.json``: independent visitors,
+   staying put, needs analysis...) that the later report never names, its words there are on
+   other matters ('independent' of independent reviewing officers, 'visitor' of health
+   visitors): no sentence is on the matter. None: **not mentioned**, never a guess.
 4. *Their wording* (``wording_on``), read only in the clauses that speak of the matter (a
    sentence's other clauses often judge a neighbouring aspect), after a leading condition ("If
    a child is not able to ..., there is ...": a hypothesis, not a finding): the shared cues of
@@ -24,11 +29,11 @@ How a status is decided (every step is shown with the item):
    ("very brief", "further work is required", "in its infancy", "needs to become"...).
 
 Status (``decide``): listed again -> **repeated**; part listed again -> **repeated** when that
-later item holds at least PARTIAL_MATTER of the matter's weight (it names the same matter,
-narrower), else **mixed** when the sentences on the matter praise it, else **repeated**; not
-listed -> **mixed** when the READ
-best sentences are both positive and critical, **addressed** when positive and none critical,
-**repeated** when only critical, **mixed** when on the matter but without a judgement.
+later item names the matter, else **not mentioned** when it shares no word of the matter and no
+sentence is on the matter, else **mixed** when the sentences on the matter praise it, else
+**repeated**; not listed -> **mixed** when the READ best sentences are both positive and
+critical, **addressed** when positive and none critical, **repeated** when only critical,
+**mixed** when on the matter but without a judgement.
 
 Thresholds were chosen on the even ids of tests/data/change_status_truth.jsonl, among
 configurations giving no contradicted 'addressed' there (bench/changes.py reports both halves).
@@ -36,11 +41,14 @@ configurations giving no contradicted 'addressed' there (bench/changes.py report
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import numpy as np
 
@@ -49,6 +57,7 @@ from ..answering.quotes import collapse, loose_pattern
 from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
+from ..topic_words import TopicWords
 from ..wording import CONDITIONAL_LEAD, clauses, polarity
 from .timeline import Cited
 
@@ -69,6 +78,9 @@ PARTIAL_MATTER = 0.3
 # WORDS_WEIGHT x that share (no sentence is embedded), and is on the matter when the score is
 # ON_SCORE or more
 MATTER_SHARE = 0.2
+# terms of art (independent visitors, staying put...): when the item's matter names one, a
+# later report that never names it does not speak of the matter
+TERMS = Path(__file__).resolve().parent.parent / "data" / "matter_terms.json"
 WORDS_WEIGHT = 0.8
 ON_SCORE = 0.45
 READ = 3  # sentences on the matter (best first) whose wording decides the status
@@ -85,8 +97,9 @@ BORING = frozenset(
 )
 GENERIC = frozenset(
     tokenize(
-        "children child young people person care leaver leavers ensure improve improvement quality social work worker workers "
-        "practice service services effective effectively consistent consistently timely timeliness local authority authorities "
+        "children child young people person care leaver leavers looked ensure improve improvement quality social work "
+        "worker workers practice service services effective effectively consistent consistently timely timeliness local "
+        "authority authorities "
         "partner partners plan plans planning support supported need needs risk risks assess assessment assessments manager "
         "managers management all their family families help appropriate appropriately including range across within use "
         "make made provide provision good better sufficient sufficiently response respond responses impact level levels "
@@ -132,6 +145,13 @@ class ListedAgain:
     overlap: float
     partial: bool = False  # a looser match: the later list names part of the matter
     matter: float = 0.0  # weighted share of the item's matter words the later item holds
+    contained: float = 0.0  # weighted share of the later item's matter words the item holds
+
+    @property
+    def names_matter(self) -> float:
+        """How far the later item names the item's matter, either way round (a narrower later
+        item is mostly contained in the earlier one)."""
+        return max(self.matter, self.contained)
 
 
 @dataclass(frozen=True)
@@ -170,6 +190,27 @@ def query_text(item: str, max_words: int = 60) -> str:
     text = re.sub(r"\(page \d+.*?\)", "", text, flags=re.I)
     text = _LEAD_VERBS.sub("", text.strip())
     return " ".join(text.split()[:max_words])
+
+
+@cache
+def _terms() -> tuple[tuple[TopicWords, ...], frozenset[str]]:
+    data = json.loads(TERMS.read_text(encoding="utf-8"))
+    return tuple(TopicWords(g[0], g[0], tuple(g)) for g in data["groups"]), frozenset(data["populations"])
+
+
+def terms_named(text: str, among: frozenset[int] | None = None) -> frozenset[int]:
+    """The terms of art (indices of assistant/data/matter_terms.json's groups) the text names,
+    among those given (all by default)."""
+    groups = _terms()[0]
+    return frozenset(i for i in (range(len(groups)) if among is None else among) if groups[i].mentions(text))
+
+
+def matter_terms(matter: str) -> frozenset[int]:
+    """The terms the later report must name to speak of the matter: those the matter names,
+    less the populations (children in care, care leavers) unless it names nothing else."""
+    groups, populations = _terms()
+    named = terms_named(matter)
+    return frozenset(i for i in named if groups[i].name not in populations) or named
 
 
 def matter_text(text: str) -> str:
@@ -332,13 +373,21 @@ class Tracker:
         matters = [
             weights.distinctive(set(tokenize(matter_text(t)))) or weights.distinctive(set(tokenize(t))) for t in texts
         ]
+        later_matters = [
+            weights.distinctive(set(tokenize(matter_text(t)))) or weights.distinctive(set(tokenize(t)))
+            for t in later_texts
+        ]
         later_words = [set(tokenize(t)) - BORING for t in later_texts]
+        terms = [matter_terms(matter_text(t)) for t in texts]
+        # the terms of art the later report names (outside its own list)
+        named = terms_named("\n".join(ln.text for ln in lines), frozenset().union(*terms))
         out = []
         for k, (item, text, vec, matter) in enumerate(zip(items, texts, item_vecs, matters)):
             shares = np.asarray([share(matter, ln.words) for ln in lines], dtype=np.float32)
             scores = chunk_cos[:, k] + WORDS_WEIGHT * shares
-            on = np.flatnonzero((shares >= MATTER_SHARE) & (scores >= ON_SCORE))
-            best = on[np.argsort(-scores[on], kind="stable")][:READ]
+            best = _best(shares >= MATTER_SHARE, scores)
+            if terms[k] and not terms[k] & named:
+                best = []  # the later report never names the matter's term of art: its words are elsewhere
             close = [
                 Sentence(
                     self._cited_line(snap, lines[j]),
@@ -349,30 +398,34 @@ class Tracker:
                 for j in best
             ]
             words = set(tokenize(text)) - BORING
-            listed = self._listed_again(later, vec, words, matter, later_items, later_vecs, later_words, later_texts)
-            out.append(self._status(earlier, item, listed, close[:READ]))
+            listed = self._listed_again(
+                later, vec, words, matter, later_items, later_vecs, later_words, later_texts, later_matters
+            )
+            out.append(self._status(earlier, item, listed, close))
         return out
 
     def _listed_again(
-        self, later, vec, words, matter, later_items, later_vecs, later_words, later_texts
+        self, later, vec, words, matter, later_items, later_vecs, later_words, later_texts, later_matters
     ) -> ListedAgain | None:
         if not later_items:
             return None
         best = None
-        for li, cos, lw, lt in zip(later_items, later_vecs @ vec, later_words, later_texts):
+        for li, cos, lw, lt, lm in zip(later_items, later_vecs @ vec, later_words, later_texts, later_matters):
             common = len(words & lw)
             full = (cos >= LISTED_COSINE and common >= LISTED_WORDS) or cos >= LISTED_COSINE_ALONE
             partial = not full and cos >= PARTIAL_COSINE and common >= PARTIAL_WORDS
             if not (full or partial):
                 continue
             on = share(matter, set(tokenize(lt)))
-            cand = ListedAgain(li, None, float(cos), common / len(words) if words else 0.0, partial, on)
+            cand = ListedAgain(
+                li, None, float(cos), common / len(words) if words else 0.0, partial, on, share(lm, words)
+            )
             if best is None or (not cand.partial, cand.cosine) > (not best.partial, best.cosine):
                 best = cand
         if best is None:
             return None
         cited = self.cite_item(later, best.item)
-        return ListedAgain(best.item, cited, best.cosine, best.overlap, best.partial, best.matter)
+        return ListedAgain(best.item, cited, best.cosine, best.overlap, best.partial, best.matter, best.contained)
 
     def _status(
         self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]
@@ -382,6 +435,12 @@ class Tracker:
         return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
 
 
+def _best(held: np.ndarray, scores: np.ndarray) -> list[int]:
+    """The READ best-scored sentences among those held, that score ON_SCORE or more."""
+    on = np.flatnonzero(held & (scores >= ON_SCORE))
+    return [int(j) for j in on[np.argsort(-scores[on], kind="stable")][:READ]]
+
+
 def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]:
     """The status and its reason in words, from the later list's match and the sentences on
     the matter (best first). 'addressed' only when nothing read is critical."""
@@ -389,10 +448,16 @@ def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]
     neg = any(s.polarity in ("negative", "both") for s in close)
     if listed is not None and not listed.partial:
         return "repeated", f"the later report lists it again as needing to improve (similarity {listed.cosine:.2f})"
-    if listed is not None and listed.matter >= PARTIAL_MATTER:
+    if listed is not None and listed.names_matter >= PARTIAL_MATTER:
         return (
             "repeated",
             f"the later report lists its matter again, in part, as needing to improve (similarity {listed.cosine:.2f})",
+        )
+    if listed is not None and not close and not listed.names_matter:
+        return (
+            "not mentioned",
+            "nothing in the later report speaks of this matter (its list has only a loosely similar item, "
+            "with none of this item's distinctive words)",
         )
     if listed is not None and pos:
         return "mixed", "the later report lists part of it again as needing to improve, and speaks of it positively"
