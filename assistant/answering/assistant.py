@@ -470,7 +470,7 @@ class Assistant:
     def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "", search: str = "") -> Answer:
         # searched in the reports' words too: "EDT" is the emergency duty team (query/synonyms.py)
         r = self.retriever.retrieve(expand(search or question), k=PASSAGES_PER_ANSWER, filters=f)
-        scored = score_sentences(search or question, f.topic, list(r.passages), self.retriever.embedder)
+        scored = score_sentences(expand(search or question), f.topic, list(r.passages), self.retriever.embedder)
         needed = (
             MIN_EVIDENCE_OFF_FIELD
             if not (_DOMAIN.search(question) or _DOMAIN.search(context))
