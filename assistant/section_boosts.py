@@ -32,6 +32,17 @@ SECTION_BOOSTS: list[dict] = [
         "page": 1,  # judgements stand on the cover page
     },
     {
+        "name": "area_statistics",
+        # "how many children were on cp plans?": the report's own figures for the area
+        "query": r"""(?x) \b(how\ many | number\ of | numbers? | how\ much) \b .{0,60}
+            \b(children | kids | child\ protection | cp | looked\ after | lac | in\ care | in\ need | plans?) \b
+            | \b(children | kids | child\ protection | cp | looked\ after | lac) \b .{0,40} \bnumbers?\b""",
+        # SIF reports: "Child protection in this area", "Children looked after in this area",
+        # "Children living in this area"; ILACS: "Information about this local authority area"
+        "heading": r"""(?x) (child\ protection | children\ looked\ after | children\ living) \ in\ this\ area
+            | information\ about\ this\ local\ authority""",
+    },
+    {
         "name": "lead_inspector",
         "query": r"""(?x) \b(
               lead\ inspector | who\ led | hmi

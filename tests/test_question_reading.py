@@ -4,6 +4,8 @@ question everyday phrasings map to."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answering import aggregate
@@ -392,3 +394,21 @@ def test_questions_are_also_searched_in_the_reports_words(question, added):
 
 def test_words_that_merely_contain_a_synonym_are_left_alone():
     assert expand("what is the pass rate") == "what is the pass rate"
+
+
+@pytest.mark.parametrize(
+    "question,counts",
+    [
+        ("harrow number of kids on cp plans 2017 report", True),
+        ("how many looked after children did windsor and maidenhead have", True),
+        ("sandwell cp plan numbers jan 2015", True),
+        ("how many social workers left", False),
+        ("what did ofsted say about the front door", False),
+    ],
+)
+def test_counts_of_children_favour_the_reports_figures_for_the_area(question, counts):
+    from assistant.section_boosts import SECTION_BOOSTS
+
+    boost = next(b for b in SECTION_BOOSTS if b["name"] == "area_statistics")
+    assert bool(re.search(boost["query"], question, re.I)) is counts
+    assert re.search(boost["heading"], "Child protection in this area", re.I)
