@@ -85,6 +85,7 @@ VERDICTS = [
         "IRO caseloads are higher than recommended in guidance.",
         "",
     ),
+    ("did IRO caseloads meet the statutory guidance", "IRO caseloads are well in excess of statutory guidance.", ""),
     # a sentence that says something holds the matter back, or is still needed, does not answer it
     (
         "were personal advisers able to see care leavers regularly",

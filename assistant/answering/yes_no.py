@@ -80,7 +80,7 @@ NOT_UNIVERSAL = re.compile(r"\b(almost|nearly|virtually)\s+(all|every|always)\b"
 # comparisons with a benchmark: national averages, statistical neighbours, targets
 MORE_THAN = re.compile(
     r"""\b(?:more|higher|greater|better|bigger|larger|faster|quicker)\b(?:\W+\w+){0,12}?\W+than\b
-    | \b(?:above|exceed\w*|outperform\w*|beat|beats|beating|beaten)\b""",
+    | \b(?:above|exceed\w*|in\ excess\ of|outperform\w*|beat|beats|beating|beaten)\b""",
     X,
 )
 LESS_THAN = re.compile(
