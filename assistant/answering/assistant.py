@@ -86,6 +86,18 @@ def _about(topic: str) -> str:
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
 
 
+def _same_dates(f: QueryFilters, earlier: QueryFilters) -> QueryFilters:
+    """f asking about the period (or recency) the earlier turn asked about."""
+    return replace(
+        f,
+        published_from=earlier.published_from,
+        published_to=earlier.published_to,
+        exact_date=earlier.exact_date,
+        recency=earlier.recency,
+        date_text=earlier.date_text,
+    )
+
+
 def evidence(s) -> float:
     """How well the best sentence supports answering at all (see MIN_EVIDENCE)."""
     return s.similarity + OVERLAP_WEIGHT * s.overlap
@@ -220,14 +232,7 @@ class Assistant:
                 intent = self._classify(question, f)
         if f.authorities:
             if (_SAME_TIME.search(question) or follow_up) and not (f.published_from or f.published_to or f.recency):
-                dated = replace(
-                    f,
-                    published_from=pf.published_from,
-                    published_to=pf.published_to,
-                    exact_date=pf.exact_date,
-                    recency=pf.recency,
-                    date_text=pf.date_text,
-                )
+                dated = _same_dates(f, pf)
                 # "and cambridgeshire the same year?"; "and wigan?" after "in harrow in 2017": the
                 # same period when that authority has a report in it, else its latest
                 if _SAME_TIME.search(question) or (
@@ -255,14 +260,7 @@ class Assistant:
         if f.recency in ("previous", "next") and not (f.published_from or f.published_to):
             f = self._step(pf, f)
         elif not (f.published_from or f.published_to or f.recency or f.exact_date):
-            f = replace(
-                f,
-                published_from=pf.published_from,
-                published_to=pf.published_to,
-                exact_date=pf.exact_date,
-                recency=pf.recency,
-                date_text=pf.date_text,
-            )
+            f = _same_dates(f, pf)
         intent = self._classify(question, f)
         own_dates = f.published_from or f.published_to
         if intent.kind == "change" and own_dates and (pf.published_from or pf.published_to) and not f.recency:
