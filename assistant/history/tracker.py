@@ -13,7 +13,12 @@ How a status is decided (every step is shown with the item):
 2. *The matter* (``matter_text``): the item without its purpose clause ("..., to ensure that",
    "so that", "in order to"...), whose distinctive words (not GENERIC, in at most COMMON_DF of
    all chunks) are weighted by their rarity across the index (inverse document frequency over
-   all chunks, read off the BM25 index). Words are Snowball stems, so inflections match.
+   all chunks, read off the BM25 index). Words are Snowball stems, so inflections match. A
+   term of art the matter names (``assistant/data/matter_terms.json``: staying put, return home
+   interviews, the front door...) is one word, whatever its wording (``history/terms.py``): its
+   stems are merged into the term's token, which weighs what they weighed, so "remain living
+   with their foster families" holds the weight of "staying put", and "independent" alone
+   (of independent reviewing officers) holds none of "independent visitor".
 3. *The later report's sentences on the matter*: every sentence of the later report (outside
    its own list and recommendations) holding at least MATTER_SHARE of the matter's weight,
    scored by its passage's stored vector against the item (cosine) plus WORDS_WEIGHT x that
@@ -41,14 +46,11 @@ configurations giving no contradicted 'addressed' there (bench/changes.py report
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import numpy as np
 
@@ -57,8 +59,8 @@ from ..answering.quotes import collapse, loose_pattern
 from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
-from ..topic_words import TopicWords
 from ..wording import CONDITIONAL_LEAD, clauses, polarity
+from .terms import matter_terms, term_words, terms_named, unify
 from .timeline import Cited
 
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
@@ -78,9 +80,6 @@ PARTIAL_MATTER = 0.3
 # WORDS_WEIGHT x that share (no sentence is embedded), and is on the matter when the score is
 # ON_SCORE or more
 MATTER_SHARE = 0.2
-# terms of art (independent visitors, staying put...): when the item's matter names one, a
-# later report that never names it does not speak of the matter
-TERMS = Path(__file__).resolve().parent.parent / "data" / "matter_terms.json"
 WORDS_WEIGHT = 0.8
 ON_SCORE = 0.45
 READ = 3  # sentences on the matter (best first) whose wording decides the status
@@ -192,27 +191,6 @@ def query_text(item: str, max_words: int = 60) -> str:
     return " ".join(text.split()[:max_words])
 
 
-@cache
-def _terms() -> tuple[tuple[TopicWords, ...], frozenset[str]]:
-    data = json.loads(TERMS.read_text(encoding="utf-8"))
-    return tuple(TopicWords(g[0], g[0], tuple(g)) for g in data["groups"]), frozenset(data["populations"])
-
-
-def terms_named(text: str, among: frozenset[int] | None = None) -> frozenset[int]:
-    """The terms of art (indices of assistant/data/matter_terms.json's groups) the text names,
-    among those given (all by default)."""
-    groups = _terms()[0]
-    return frozenset(i for i in (range(len(groups)) if among is None else among) if groups[i].mentions(text))
-
-
-def matter_terms(matter: str) -> frozenset[int]:
-    """The terms the later report must name to speak of the matter: those the matter names,
-    less the populations (children in care, care leavers) unless it names nothing else."""
-    groups, populations = _terms()
-    named = terms_named(matter)
-    return frozenset(i for i in named if groups[i].name not in populations) or named
-
-
 def matter_text(text: str) -> str:
     """The item's matter: its text without the purpose clause ("Ensure that strategy meetings
     are timely, to inform ..." -> "Ensure that strategy meetings are timely")."""
@@ -240,7 +218,7 @@ def wording_on(sentence: str, matter: set[str] | frozenset[str]) -> str:
     """The wording of a sentence read only in its clauses that hold a matter word (all of it when
     none does), once a leading condition ("If a child is not able to ..., ") is removed."""
     body = CONDITIONAL_LEAD.sub("", sentence) or sentence
-    on = [c for c in clauses(body) if matter & set(tokenize(c))]
+    on = [c for c in clauses(body) if matter & term_words(c)]
     return polarity(" ; ".join(on), MORE_CRITICISM) if on else wording(body)
 
 
@@ -303,7 +281,7 @@ class Tracker:
             snap._tracker_weights = w
         return w
 
-    def _lines(self, snap, later: ReportMeta) -> list[_Line]:
+    def _lines(self, snap, later: ReportMeta, among: frozenset[int]) -> list[_Line]:
         rows = snap.report_rows.get(later.report_id)
         if rows is None or not len(rows):
             return []
@@ -315,7 +293,7 @@ class Tracker:
                 if s in seen or NOT_EVIDENCE.search(s) or any(x and x in low for x in listed):
                     continue
                 seen.add(s)
-                out.append(_Line(int(row), s, frozenset(tokenize(s))))
+                out.append(_Line(int(row), s, term_words(s, among)))
         return out
 
     # -- citing ---------------------------------------------------------------------------------
@@ -365,19 +343,15 @@ class Tracker:
         weights = self._weights(snap)
         texts = [query_text(i.text) for i in items]
         later_texts = [query_text(i.text) for i in later_items]
-        lines = self._lines(snap, later)
+        among = terms_named("\n".join(texts + later_texts))  # the terms either list names
+        lines = self._lines(snap, later, among)
         vecs = self._vectors(texts + later_texts)  # one batch for both lists
         item_vecs, later_vecs = vecs[: len(texts)], vecs[len(texts) :]
         rows = np.asarray([ln.row for ln in lines], dtype=int)
         chunk_cos = snap.vectors[rows] @ item_vecs.T if len(rows) else np.zeros((0, len(items)), np.float32)
-        matters = [
-            weights.distinctive(set(tokenize(matter_text(t)))) or weights.distinctive(set(tokenize(t))) for t in texts
-        ]
-        later_matters = [
-            weights.distinctive(set(tokenize(matter_text(t)))) or weights.distinctive(set(tokenize(t)))
-            for t in later_texts
-        ]
-        later_words = [set(tokenize(t)) - BORING for t in later_texts]
+        matters = [self._matter(weights, t) for t in texts]
+        later_matters = [self._matter(weights, t) for t in later_texts]
+        later_words = [set(term_words(t, among)) - BORING for t in later_texts]
         terms = [matter_terms(matter_text(t)) for t in texts]
         # the terms of art the later report names (outside its own list)
         named = terms_named("\n".join(ln.text for ln in lines), frozenset().union(*terms))
@@ -397,26 +371,32 @@ class Tracker:
                 )
                 for j in best
             ]
-            words = set(tokenize(text)) - BORING
-            listed = self._listed_again(
-                later, vec, words, matter, later_items, later_vecs, later_words, later_texts, later_matters
-            )
+            words = set(term_words(text, among)) - BORING
+            listed = self._listed_again(later, vec, words, matter, later_items, later_vecs, later_words, later_matters)
             out.append(self._status(earlier, item, listed, close))
         return out
 
+    @staticmethod
+    def _matter(weights: Weights, text: str) -> dict[str, float]:
+        """The distinctive words of the item's matter (of the whole item when it has none), each
+        term of art it names as one word."""
+        core = matter_text(text)
+        words = weights.distinctive(set(tokenize(core)))
+        return unify(core, words) if words else unify(text, weights.distinctive(set(tokenize(text))))
+
     def _listed_again(
-        self, later, vec, words, matter, later_items, later_vecs, later_words, later_texts, later_matters
+        self, later, vec, words, matter, later_items, later_vecs, later_words, later_matters
     ) -> ListedAgain | None:
         if not later_items:
             return None
         best = None
-        for li, cos, lw, lt, lm in zip(later_items, later_vecs @ vec, later_words, later_texts, later_matters):
+        for li, cos, lw, lm in zip(later_items, later_vecs @ vec, later_words, later_matters):
             common = len(words & lw)
             full = (cos >= LISTED_COSINE and common >= LISTED_WORDS) or cos >= LISTED_COSINE_ALONE
             partial = not full and cos >= PARTIAL_COSINE and common >= PARTIAL_WORDS
             if not (full or partial):
                 continue
-            on = share(matter, set(tokenize(lt)))
+            on = share(matter, lw)
             cand = ListedAgain(
                 li, None, float(cos), common / len(words) if words else 0.0, partial, on, share(lm, words)
             )
