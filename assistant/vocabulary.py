@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 
 # -- months --------------------------------------------------------------------------------------
@@ -173,3 +174,16 @@ def tokenize(text: str) -> list[str]:
 def content_words(text: str) -> frozenset[str]:
     """The set of stemmed content words of a text (no stop words, no one-letter words)."""
     return frozenset(t for t in tokenize(text) if len(t) > 1)
+
+
+def lemma(word: str) -> str:
+    """The dictionary form of an English word (simplemma): paid -> pay, broken -> break."""
+    return simplemma.lemmatize(word, lang="en")
+
+
+def content_lemmas(text: str) -> frozenset[str]:
+    """content_words of the words' dictionary forms: "tax paid" and "pay tax" share "pay";
+    "broken down" and "breakdowns" share "break…" by prefix (irregular forms the stemmer
+    leaves apart)."""
+    kept = [w for w in words(text) if w not in STOPWORDS]
+    return frozenset(t for t in _stemmer().stemWords([lemma(w) for w in kept]) if len(t) > 1)

@@ -128,11 +128,26 @@ def test_still_inadequate_says_no_first(assistant):
         ("borchester county council children's services ofsted 2019", "borchester"),
         ("what ofsted grade did bolton school get at its last inspection", "schools"),
         ("ofsted rating for st mary's ce primary school in swindon", "schools"),
+        ("what's the phone number of the leeds duty social worker?", "contact details"),
     ],
 )
 def test_places_and_topics_outside_the_reports_abstain_with_a_reason(assistant, question, place):
     a = assistant.ask(question)
     assert a.abstained and place in a.text and not a.citations, a.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do they call the groups of professionals working together across the city?",
+        "and what are the local groups of workers called?",
+    ],
+)
+def test_a_follow_up_asking_a_name_is_a_finding_not_the_earlier_judgement(assistant, question):
+    a, marks = _marks(
+        assistant, question, history=["How was Leeds judged in 2015?"], reports=[LEEDS_2015], answer_any=["Clusters"]
+    )
+    assert marks["correct"] and marks["cited_report"] and "Ofsted judged" not in a.text, a.text
 
 
 @pytest.mark.parametrize("question", ["How was Birmingam judged?", "hertfordshre ofsted rating"])

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from assistant.answering import aggregate
+from assistant.answering.extractive import asked_types
 from assistant.answering.intent import classify, compares, grades_in, is_yes_no
 from assistant.answering.yes_no import sentence_verdict, verdict
 from assistant.query.spelling import correct
@@ -148,6 +149,20 @@ VERDICTS = [
         "They are offered to all children, although take-up is low.",
         "",
     ),
+    # burdens: for caseloads, workloads and turnover, high is bad
+    ("were caseloads manageable", "Caseloads are high in most teams.", "no"),
+    ("are social workers overloaded with cases", "Social workers have low caseloads.", "no"),
+    ("was staff turnover a problem", "Turnover of social workers is low.", "no"),
+    ("were caseloads at a sensible level", "Caseloads are manageable across all teams.", "yes"),
+    ("were workloads reasonable", "Workloads are too high, which is unacceptable.", "no"),
+    # "back then" points at the report, not at the finding; irregular forms match ("broken down", "paid")
+    ("did they rely on agency staff back then", "There are no agency staff in the service.", "no"),
+    ("have any foster placements broken down", "There have been no placement breakdowns this year.", "no"),
+    (
+        "does the council pay the council tax of care leavers",
+        "Care leavers have their council tax paid up to the age of 25.",
+        "yes",
+    ),
 ]
 
 
@@ -237,6 +252,8 @@ def test_yes_no_changes(question, grades, direction, expected):
         ("how r kids in care doing in solihull", "how are kids in care doing in solihull"),
         ("wat did u find", "what did you find"),
         ("hows donny doing", "how is donny doing"),
+        ("rhis done in 72hrs?", "rhis done in 72 hours?"),
+        ("wot did they say bout 12wks", "what did they say about 12 weeks"),
         ("U.K. and R&D", "U.K. and R&D"),
     ],
 )
@@ -275,6 +292,9 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("What was the social worker turnover rate in North Somerset in 2017?", "general"),
         ("did rotherham keep in touch with its care leavers in 2016", "general"),
         ("what did ofsted rate wolverhampton in 2022", "judgement"),
+        ("what did the children in care council get the panel renamed to", "general"),
+        ("what did leeds get for help and protection", "judgement"),
+        ("what did ofsted give sefton childrens services in 2015", "judgement"),
     ],
 )
 def test_kind_of_everyday_questions(question, kind):
@@ -393,6 +413,13 @@ def test_questions_are_also_searched_in_the_reports_words(question, added):
     assert expand(question).startswith(question) and added in expand(question)
 
 
+def test_acronyms_are_also_searched_the_other_way_round():
+    # the reports say both "independent reviewing officers" and "IROs"
+    assert "IRO" in expand("what caseloads did independent reviewing officers carry")
+    assert "PA" in expand("how often do personal advisers visit")
+    assert expand("what do IROs do").count("IRO") == 1
+
+
 def test_words_that_merely_contain_a_synonym_are_left_alone():
     assert expand("what is the pass rate") == "what is the pass rate"
 
@@ -413,3 +440,63 @@ def test_counts_of_children_favour_the_reports_figures_for_the_area(question, co
     boost = next(b for b in SECTION_BOOSTS if b["name"] == "area_statistics")
     assert bool(re.search(boost["query"], question, re.I)) is counts
     assert re.search(boost["heading"], "Child protection in this area", re.I)
+
+
+@pytest.mark.parametrize(
+    "question,kinds",
+    [
+        ("how big were caseloads in the leaving care team", ["number"]),
+        ("what is the parenting course for dads called", ["name"]),
+        ("who actually runs the service for the council", ["who"]),
+        ("what did inspectors say about supervision", []),
+    ],
+)
+def test_the_kind_of_answer_a_question_asks_for(question, kinds):
+    assert asked_types(question) == kinds
+
+
+@pytest.mark.parametrize(
+    "sentence,figure",
+    [
+        ("Caseloads are high at around 140, which restricts their ability.", True),
+        ("Only 53% of interviews are completed within 72 hours.", True),
+        ("The council was last inspected in May 2018.", False),  # a year is not the figure asked for
+        ("Performance was reviewed on 31 March 2019.", False),  # nor a date
+    ],
+)
+def test_a_figure_is_not_a_year_or_a_date(sentence, figure):
+    from assistant.answering.extractive import _ANSWER_TYPES
+
+    assert bool(_ANSWER_TYPES["number"][1].search(sentence)) is figure
+
+
+@pytest.mark.parametrize(
+    "question,topic",
+    [
+        ("what's the mobile number of the duty social worker in derby", "contact details"),
+        ("give me the email address of leeds's director of children's services", "contact details"),
+        ("what salary does the director of children's services in kent get", "pay"),
+        ("how much is the head of service in york paid", "pay"),
+        ("how did ofsted rate st anne's catholic primary school in bury", "schools"),
+    ],
+)
+def test_contact_details_pay_and_schools_are_outside_the_reports(question, topic):
+    from assistant.query.places import out_of_scope
+
+    found = out_of_scope(question)
+    assert found is not None and topic in found.reason, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much are care leavers paid in apprenticeships",
+        "what allowance are foster carers paid",
+        "how did ofsted rate the virtual school in bury",
+        "did the duty team answer the phone quickly",
+    ],
+)
+def test_pay_and_phones_of_the_people_the_reports_are_about_stay_in_scope(question):
+    from assistant.query.places import out_of_scope
+
+    assert out_of_scope(question) is None

@@ -24,7 +24,7 @@ from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
 from ..vocabulary import content_words, words
 from . import aggregate, yes_no
-from .extractive import pick, score_sentences
+from .extractive import asked_types, pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
 from .intent import ALL_INSPECTIONS, THAN_BEFORE, Intent, also_asked, areas_in, asks_yes_no, classify, compares
 
@@ -246,7 +246,7 @@ class Assistant:
             ):
                 f = replace(f, authorities=tuple(dict.fromkeys(pf.authorities + f.authorities)))
                 return f, Intent("comparison", area=pintent.area or "overall")
-            if follow_up and intent.kind == "general" and pintent.kind != "general":
+            if follow_up and intent.kind == "general" and pintent.kind != "general" and not asked_types(question):
                 areas = [a for a in areas_in(question) if a != "overall"]
                 intent = replace(pintent, area=areas[0] if areas else pintent.area)
                 if pintent.kind == "comparison":
@@ -272,7 +272,14 @@ class Assistant:
             )
             hi = max(d for d in (pf.published_to, f.published_to) if d) if (pf.published_to or f.published_to) else ""
             f = replace(f, published_from=lo, published_to=hi, date_text=f"{pf.date_text} to {f.date_text}")
-        if intent.kind == "general" and (follow_up or len(question.split()) <= 6) and pintent.kind != "general":
+        # a follow-up keeps the earlier kind of question ("and in 2018?"), unless it asks for a
+        # number, a name or a person of its own ("what do they call their MASH?"): a finding
+        if (
+            intent.kind == "general"
+            and (follow_up or len(question.split()) <= 6)
+            and pintent.kind != "general"
+            and not asked_types(question)
+        ):
             areas = [a for a in areas_in(question) if a != "overall"]
             if pintent.kind in ("judgement", "change"):  # "and in 2018?" asks the same, yes/no included
                 intent = replace(pintent, area=areas[0] if areas else pintent.area)
@@ -467,11 +474,12 @@ class Assistant:
 
     def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "", search: str = "") -> Answer:
         # searched in the reports' words too: "EDT" is the emergency duty team (query/synonyms.py)
-        r = self.retriever.retrieve(expand(search or question), k=PASSAGES_PER_ANSWER, filters=f)
-        scored = score_sentences(expand(search or question), f.topic, list(r.passages), self.retriever.embedder)
+        searched = expand(search or question)
+        r = self.retriever.retrieve(searched, k=PASSAGES_PER_ANSWER, filters=f)
+        scored = score_sentences(searched, f.topic, list(r.passages), self.retriever.embedder)
         needed = (
             MIN_EVIDENCE_OFF_FIELD
-            if not (_DOMAIN.search(question) or _DOMAIN.search(context))
+            if not (_DOMAIN.search(searched) or _DOMAIN.search(context))  # "rhi": return home interview
             else MIN_EVIDENCE_NAMED
             if f.authorities
             else MIN_EVIDENCE

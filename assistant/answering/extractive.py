@@ -66,14 +66,14 @@ def score_sentences(
             cands.append((rank, p, s, overlap))
     if not cands:
         return []
-    wants = [_ANSWER_TYPES[kind][1] for kind in _asked_types(question)]
+    wants = [_ANSWER_TYPES[kind][1] for kind in asked_types(question)]
     cands = sorted(cands, key=lambda c: (-(c[3] + ANSWER_TYPE_BONUS * any(rx.search(c[2]) for rx in wants)), c[0]))[
         :limit
     ]
     q = embedder.embed_query(question)
     vecs = embedder.embed_documents([s for _, _, s, _ in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
-    naming = "name" in _asked_types(question)
+    naming = "name" in asked_types(question)
     scored = []
     for (rank, p, s, overlap), sim in zip(cands, sims):
         fits = any(rx.search(s) for rx in wants)
@@ -90,12 +90,14 @@ def score_sentences(
 _ANSWER_TYPES = {
     "number": (
         re.compile(
-            r"""\b(how\ many|how\ much|how\ long|how\ quickly|what\ (?:proportion|percentage|share|number|age|rate)
+            r"""\b(how\ many|how\ much|how\ long|how\ quickly|how\ (?:big|large|high|heavy|low|small)|what\ size|what\ (?:proportion|percentage|share|number|age|rate)
                           |number\ of|average|percent|per\ cent|from\ what\ age|by\ how\ much)\b""",
             re.I | re.X,
         ),
         re.compile(
-            r"\d|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|third|quarter|majority|minority|most|few)\b",
+            # a figure, not a year or a date's day ("inspected in May 2018" answers no "how many")
+            r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.])(?!\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+            r"|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|third|quarter|majority|minority|most|few)\b",
             re.I,
         ),
     ),
@@ -112,14 +114,16 @@ _ANSWER_TYPES = {
     "who": (
         re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),
         re.compile(
-            r"\b(chair|director|partnership|board|team|manager|officer|head\ of|lead\ member|chief\ executive)\b",
+            r"""\b(chair|director|partnership|board|team|manager|officer|head\ of|lead\ member|chief\ executive
+            | (?:delivered|provided|run|operated|managed|commissioned)\ (?:by|from|on\ behalf)|company|trust|charity|organisation)\b""",
             re.I | re.X,
         ),
     ),
 }
 
 
-def _asked_types(question: str) -> list[str]:
+def asked_types(question: str) -> list[str]:
+    """The kinds of answer a question asks for: "number", "name", "who" (none: a finding in general)."""
     return [kind for kind, (ask, _rx) in _ANSWER_TYPES.items() if ask.search(question)]
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import content_words, words
+from ..vocabulary import content_lemmas, words
 from ..wording import CRITICISM, PRAISE
 
 MIN_COVERAGE = 0.5  # share of the question's content words the sentence must hold
@@ -107,12 +107,13 @@ DOWN = re.compile(
 # evaluation words people use in questions, besides the report's own praise / criticism cues
 GOOD = re.compile(
     r"""\b(properly|well|good|enough|sufficient\w*|quickly|promptly|on\ time|in\ time|fast|safe(?:ly)?|right|ok|okay
-    | fine|manageable|reasonable|adequate(?:ly)?)\b""",
+    | fine|manageable|reasonable|sensible|acceptable|adequate(?:ly)?)\b""",
     X,
 )
 BAD = re.compile(
     r"""\b(struggl\w*|problems?|problematic|issues?|too\ long|wait\w*\ (?:a\ )?long|(?:a\ )?long\ (?:time|wait)|late
-    | slow\w*|badly|behind|shortages?|short\ of|shortfall|scarce|scarcity)\b""",
+    | slow\w*|badly|behind|shortages?|short\ of|shortfall|scarce|scarcity|unacceptabl[ey]
+    | overloaded|overstretched|stretched|swamped|overwhelmed|snowed\ under)\b""",
     X,
 )
 # words of a question whose negation in the sentence answers it: "always" / "not always"
@@ -126,25 +127,31 @@ RECOMMENDATIONS_HEADING = re.compile(
 RECOMMENDATION = re.compile(
     r"^\W*(?:ensure|improve|strengthen|increase|develop|review|make sure|the local authority should)\b", re.I
 )
+# burdens: for these, more is worse ("caseloads are high" answers "were caseloads manageable?" no)
+LOAD = content_lemmas("caseload workload turnover vacancy backlog delay")
+HEAVY = re.compile(r"\b(high|higher|heavy|heavier|large|excessive|too\ many|too\ much)\b", re.I | re.X)
+LIGHT = re.compile(r"\b(low|lower|light|small|smaller)\b", re.I)
 SCALES = ("comparison", "quantity", "direction", "evaluation")
 _PAIRS = {"quantity": (HIGH, LOW), "direction": (UP, DOWN)}
 _CUES = (MORE_THAN, LESS_THAN, SAME_AS, HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, CRITICISM, NEGATION)
 
 
 # words that point at the report rather than at what it found
-_REFERENCE = content_words(
+_REFERENCE = content_lemmas(
     "inspection inspections inspected report reports time according per year years council authority local latest "
-    "last previous recent since ever get got getting"
+    "last previous recent recently since ever get got getting back then ago"
 )
 # words nearly every finding holds: they do not show that a sentence speaks to the question
-UBIQUITOUS = content_words("children child young people person care social work worker workers service services family")
+UBIQUITOUS = content_lemmas(
+    "children child young people person care social work worker workers service services family"
+)
 
 
 def _content(text: str) -> set[str]:
     """The stemmed content words of text, without the stance cues and report references."""
     for rx in _CUES:
         text = rx.sub(" ", text)
-    return {w for w in content_words(text) if w not in _REFERENCE and not w.isdigit()}
+    return {w for w in content_lemmas(text) if w not in _REFERENCE and not w.isdigit()}
 
 
 def _same(a: str, b: str) -> bool:
@@ -155,7 +162,7 @@ def _positions(text: str, targets: set[str]) -> list[int]:
     """Word positions of text whose stem matches one of the question's content words."""
     out = []
     for i, w in enumerate(words(text)):
-        stems = content_words(w)
+        stems = content_lemmas(w)
         if any(_same(s, t) for s in stems for t in targets):
             out.append(i)
     return out
@@ -238,7 +245,7 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     telling = (targets - UBIQUITOUS) or targets
 
     def covered(text: str) -> set[str]:
-        return {t for t in telling if any(_same(s, t) for s in content_words(text))}
+        return {t for t in telling if any(_same(s, t) for s in content_lemmas(text))}
 
     coverage = len(covered(sentence)) / len(telling)
     if coverage < MIN_COVERAGE:
@@ -287,12 +294,18 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
     if asked_words and any(0 < n - c <= 3 for c in negations for n in negated):
         return "no", 2  # "did they always…?" / "not always"; "every child?" / "not … all children"
 
+    burden = any(t.startswith(b) or (len(t) >= 4 and b.startswith(t)) for t in _content(question) for b in LOAD)
+
     def read(name: str, text: str, near: list[int] | None) -> str:
         if name == "comparison":
             return _comparison(text)
         rest = _mask(MORE_THAN, _mask(LESS_THAN, text))  # "higher than average" is a comparison, not a rise
         if name == "evaluation":
-            return _evaluation(rest, near)
+            said = _evaluation(rest, near)
+            if burden and near is not None:  # a burden's quantity is its evaluation: high is bad
+                load = {"+": "-", "-": "+"}.get(_stance((HEAVY, LIGHT), rest, near), "")
+                said = said or load if not (said and load and said != load) else "?"
+            return said
         return _quantity(question, rest, near) if name == "quantity" else _stance(_PAIRS[name], rest, near)
 
     asked_by_scale = {name: read(name, question, None) for name in SCALES}

@@ -32,10 +32,16 @@ SHORTHAND = {
     "abt": "about",
     "hw": "how",
     "yrs": "years",
+    "hrs": "hours",
+    "wks": "weeks",
+    "mths": "months",
+    "mins": "minutes",
+    "bout": "about",
     "hows": "how is",
     "whats": "what is",
 }
 _SHORTHAND = re.compile(r"(?<![\w'’&.-])(" + "|".join(SHORTHAND) + r")(?![\w'’&.-])", re.I)
+_GLUED_UNIT = re.compile(r"\b(\d+)(?=(?:hrs|wks|mths|mins|yrs)\b)", re.I)  # "72hrs": "72 hrs"
 
 
 @lru_cache(maxsize=4096)
@@ -53,5 +59,5 @@ def _fix(word: str) -> str:
 def correct(text: str) -> str:
     """The text with misspelt key words and text-speak replaced (case is not kept for a
     replaced word)."""
-    text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], text)
+    text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], _GLUED_UNIT.sub(r"\1 ", text))
     return _WORD.sub(lambda m: _fix(m.group(0)), text)

@@ -26,8 +26,25 @@ def _table() -> tuple[tuple[re.Pattern, str], ...]:
     )
 
 
+def _initials(phrase: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[a-z]+", phrase.lower()))
+
+
+@cache
+def _acronyms() -> tuple[tuple[re.Pattern, str], ...]:
+    """The acronyms the other way round: the reports use both "independent reviewing officer"
+    and "IRO", so a question with the words is also searched with the acronym."""
+    pairs = json.loads(DATA.read_text(encoding="utf-8"))["synonyms"]
+    return tuple(
+        (re.compile(r"(?<![\w-])" + re.escape(meant).replace(r"\ ", r"[\s-]+") + r"s?(?![\w-])", re.I), said.upper())
+        for said, meant in pairs.items()
+        if said.isalpha() and len(said) <= 5 and len(meant.split()) > 1 and _initials(meant).startswith(said.lower())
+    )
+
+
 def expand(text: str) -> str:
     """text followed by the reports' wording of the words it uses that the reports word
     otherwise (each added once); text unchanged when it uses none."""
     added = [meant for rx, meant in _table() if rx.search(text) and meant.lower() not in text.lower()]
+    added += [acronym for rx, acronym in _acronyms() if rx.search(text) and not re.search(rf"\b{acronym}", text, re.I)]
     return " ".join([text, *dict.fromkeys(added)])
