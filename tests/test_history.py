@@ -33,6 +33,7 @@ from assistant.history.tracker import (
     ListedAgain,
     Sentence,
     decide,
+    list_match,
     matter_terms,
     matter_text,
     query_text,
@@ -109,31 +110,32 @@ def test_tracker_decides_conservatively():
     assert decide(None, [neg, neutral])[0] == "repeated" and decide(None, [neutral])[0] == "mixed"
 
 
-def test_a_partial_listing_that_names_the_matter_decides():
-    item = Improvement("The quality of practice for children who experience neglect.", 2)
-    on_matter = ListedAgain(item, None, 0.5, 0.3, partial=True, matter=0.5)  # "the response to neglect"
-    elsewhere = ListedAgain(item, None, 0.5, 0.3, partial=True, matter=0.1)  # a neighbouring item
-    assert decide(on_matter, [_sentence("positive")])[0] == "repeated"
-    assert decide(elsewhere, [_sentence("positive")])[0] == "mixed"
-
-
-def test_a_narrower_later_item_contained_in_the_matter_names_it():
-    item = Improvement(
-        "Ensure that strategy discussions comply with statutory guidance and involve partner agencies.", 2
+def test_a_later_item_naming_the_matter_is_it_listed_again():
+    # "the response to neglect" for "practice for children who experience neglect": names half the matter
+    assert list_match(0.5, 0.5, 1) == "listed"
+    # "strengthen the contributions of relevant agencies to strategy meetings": a narrower later
+    # item, most of whose words are the item's (names_matter reads both ways round)
+    narrower = ListedAgain(
+        Improvement("Strategy discussions involve partner agencies.", 2), None, 0.46, 0.15, True, 0.18, 0.4
     )
-    # "strengthen the contributions of relevant agencies to strategy meetings": most of its words are the item's
-    narrower = ListedAgain(item, None, 0.46, 0.15, partial=True, matter=0.18, contained=0.34)
-    assert narrower.names_matter == 0.34
-    assert decide(narrower, [_sentence("positive")])[0] == "repeated"
+    assert narrower.names_matter == 0.4 and list_match(0.46, narrower.names_matter, 2) == "listed"
+    assert list_match(0.72, 0.0, 0) == "listed"  # very similar alone
 
 
-def test_a_loose_listing_with_no_matter_word_and_nothing_said_is_not_mentioned():
+def test_a_similar_later_item_not_naming_the_matter_is_a_loose_match():
+    # "the quality of written plans" for "a robust needs analysis": similar, not the matter
+    assert list_match(0.58, 0.0, 1) == "partial"
+    assert list_match(0.61, 0.05, 2) == "partial"  # similar wording with words in common is not enough
+    assert list_match(0.58, 0.0, 0) == "" and list_match(0.4, 1.0, 3) == ""  # a tiny matter's word in a dissimilar item
+
+
+def test_a_loose_match_only_keeps_the_status_from_addressed():
     item = Improvement("Ensure that there is a robust needs analysis to underpin commissioning.", 2)
-    loose = ListedAgain(item, None, 0.58, 0.25, partial=True)  # "the quality of written plans": no word in common
+    loose = ListedAgain(item, None, 0.58, 0.25, partial=True)
     assert decide(loose, [])[0] == "not mentioned"
     assert decide(loose, [_sentence("negative")])[0] == "repeated"
-    named = ListedAgain(item, None, 0.5, 0.3, partial=True, matter=0.1)
-    assert decide(named, [])[0] == "repeated"  # it shares a word of the matter: part of it listed again
+    assert decide(loose, [_sentence("positive")])[0] == "mixed"
+    assert decide(loose, [_sentence("neutral")])[0] == "mixed"
 
 
 def test_terms_of_art_name_the_matter():

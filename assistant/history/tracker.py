@@ -3,13 +3,15 @@ the later report, with a status and the evidence it comes from.
 
 How a status is decided (every step is shown with the item):
 
-1. *Listed again*: the item and every item of the later report's own list are embedded in one
-   batch. A later item with cosine >= LISTED_COSINE sharing LISTED_WORDS content words (words
-   every list item has, such as "children" or "quality", do not count), or with cosine >=
-   LISTED_COSINE_ALONE, is the same matter listed again; a looser one (cosine >=
-   PARTIAL_COSINE, a content word in common) lists **part** of it again, and *names the matter*
-   when it holds PARTIAL_MATTER of the matter's weight or the item holds PARTIAL_MATTER of the
-   later item's (a narrower later item is mostly contained in the earlier one).
+1. *Listed again* (``list_match``): the item and every item of the later report's own list are
+   embedded in one batch. A later item *names the matter* as far as it holds the matter's
+   weight (step 2), or the item holds the later item's (a narrower later item is mostly
+   contained in the earlier one). It is the matter **listed again** when its cosine plus
+   WORDS_WEIGHT x how far it names the matter is LISTED_SCORE or more (with a cosine of at
+   least PARTIAL_COSINE), or when its cosine is LISTED_COSINE_ALONE or more. A later item that
+   is only similar (cosine >= PARTIAL_COSINE, a content word in common: words every list item
+   has, such as "children" or "quality", do not count) is a **loose** match: part of the matter
+   may remain.
 2. *The matter* (``matter_text``): the item without its purpose clause ("..., to ensure that",
    "so that", "in order to"...), whose distinctive words (not GENERIC, in at most COMMON_DF of
    all chunks) are weighted by their rarity across the index (inverse document frequency over
@@ -33,12 +35,10 @@ How a status is decided (every step is shown with the item):
    praise and criticism (``assistant/wording.py``) and more of inspectors' ways of criticising
    ("very brief", "further work is required", "in its infancy", "needs to become"...).
 
-Status (``decide``): listed again -> **repeated**; part listed again -> **repeated** when that
-later item names the matter, else **not mentioned** when it shares no word of the matter and no
-sentence is on the matter, else **mixed** when the sentences on the matter praise it, else
-**repeated**; not listed -> **mixed** when the READ best sentences are both positive and
-critical, **addressed** when positive and none critical, **repeated** when only critical,
-**mixed** when on the matter but without a judgement.
+Status (``decide``): listed again -> **repeated**; else no sentence on the matter -> **not
+mentioned**; else the READ best sentences decide: both positive and critical -> **mixed**;
+positive, none critical -> **addressed**, or **mixed** when the later list has a loose match
+(when in doubt, not 'addressed'); only critical -> **repeated**; no judgement -> **mixed**.
 
 Thresholds were chosen on the even ids of tests/data/change_status_truth.jsonl, among
 configurations giving no contradicted 'addressed' there (bench/changes.py reports both halves).
@@ -65,16 +65,16 @@ from .timeline import Cited
 
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
 
-# listed again: embedding cosine to a later list item, with content words in common (BORING
-# words, which every list item has, do not count), or a very high cosine alone
-LISTED_COSINE = 0.6
-LISTED_WORDS = 2
+# listed again: a later list item naming the matter (either way round: it holds a share of the
+# matter's weight, or the item holds a share of its own), scored like a sentence: its cosine to
+# the item plus WORDS_WEIGHT x that share, LISTED_SCORE or more with a cosine of PARTIAL_COSINE
+# or more; or a very high cosine alone
+LISTED_SCORE = 0.75
 LISTED_COSINE_ALONE = 0.7
-# a partial match: the later list names part (or a narrower form) of the matter
+# a loose match (similar, a content word in common, not naming the matter): part of it may be
+# listed again, so it is never 'addressed'
 PARTIAL_COSINE = 0.45
 PARTIAL_WORDS = 1
-# a partial match whose later item holds this share of the matter's weight names the matter
-PARTIAL_MATTER = 0.3
 # the later report's sentences on the matter: a sentence holding MATTER_SHARE of the weight of
 # the matter's distinctive words is scored by its passage's stored cosine to the item plus
 # WORDS_WEIGHT x that share (no sentence is embedded), and is on the matter when the score is
@@ -151,6 +151,11 @@ class ListedAgain:
         """How far the later item names the item's matter, either way round (a narrower later
         item is mostly contained in the earlier one)."""
         return max(self.matter, self.contained)
+
+    @property
+    def score(self) -> float:
+        """Its cosine to the item plus WORDS_WEIGHT x how far it names the matter."""
+        return self.cosine + WORDS_WEIGHT * self.names_matter
 
 
 @dataclass(frozen=True)
@@ -391,16 +396,14 @@ class Tracker:
             return None
         best = None
         for li, cos, lw, lm in zip(later_items, later_vecs @ vec, later_words, later_matters):
-            common = len(words & lw)
-            full = (cos >= LISTED_COSINE and common >= LISTED_WORDS) or cos >= LISTED_COSINE_ALONE
-            partial = not full and cos >= PARTIAL_COSINE and common >= PARTIAL_WORDS
-            if not (full or partial):
+            on, contained = share(matter, lw), share(lm, words)
+            match = list_match(float(cos), max(on, contained), len(words & lw))
+            if not match:
                 continue
-            on = share(matter, lw)
-            cand = ListedAgain(
-                li, None, float(cos), common / len(words) if words else 0.0, partial, on, share(lm, words)
-            )
-            if best is None or (not cand.partial, cand.cosine) > (not best.partial, best.cosine):
+            full, partial = match == "listed", match == "partial"
+            overlap = len(words & lw) / len(words) if words else 0.0
+            cand = ListedAgain(li, None, float(cos), overlap, partial, on, contained)
+            if best is None or (full, cand.score) > (not best.partial, best.score):
                 best = cand
         if best is None:
             return None
@@ -415,6 +418,15 @@ class Tracker:
         return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
 
 
+def list_match(cosine: float, names: float, common: int) -> str:
+    """How a later list item matches an earlier item: "listed" (the matter listed again: it names
+    the matter and is similar, or is very similar), "partial" (similar, sharing a content word,
+    not naming the matter) or "" (no match)."""
+    if cosine >= LISTED_COSINE_ALONE or (cosine >= PARTIAL_COSINE and cosine + WORDS_WEIGHT * names >= LISTED_SCORE):
+        return "listed"
+    return "partial" if cosine >= PARTIAL_COSINE and common >= PARTIAL_WORDS else ""
+
+
 def _best(held: np.ndarray, scores: np.ndarray) -> list[int]:
     """The READ best-scored sentences among those held, that score ON_SCORE or more."""
     on = np.flatnonzero(held & (scores >= ON_SCORE))
@@ -427,29 +439,21 @@ def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]
     pos = any(s.polarity in ("positive", "both") for s in close)
     neg = any(s.polarity in ("negative", "both") for s in close)
     if listed is not None and not listed.partial:
-        return "repeated", f"the later report lists it again as needing to improve (similarity {listed.cosine:.2f})"
-    if listed is not None and listed.names_matter >= PARTIAL_MATTER:
         return (
             "repeated",
-            f"the later report lists its matter again, in part, as needing to improve (similarity {listed.cosine:.2f})",
-        )
-    if listed is not None and not close and not listed.names_matter:
-        return (
-            "not mentioned",
-            "nothing in the later report speaks of this matter (its list has only a loosely similar item, "
-            "with none of this item's distinctive words)",
-        )
-    if listed is not None and pos:
-        return "mixed", "the later report lists part of it again as needing to improve, and speaks of it positively"
-    if listed is not None:
-        return (
-            "repeated",
-            f"the later report lists part of it again as needing to improve (similarity {listed.cosine:.2f})",
+            f"the later report lists it again as needing to improve (similarity {listed.cosine:.2f}, "
+            f"naming {listed.names_matter:.0%} of its matter)",
         )
     if not close:
         return "not mentioned", "nothing in the later report is close enough to this item"
     if pos and neg:
         return "mixed", "the later report's sentences on it are both positive and critical"
+    if pos and listed is not None:
+        return (
+            "mixed",
+            "the later report speaks of it positively, but its list has a similar item "
+            f"(similarity {listed.cosine:.2f}): part of it may remain",
+        )
     if pos:
         return "addressed", "the later report speaks of it positively, never critically, and does not list it again"
     if neg:
