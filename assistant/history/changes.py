@@ -191,7 +191,7 @@ def item_line(it: ItemStatus, draft: Draft) -> str:
     parts = [f"“{it.cited.quote}” [{draft.add(it.cited.passage, it.cited.quote)}]: **{it.status}**, {it.reason}"]
     if it.listed_again and it.listed_again.cited:
         la = it.listed_again.cited
-        label = "listed in part" if it.listed_again.partial else "listed again"
+        label = "a similar later item" if it.listed_again.partial else "listed again"
         parts.append(f"{label}: “{la.quote}” [{draft.add(la.passage, la.quote)}]")
     for s in it.evidence:
         parts.append(f"{s.polarity}: “{s.cited.quote}” [{draft.add(s.cited.passage, s.cited.quote)}]")

@@ -167,7 +167,7 @@ def changes_html(report: ChangeReport) -> str:
         if it.listed_again and it.listed_again.cited:
             la = it.listed_again.cited
             n = draft.add(la.passage, la.quote)
-            label = "listed in part" if it.listed_again.partial else "listed again"
+            label = "a similar later item" if it.listed_again.partial else "listed again"
             parts.append(
                 f'<li><span class="polarity">{label}</span> <span class="evidence-quote">“{escape(la.quote)}”</span> '
                 f'<a class="cite" href="#ref-{n}">[{n}]</a></li>'
