@@ -34,6 +34,7 @@ from assistant.history.tracker import (
     Sentence,
     decide,
     list_match,
+    matter_parts,
     matter_terms,
     matter_text,
     query_text,
@@ -86,6 +87,11 @@ def test_polarity_reads_the_wording_clause_by_clause(sentence, expected):
         ("This new approach to corporate parenting is in its infancy.", "negative"),
         ("Return interviews are comprehensive and completed in a timely manner.", "positive"),
         ("Although audit activity is regular, its quality and impact are variable.", "both"),
+        # ways of criticising the shared cues miss: a challenge, further work, below comparators
+        ("The availability of suitable housing is a challenge.", "negative"),
+        ("For a small number of children, there is further work required to be done to ensure this.", "negative"),
+        ("The proportion in suitable accommodation has remained stable, just below that of similar areas.", "negative"),
+        ("Leaders provide appropriate challenge to partners.", "positive"),
     ],
 )
 def test_tracker_reads_inspectors_criticism(sentence, expected):
@@ -175,10 +181,41 @@ def test_the_matter_is_the_item_without_its_purpose():
         ),
         # no clause names the matter: the whole sentence is read
         ("Leaders have been effective in driving change.", "neglect", "positive"),
+        # a clause referring back ("though this ...") goes on about the matter: read for criticism
+        (
+            "Some disabled children benefit from creative direct work with social workers, though this is not consistent.",
+            "direct",
+            "both",
+        ),
+        # ... and only for criticism: its praise does not make a criticised matter 'both'
+        (
+            "Too many care leavers are out of education, although this figure has been reduced considerably.",
+            "educ",
+            "negative",
+        ),
     ],
 )
 def test_wording_is_read_in_the_clauses_on_the_matter(sentence, matter, expected):
     assert wording_on(sentence, set(matter.split())) == expected
+
+
+def test_an_item_joining_matters_is_read_on_each():
+    item = (
+        "The quality of direct work to ascertain children’s views about their experiences, and life-story work "
+        "for all children in care to help them to understand their care history."
+    )
+    assert matter_parts(item) == [
+        "The quality of direct work to ascertain children’s views about their experiences",
+        "life-story work for all children in care",
+    ]
+    assert matter_parts("The timeliness of assessments, to inform plans.") == []
+
+
+def test_court_work_is_care_proceedings():
+    proceedings = matter_terms("improve the timeliness of care proceedings.")
+    assert proceedings <= terms_named("Monitoring of the recent decline in timeliness of court performance continues.")
+    assert proceedings <= terms_named("Legal planning meetings are swiftly convened.")
+    assert not proceedings & terms_named("The Children and Family Court Advisory and Support Service attends.")
 
 
 def test_query_text_drops_lead_verbs_and_page_notes():

@@ -28,12 +28,19 @@ How a status is decided (every step is shown with the item):
    matter names a term of art (``assistant/data/matter_terms.json``: independent visitors,
    staying put, needs analysis...) that the later report never names, its words there are on
    other matters ('independent' of independent reviewing officers, 'visitor' of health
-   visitors): no sentence is on the matter. None: **not mentioned**, never a guess.
+   visitors): no sentence is on the matter. None: **not mentioned**, never a guess. An item
+   that joins matters (``matter_parts``: "The quality of direct work ..., and life-story work
+   ...", cut at ", and" or ";") is also read on each of them: the READ best sentences on each
+   part (its own weights, the same thresholds) are read with the others, since the best
+   sentences on the whole item often speak of one part only.
 4. *Their wording* (``wording_on``), read only in the clauses that speak of the matter (a
    sentence's other clauses often judge a neighbouring aspect), after a leading condition ("If
-   a child is not able to ..., there is ...": a hypothesis, not a finding): the shared cues of
-   praise and criticism (``assistant/wording.py``) and more of inspectors' ways of criticising
-   ("very brief", "further work is required", "in its infancy", "needs to become"...).
+   a child is not able to ..., there is ...": a hypothesis, not a finding). A clause that opens
+   by referring back to one on the matter ("..., though this is not consistent") is read for
+   its criticism only. The cues are the shared ones of praise and criticism
+   (``assistant/wording.py``) and more of inspectors' ways of criticising ("very brief",
+   "further work required", "in its infancy", "needs to become", "is a challenge", "just below
+   that of similar local authorities"...).
 
 Status (``decide``): listed again -> **repeated**; else no sentence on the matter -> **not
 mentioned**; else the READ best sentences decide: both positive and critical -> **mixed**;
@@ -206,11 +213,18 @@ def matter_text(text: str) -> str:
 # Criticism the shared cues (assistant/wording.py) do not catch, in inspectors' wording.
 MORE_CRITICISM = re.compile(
     r"\b(very brief|brief in|little (opportunity|evidence|impact|reflection|challenge)|heavy caseloads|var(y|ies)|"
-    r"further work is (required|needed)|more (needs to|to) (be done|do)|still to be|decrease[ds]?|fewer|"
-    r"in its infancy|too early|remains? (a )?(significant )?challeng\w*|unwieldy|inflexible|over-reliance|"
+    r"further work (is |was )?(still )?(required|needed)|more (needs to|to) (be done|do)|still to be|decrease[ds]?|"
+    r"fewer|in its infancy|too early|remains? (a )?(significant )?challeng\w*|(is|are|was|were|continues? to be) "
+    r"(a|an) (\w+ )?challenge|(just |slightly |well )?below (that|those) of|below (the )?(national|england|average|"
+    r"similar|comparable|statistical)|unwieldy|inflexible|over-reliance|"
     r"missed opportunit\w+|minority|needs? to (become|be (more|further|better)|improve|strengthen)|there remain)\b",
     re.I,
 )
+
+
+# a clause that opens by referring back ("..., though this is not consistent") speaks of what
+# the clause before it spoke of
+REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", re.I)
 
 
 def wording(sentence: str) -> str:
@@ -223,8 +237,18 @@ def wording_on(sentence: str, matter: set[str] | frozenset[str]) -> str:
     """The wording of a sentence read only in its clauses that hold a matter word (all of it when
     none does), once a leading condition ("If a child is not able to ..., ") is removed."""
     body = CONDITIONAL_LEAD.sub("", sentence) or sentence
-    on = [c for c in clauses(body) if matter & term_words(c)]
-    return polarity(" ; ".join(on), MORE_CRITICISM) if on else wording(body)
+    on, back = [], []
+    for c in clauses(body):
+        if matter & term_words(c):
+            on.append(c)
+        elif on and REFERS_BACK.match(c):
+            back.append(c)  # goes on about the matter: read for criticism only
+    if not on:
+        return wording(body)
+    kind = polarity(" ; ".join(on), MORE_CRITICISM)
+    if kind in ("positive", "neutral") and any(polarity(c, MORE_CRITICISM) == "negative" for c in back):
+        return "both" if kind == "positive" else "negative"
+    return kind
 
 
 class Weights:
@@ -358,8 +382,10 @@ class Tracker:
         later_matters = [self._matter(weights, t) for t in later_texts]
         later_words = [set(term_words(t, among)) - BORING for t in later_texts]
         terms = [matter_terms(matter_text(t)) for t in texts]
+        parts = [[(p, self._matter(weights, p), matter_terms(p)) for p in matter_parts(t)] for t in texts]
         # the terms of art the later report names (outside its own list)
-        named = terms_named("\n".join(ln.text for ln in lines), frozenset().union(*terms))
+        wanted = frozenset().union(*terms, *(pt for ps in parts for _, _, pt in ps))
+        named = terms_named("\n".join(ln.text for ln in lines), wanted)
         out = []
         for k, (item, text, vec, matter) in enumerate(zip(items, texts, item_vecs, matters)):
             shares = np.asarray([share(matter, ln.words) for ln in lines], dtype=np.float32)
@@ -376,6 +402,24 @@ class Tracker:
                 )
                 for j in best
             ]
+            seen = set(best)
+            for _, pmatter, pterms in parts[k] if best else ():
+                # each matter an item joins is read too: the best sentences on it
+                if not pmatter or (pterms and not pterms & named):
+                    continue
+                pshares = np.asarray([share(pmatter, ln.words) for ln in lines], dtype=np.float32)
+                pscores = chunk_cos[:, k] + WORDS_WEIGHT * pshares
+                for j in _best(pshares >= MATTER_SHARE, pscores):
+                    if j not in seen:
+                        seen.add(j)
+                        close.append(
+                            Sentence(
+                                self._cited_line(snap, lines[j]),
+                                float(pscores[j]),
+                                float(pshares[j]),
+                                wording_on(lines[j].text, pmatter.keys()),
+                            )
+                        )
             words = set(term_words(text, among)) - BORING
             listed = self._listed_again(later, vec, words, matter, later_items, later_vecs, later_words, later_matters)
             out.append(self._status(earlier, item, listed, close))
@@ -414,7 +458,9 @@ class Tracker:
         self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]
     ) -> ItemStatus:
         status, reason = decide(listed, close)
-        shown = () if status == "not mentioned" else tuple(close[:EVIDENCE_SHOWN])
+        # the best sentences, and any other sentence read (on a part of the matter) that judges it
+        read = close[:EVIDENCE_SHOWN] + [s for s in close[EVIDENCE_SHOWN:] if s.polarity != "neutral"]
+        shown = () if status == "not mentioned" else tuple(read)
         return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
 
 
@@ -425,6 +471,16 @@ def list_match(cosine: float, names: float, common: int) -> str:
     if cosine >= LISTED_COSINE_ALONE or (cosine >= PARTIAL_COSINE and cosine + WORDS_WEIGHT * names >= LISTED_SCORE):
         return "listed"
     return "partial" if cosine >= PARTIAL_COSINE and common >= PARTIAL_WORDS else ""
+
+
+# an item joining matters ("The quality of direct work ..., and life-story work ..."): each is read
+_PART_SPLIT = re.compile(r",\s+and\s+|;\s+")
+
+
+def matter_parts(text: str) -> list[str]:
+    """The matters an item's matter joins (at ", and" or ";"), when it joins two or more."""
+    parts = [p for p in _PART_SPLIT.split(matter_text(text)) if tokenize(p)]
+    return parts if len(parts) > 1 else []
 
 
 def _best(held: np.ndarray, scores: np.ndarray) -> list[int]:
