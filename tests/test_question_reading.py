@@ -149,6 +149,12 @@ VERDICTS = [
         "They are offered to all children, although take-up is low.",
         "",
     ),
+    # a clause with signals both ways vetoes the other clause's reading
+    (
+        "had caseloads come down enough in every team",
+        "Progress has been made in reducing caseloads, but they remain too high in some teams.",
+        "",
+    ),
     # burdens: for caseloads, workloads and turnover, high is bad
     ("were caseloads manageable", "Caseloads are high in most teams.", "no"),
     ("are social workers overloaded with cases", "Social workers have low caseloads.", "no"),
@@ -477,6 +483,8 @@ def test_a_figure_is_not_a_year_or_a_date(sentence, figure):
         ("give me the email address of leeds's director of children's services", "contact details"),
         ("what salary does the director of children's services in kent get", "pay"),
         ("how much is the head of service in york paid", "pay"),
+        ("what is the email of the director of children's services in hull", "contact details"),
+        ("whats the pay of social workers in bury", "pay"),
         ("how did ofsted rate st anne's catholic primary school in bury", "schools"),
     ],
 )
@@ -492,6 +500,8 @@ def test_contact_details_pay_and_schools_are_outside_the_reports(question, topic
     [
         "how much are care leavers paid in apprenticeships",
         "what allowance are foster carers paid",
+        "what is the pay of foster carers in bury",
+        "did the council email care leavers about their entitlements",
         "how did ofsted rate the virtual school in bury",
         "did the duty team answer the phone quickly",
     ],

@@ -26,7 +26,17 @@ from ..vocabulary import content_words, words
 from . import aggregate, yes_no
 from .extractive import asked_types, pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
-from .intent import ALL_INSPECTIONS, THAN_BEFORE, Intent, also_asked, areas_in, asks_yes_no, classify, compares
+from .intent import (
+    ALL_INSPECTIONS,
+    THAN_BEFORE,
+    Intent,
+    also_asked,
+    areas_in,
+    asks_yes_no,
+    classify,
+    compares,
+    own_topic,
+)
 
 # Evidence for a general answer: cosine of the best sentence + OVERLAP_WEIGHT x the share of
 # the question's keywords in it. Calibrated on on-topic and off-topic questions written for
@@ -273,12 +283,14 @@ class Assistant:
             hi = max(d for d in (pf.published_to, f.published_to) if d) if (pf.published_to or f.published_to) else ""
             f = replace(f, published_from=lo, published_to=hi, date_text=f"{pf.date_text} to {f.date_text}")
         # a follow-up keeps the earlier kind of question ("and in 2018?"), unless it asks for a
-        # number, a name or a person of its own ("what do they call their MASH?"): a finding
+        # number, a name or a person ("what do they call their MASH?") or has a subject of its own
+        # ("were PAs' caseloads ok?"): a finding
         if (
             intent.kind == "general"
             and (follow_up or len(question.split()) <= 6)
             and pintent.kind != "general"
             and not asked_types(question)
+            and not own_topic(f.topic)
         ):
             areas = [a for a in areas_in(question) if a != "overall"]
             if pintent.kind in ("judgement", "change"):  # "and in 2018?" asks the same, yes/no included

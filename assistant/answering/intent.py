@@ -306,7 +306,7 @@ def _two_years(q: str) -> bool:
     return len(set(_YEAR.findall(q))) >= 2
 
 
-def _own_topic(topic: str, least: int = 2) -> bool:
+def own_topic(topic: str, least: int = 2) -> bool:
     """Whether a question has a subject of its own beyond the change words and judgement
     areas ("has Bury cut back on agency workers since its last inspection?" is a finding);
     least: how many words of its own make a subject (one, in a keyword query: "care leavers neet %")."""
@@ -333,7 +333,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     its authority, date and recency phrases (QueryFilters.topic; None: not read, the whole
     question is used)."""
     q = question
-    own = _own_topic(q if topic is None else topic)
+    own = own_topic(q if topic is None else topic)
     yn = asks_yes_no(q, topic or "")
     if _RX["lead_inspector"].search(q):
         return Intent("lead_inspector")
@@ -372,7 +372,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     if (
         keywords
         and (areas_in(q) or re.search(r"\bofsted\b", q, re.I))
-        and not _own_topic(q if topic is None else topic, 1)
+        and not own_topic(q if topic is None else topic, 1)
     ):
         return Intent("judgement", area=_area(q))  # "leeds front door ofsted 2018"
     if authorities >= 1 and embedder is not None:

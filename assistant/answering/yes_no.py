@@ -139,7 +139,7 @@ _CUES = (MORE_THAN, LESS_THAN, SAME_AS, HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, 
 # words that point at the report rather than at what it found
 _REFERENCE = content_lemmas(
     "inspection inspections inspected report reports time according per year years council authority local latest "
-    "last previous recent recently since ever get got getting back then ago"
+    "last previous recent recently since ever get got getting back then ago come came coming across"
 )
 # words nearly every finding holds: they do not show that a sentence speaks to the question
 UBIQUITOUS = content_lemmas(
@@ -147,8 +147,17 @@ UBIQUITOUS = content_lemmas(
 )
 
 
+# a prefix joined to its word: "multi-agency" work is not agency staff
+_PREFIXED = re.compile(r"\b(multi|inter|cross|non|sub|co)-(?=[a-z])", re.I)
+
+
+def _joined(text: str) -> str:
+    return _PREFIXED.sub(r"\1", text)
+
+
 def _content(text: str) -> set[str]:
     """The stemmed content words of text, without the stance cues and report references."""
+    text = _joined(text)
     for rx in _CUES:
         text = rx.sub(" ", text)
     return {w for w in content_lemmas(text) if w not in _REFERENCE and not w.isdigit()}
@@ -161,7 +170,7 @@ def _same(a: str, b: str) -> bool:
 def _positions(text: str, targets: set[str]) -> list[int]:
     """Word positions of text whose stem matches one of the question's content words."""
     out = []
-    for i, w in enumerate(words(text)):
+    for i, w in enumerate(words(_joined(text))):
         stems = content_lemmas(w)
         if any(_same(s, t) for s in stems for t in targets):
             out.append(i)
@@ -237,6 +246,7 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     speaks to the question with signals both ways, ("", 0) when it does not speak to it;
     coverage: the share of the question's distinctive words the sentence holds. The sentence
     is read in its clause that holds most of those words."""
+    question, sentence = _joined(question), _joined(sentence)  # word positions on the joined text throughout
     if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
         return "", 0, 0.0
     targets = _content(question)
@@ -245,7 +255,7 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     telling = (targets - UBIQUITOUS) or targets
 
     def covered(text: str) -> set[str]:
-        return {t for t in telling if any(_same(s, t) for s in content_lemmas(text))}
+        return {t for t in telling if any(_same(s, t) for s in content_lemmas(_joined(text)))}
 
     coverage = len(covered(sentence)) / len(telling)
     if coverage < MIN_COVERAGE:
@@ -264,9 +274,11 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     # if they live in Southwark, but this does not apply to them if they live elsewhere"); among
     # equals, the clause holding most of the question's words
     said, strength = readings[max(range(len(clauses)), key=lambda i: (readings[i][1], len(covered(clauses[i]))))]
-    if any(s in ("yes", "no") and s != said and n == 2 for s, n in readings):
-        return "unclear", 2, coverage  # "offered to all children, although take-up is relatively low"
-    return said, strength, coverage
+    if any(s in ("yes", "no", "both") and s != said and n == 2 for s, n in readings):
+        # "offered to all children, although take-up is relatively low"; "progress in reducing
+        # caseloads, but these remain too high in several teams" (a clause with signals both ways)
+        return "unclear", 2, coverage
+    return ("unclear" if said == "both" else said), strength, coverage
 
 
 def _class(word: str) -> str:
@@ -314,7 +326,7 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
     for name in SCALES:
         asked, said = asked_by_scale[name], read(name, text, anchors)
         if asked == "?" or said == "?":
-            return "unclear", 2
+            return "both", 2
         if not said:
             continue
         if asked:
@@ -332,7 +344,7 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
         return "yes", 2
     if not any(signals):
         return "no", 2
-    return "unclear", 2
+    return "both", 2  # signals each way: unclear, and it vetoes another clause's reading
 
 
 def verdict(question: str, sentences: list[str]) -> str:
