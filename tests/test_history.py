@@ -209,6 +209,16 @@ def test_an_item_joining_matters_is_read_on_each():
         "life-story work for all children in care",
     ]
     assert matter_parts("The timeliness of assessments, to inform plans.") == []
+    # a sentence on one part is a check on 'addressed' only: its criticism keeps the item from it,
+    # its praise does not make it, and it does not turn another status
+    pos, neg, neutral = (_sentence(p) for p in ("positive", "negative", "neutral"))
+    part_neg, part_pos = (
+        Sentence(neg.cited, 0.6, 0.3, "negative", part=True),
+        Sentence(pos.cited, 0.6, 0.3, "positive", part=True),
+    )
+    assert decide(None, [pos, part_neg])[0] == "mixed" and decide(None, [pos, part_pos])[0] == "addressed"
+    assert decide(None, [neutral, part_pos])[0] == "mixed" and decide(None, [neutral, part_neg])[0] == "mixed"
+    assert decide(None, [neg, part_pos])[0] == "repeated"
 
 
 def test_court_work_is_care_proceedings():

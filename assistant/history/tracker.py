@@ -31,8 +31,9 @@ How a status is decided (every step is shown with the item):
    visitors): no sentence is on the matter. None: **not mentioned**, never a guess. An item
    that joins matters (``matter_parts``: "The quality of direct work ..., and life-story work
    ...", cut at ", and" or ";") is also read on each of them: the READ best sentences on each
-   part (its own weights, the same thresholds) are read with the others, since the best
-   sentences on the whole item often speak of one part only.
+   part (its own weights, the same thresholds), since the best sentences on the whole item often
+   speak of one part only. They are a check on 'addressed' only: criticism there turns it to
+   **mixed**; they make no other status (a part's few words are often matched loosely).
 4. *Their wording* (``wording_on``), read only in the clauses that speak of the matter (a
    sentence's other clauses often judge a neighbouring aspect), after a leading condition ("If
    a child is not able to ..., there is ...": a hypothesis, not a finding). A clause that opens
@@ -44,8 +45,8 @@ How a status is decided (every step is shown with the item):
 
 Status (``decide``): listed again -> **repeated**; else no sentence on the matter -> **not
 mentioned**; else the READ best sentences decide: both positive and critical -> **mixed**;
-positive, none critical -> **addressed**, or **mixed** when the later list has a loose match
-(when in doubt, not 'addressed'); only critical -> **repeated**; no judgement -> **mixed**.
+positive, none critical -> **addressed**, or **mixed** when the later list has a loose match or
+a sentence on a part of the matter is critical (when in doubt, not 'addressed'); only critical -> **repeated**; no judgement -> **mixed**.
 
 Thresholds were chosen on the even ids of tests/data/change_status_truth.jsonl, among
 configurations giving no contradicted 'addressed' there (bench/changes.py reports both halves).
@@ -141,6 +142,7 @@ class Sentence:
     score: float  # its passage's stored cosine to the item + WORDS_WEIGHT x overlap
     overlap: float  # weighted share of the item's distinctive words it holds
     polarity: str  # "positive" | "negative" | "both" | "neutral" (of the clauses on the matter)
+    part: bool = False  # on one part of an item joining matters: read as a check on 'addressed' only
 
 
 @dataclass(frozen=True)
@@ -418,6 +420,7 @@ class Tracker:
                                 float(pscores[j]),
                                 float(pshares[j]),
                                 wording_on(lines[j].text, pmatter.keys()),
+                                part=True,
                             )
                         )
             words = set(term_words(text, among)) - BORING
@@ -458,8 +461,8 @@ class Tracker:
         self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]
     ) -> ItemStatus:
         status, reason = decide(listed, close)
-        # the best sentences, and any other sentence read (on a part of the matter) that judges it
-        read = close[:EVIDENCE_SHOWN] + [s for s in close[EVIDENCE_SHOWN:] if s.polarity != "neutral"]
+        # the best sentences, and those on a part of the matter that criticise it
+        read = [s for s in close if not s.part][:EVIDENCE_SHOWN] + [s for s in close if s.part and _critical(s)]
         shown = () if status == "not mentioned" else tuple(read)
         return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
 
@@ -489,11 +492,17 @@ def _best(held: np.ndarray, scores: np.ndarray) -> list[int]:
     return [int(j) for j in on[np.argsort(-scores[on], kind="stable")][:READ]]
 
 
+def _critical(s: Sentence) -> bool:
+    return s.polarity in ("negative", "both")
+
+
 def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]:
     """The status and its reason in words, from the later list's match and the sentences on
     the matter (best first). 'addressed' only when nothing read is critical."""
+    parts = [s for s in close if s.part]  # on a part of the matter: a check on 'addressed' only
+    close = [s for s in close if not s.part]
     pos = any(s.polarity in ("positive", "both") for s in close)
-    neg = any(s.polarity in ("negative", "both") for s in close)
+    neg = any(_critical(s) for s in close)
     if listed is not None and not listed.partial:
         return (
             "repeated",
@@ -510,6 +519,8 @@ def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]
             "the later report speaks of it positively, but its list has a similar item "
             f"(similarity {listed.cosine:.2f}): part of it may remain",
         )
+    if pos and any(_critical(s) for s in parts):
+        return "mixed", "the later report speaks of it positively, but criticises a part of it"
     if pos:
         return "addressed", "the later report speaks of it positively, never critically, and does not list it again"
     if neg:
