@@ -77,12 +77,22 @@ def _closeness(sentence) -> float:
     return getattr(sentence, "score", getattr(sentence, "cosine", 0.0))
 
 
+def _the_item(statuses, t: dict):
+    """The tracker's status of the truth's item: at its index when the text is the same; else
+    the item whose text the truth's begins with (a list item the truth joined with the next)."""
+    text = " ".join(t["item"].split())
+    at = statuses[t["item_index"]] if t["item_index"] < len(statuses) else None
+    if at is not None and " ".join(at.item.text.split()) == text:
+        return at
+    return next((s for s in statuses if text.startswith(" ".join(s.item.text.split()))), None)
+
+
 def agreement(retriever, truth: list[dict], corpus: Path, tracker_class=Tracker) -> dict:
     tracker = tracker_class(retriever)
     by_pair: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for t in truth:
         by_pair[(t["earlier"], t["later"])].append(t)
-    rows, missing = [], []
+    rows, missing, unmatched = [], [], []
     for (e_src, l_src), ts in by_pair.items():
         later = retriever.catalog.by_source.get(l_src)
         if later is None:
@@ -91,8 +101,10 @@ def agreement(retriever, truth: list[dict], corpus: Path, tracker_class=Tracker)
         earlier = earlier_meta(retriever, e_src, corpus)
         statuses = tracker.track(earlier, later)
         for t in ts:
-            got = statuses[t["item_index"]]
-            assert got.item.text == t["item"], (got.item.text, t["item"])
+            got = _the_item(statuses, t)
+            if got is None:  # the truth's item is not one the tracker read from the list
+                unmatched.append(f"{t['id']} {t['authority']}: {t['item'][:80]}")
+                continue
             rows.append(
                 {
                     **t,
@@ -147,6 +159,7 @@ def agreement(retriever, truth: list[dict], corpus: Path, tracker_class=Tracker)
             if r["predicted"] != r["status"]
         ],
         "missing_reports": missing,
+        "unmatched_items": unmatched,
         "rows": rows,
     }
 
@@ -211,6 +224,12 @@ def print_agreement(label: str, a: dict) -> None:
         print(f"    #{r['id']} {r['authority']}: {r['item']} (truth {r['truth']}: {r['reading']})")
     if a["missing_reports"]:
         print(f"  later reports not in the index: {len(a['missing_reports'])}")
+    if a["unmatched_items"]:
+        print(
+            f"  truth items not found in the earlier report's list as the tracker reads it: {len(a['unmatched_items'])}"
+        )
+        for u in a["unmatched_items"]:
+            print(f"    {u}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -283,14 +283,14 @@ class Assistant:
             hi = max(d for d in (pf.published_to, f.published_to) if d) if (pf.published_to or f.published_to) else ""
             f = replace(f, published_from=lo, published_to=hi, date_text=f"{pf.date_text} to {f.date_text}")
         # a follow-up keeps the earlier kind of question ("and in 2018?"), unless it asks for a
-        # number, a name or a person ("what do they call their MASH?") or has a subject of its own
-        # ("were PAs' caseloads ok?"): a finding
+        # number, a name or a person ("what do they call their MASH?"); a short question that is
+        # not worded as a follow-up keeps it only without a subject of its own ("were PAs'
+        # caseloads ok?" is a finding)
         if (
             intent.kind == "general"
-            and (follow_up or len(question.split()) <= 6)
+            and (follow_up or (len(question.split()) <= 6 and not own_topic(f.topic)))
             and pintent.kind != "general"
             and not asked_types(question)
-            and not own_topic(f.topic)
         ):
             areas = [a for a in areas_in(question) if a != "overall"]
             if pintent.kind in ("judgement", "change"):  # "and in 2018?" asks the same, yes/no included
