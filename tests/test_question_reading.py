@@ -155,6 +155,8 @@ VERDICTS = [
         "Progress has been made in reducing caseloads, but they remain too high in some teams.",
         "",
     ),
+    # the owner is not the matter: "their PAs" says nothing of the PAs' caseloads
+    ("were PAs' caseloads ok", "Care leavers are well supported by their PAs.", ""),
     # burdens: for caseloads, workloads and turnover, high is bad
     ("were caseloads manageable", "Caseloads are high in most teams.", "no"),
     ("are social workers overloaded with cases", "Social workers have low caseloads.", "no"),

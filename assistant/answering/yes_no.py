@@ -155,9 +155,14 @@ def _joined(text: str) -> str:
     return _PREFIXED.sub(r"\1", text)
 
 
+# an owner before what the question asks about: in "were PAs' caseloads ok?" the matter is the
+# caseloads, and "well supported by their PAs" does not speak to it
+_OWNER = re.compile(r"\b\w+(?:s['’]|['’]s)\s+(?=[a-z])", re.I)
+
+
 def _content(text: str) -> set[str]:
-    """The stemmed content words of text, without the stance cues and report references."""
-    text = _joined(text)
+    """The stemmed content words of text, without the stance cues, report references and owners."""
+    text = _OWNER.sub(" ", _joined(text))
     for rx in _CUES:
         text = rx.sub(" ", text)
     return {w for w in content_lemmas(text) if w not in _REFERENCE and not w.isdigit()}
