@@ -157,6 +157,13 @@ VERDICTS = [
     ),
     # the owner is not the matter: "their PAs" says nothing of the PAs' caseloads
     ("were PAs' caseloads ok", "Care leavers are well supported by their PAs.", ""),
+    ("are the foster carers' allowances good", "Foster carers are well supported and trained.", ""),
+    # the words alone answer yes only when two of them at least are there
+    (
+        "does the council rely on agency workers",
+        "Strong multi-agency partnerships rely on good information sharing.",
+        "",
+    ),
     # burdens: for caseloads, workloads and turnover, high is bad
     ("were caseloads manageable", "Caseloads are high in most teams.", "no"),
     ("are social workers overloaded with cases", "Social workers have low caseloads.", "no"),

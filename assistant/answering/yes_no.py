@@ -158,6 +158,7 @@ def _joined(text: str) -> str:
 # an owner before what the question asks about: in "were PAs' caseloads ok?" the matter is the
 # caseloads, and "well supported by their PAs" does not speak to it
 _OWNER = re.compile(r"\b\w+(?:s['’]|['’]s)\s+(?=[a-z])", re.I)
+_OWNED = re.compile(r"\b\w+(?:s['’]|['’]s)\s+([a-z]+)", re.I)  # what the owner has
 
 
 def _content(text: str) -> set[str]:
@@ -263,8 +264,9 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
         return {t for t in telling if any(_same(s, t) for s in content_lemmas(_joined(text)))}
 
     coverage = len(covered(sentence)) / len(telling)
-    if coverage < MIN_COVERAGE:
-        return "", 0, coverage
+    owned = {w for m in _OWNED.finditer(question) for w in content_lemmas(m.group(1))}
+    if coverage < MIN_COVERAGE or (owned and not any(_same(s, o) for s in content_lemmas(sentence) for o in owned)):
+        return "", 0, coverage  # "foster carers' allowances" needs the allowances, not the carers
     if ASPIRATION.search(sentence):
         return "", 0, coverage  # says what is wanted or what holds it back, not what is
     if any(
@@ -283,6 +285,8 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
         # "offered to all children, although take-up is relatively low"; "progress in reducing
         # caseloads, but these remain too high in several teams" (a clause with signals both ways)
         return "unclear", 2, coverage
+    if strength == 1 and len(covered(sentence)) < min(2, len(telling)):
+        return "", 0, coverage  # the words alone, one of them: "partnerships rely on…" for "rely on agency workers?"
     return ("unclear" if said == "both" else said), strength, coverage
 
 
