@@ -66,14 +66,15 @@ def score_sentences(
             cands.append((rank, p, s, overlap))
     if not cands:
         return []
-    wants = [_ANSWER_TYPES[kind][1] for kind in asked_types(question)]
+    asked = asked_types(question)
+    wants = [_ANSWER_TYPES[kind][1] for kind in asked]
     cands = sorted(cands, key=lambda c: (-(c[3] + ANSWER_TYPE_BONUS * any(rx.search(c[2]) for rx in wants)), c[0]))[
         :limit
     ]
     q = embedder.embed_query(question)
     vecs = embedder.embed_documents([s for _, _, s, _ in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
-    naming = "name" in asked_types(question)
+    naming = "name" in asked
     scored = []
     for (rank, p, s, overlap), sim in zip(cands, sims):
         fits = any(rx.search(s) for rx in wants)

@@ -163,7 +163,7 @@ _OWNED = re.compile(r"\b\w+(?:s['’]|['’]s)\s+([a-z]+)", re.I)  # what the ow
 
 def _content(text: str) -> set[str]:
     """The stemmed content words of text, without the stance cues, report references and owners."""
-    text = _OWNER.sub(" ", _joined(text))
+    text = _OWNER.sub(" ", text)
     for rx in _CUES:
         text = rx.sub(" ", text)
     return {w for w in content_lemmas(text) if w not in _REFERENCE and not w.isdigit()}
@@ -176,7 +176,7 @@ def _same(a: str, b: str) -> bool:
 def _positions(text: str, targets: set[str]) -> list[int]:
     """Word positions of text whose stem matches one of the question's content words."""
     out = []
-    for i, w in enumerate(words(_joined(text))):
+    for i, w in enumerate(words(text)):
         stems = content_lemmas(w)
         if any(_same(s, t) for s in stems for t in targets):
             out.append(i)
@@ -261,9 +261,10 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     telling = (targets - UBIQUITOUS) or targets
 
     def covered(text: str) -> set[str]:
-        return {t for t in telling if any(_same(s, t) for s in content_lemmas(_joined(text)))}
+        return {t for t in telling if any(_same(s, t) for s in content_lemmas(text))}
 
-    coverage = len(covered(sentence)) / len(telling)
+    held = covered(sentence)
+    coverage = len(held) / len(telling)
     owned = {w for m in _OWNED.finditer(question) for w in content_lemmas(m.group(1))}
     if coverage < MIN_COVERAGE or (owned and not any(_same(s, o) for s in content_lemmas(sentence) for o in owned)):
         return "", 0, coverage  # "foster carers' allowances" needs the allowances, not the carers
@@ -285,7 +286,7 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
         # "offered to all children, although take-up is relatively low"; "progress in reducing
         # caseloads, but these remain too high in several teams" (a clause with signals both ways)
         return "unclear", 2, coverage
-    if strength == 1 and len(covered(sentence)) < min(2, len(telling)):
+    if strength == 1 and len(held) < min(2, len(telling)):
         return "", 0, coverage  # the words alone, one of them: "partnerships rely on…" for "rely on agency workers?"
     return ("unclear" if said == "both" else said), strength, coverage
 

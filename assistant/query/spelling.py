@@ -22,6 +22,8 @@ assessment assessments interview interviews exploitation placement placements le
 effectiveness compared comparison previous latest recommendations weaknesses strengths""".split()
 )
 _WORD = re.compile(r"[A-Za-z]{5,}")
+# units people clip, also glued to a number ("72hrs")
+UNITS = {"yrs": "years", "hrs": "hours", "wks": "weeks", "mths": "months", "mins": "minutes"}
 # text-speak people type in a chat box: "how r kids in care doing"
 SHORTHAND = {
     "r": "are",
@@ -31,17 +33,13 @@ SHORTHAND = {
     "wot": "what",
     "abt": "about",
     "hw": "how",
-    "yrs": "years",
-    "hrs": "hours",
-    "wks": "weeks",
-    "mths": "months",
-    "mins": "minutes",
     "bout": "about",
     "hows": "how is",
     "whats": "what is",
+    **UNITS,
 }
 _SHORTHAND = re.compile(r"(?<![\w'’&.-])(" + "|".join(SHORTHAND) + r")(?![\w'’&.-])", re.I)
-_GLUED_UNIT = re.compile(r"\b(\d+)(?=(?:hrs|wks|mths|mins|yrs)\b)", re.I)  # "72hrs": "72 hrs"
+_GLUED_UNIT = re.compile(r"\b(\d+)(?=(?:" + "|".join(UNITS) + r")\b)", re.I)  # "72hrs": "72 hrs"
 
 
 @lru_cache(maxsize=4096)

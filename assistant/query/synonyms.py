@@ -18,8 +18,13 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "question_synonyms.json
 
 
 @cache
+def _pairs() -> dict[str, str]:
+    return json.loads(DATA.read_text(encoding="utf-8"))["synonyms"]
+
+
+@cache
 def _table() -> tuple[tuple[re.Pattern, str], ...]:
-    pairs = json.loads(DATA.read_text(encoding="utf-8"))["synonyms"]
+    pairs = _pairs()
     return tuple(
         (re.compile(r"(?<![\w&-])" + re.escape(said).replace(r"\ ", r"[\s-]+") + r"s?(?![\w&-])", re.I), meant)
         for said, meant in pairs.items()
@@ -34,7 +39,7 @@ def _initials(phrase: str) -> str:
 def _acronyms() -> tuple[tuple[re.Pattern, str], ...]:
     """The acronyms the other way round: the reports use both "independent reviewing officer"
     and "IRO", so a question with the words is also searched with the acronym."""
-    pairs = json.loads(DATA.read_text(encoding="utf-8"))["synonyms"]
+    pairs = _pairs()
     return tuple(
         (re.compile(r"(?<![\w-])" + re.escape(meant).replace(r"\ ", r"[\s-]+") + r"s?(?![\w-])", re.I), said.upper())
         for said, meant in pairs.items()
