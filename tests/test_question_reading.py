@@ -495,6 +495,10 @@ def test_a_figure_is_not_a_year_or_a_date(sentence, figure):
         ("what is the email of the director of children's services in hull", "contact details"),
         ("whats the pay of social workers in bury", "pay"),
         ("how did ofsted rate st anne's catholic primary school in bury", "schools"),
+        ("how much is leeds council's total children's social care budget in pounds for 2025/26?", "finances"),
+        ("what was bury's children's services budget in 2019", "finances"),
+        ("how much was spent on children's social care in derby last year", "finances"),
+        ("what is the annual spend on agency social workers in kent in pounds", "finances"),
     ],
 )
 def test_contact_details_pay_and_schools_are_outside_the_reports(question, topic):
@@ -513,6 +517,10 @@ def test_contact_details_pay_and_schools_are_outside_the_reports(question, topic
         "did the council email care leavers about their entitlements",
         "how did ofsted rate the virtual school in bury",
         "did the duty team answer the phone quickly",
+        "what was the impact of budget pressures on staffing in bury",
+        "how much is the setting up home allowance for care leavers in leeds",
+        "what budget do foster carers get for holidays",
+        "has the council invested in more social workers",
     ],
 )
 def test_pay_and_phones_of_the_people_the_reports_are_about_stay_in_scope(question):
