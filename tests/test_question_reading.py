@@ -178,6 +178,28 @@ VERDICTS = [
         "Care leavers have their council tax paid up to the age of 25.",
         "yes",
     ),
+    # the asked word with a negating prefix says the opposite; "independent" is no such word
+    ("is the edge of care service well developed", "The edge of care service is underdeveloped.", "no"),
+    ("was the response to concerns consistent", "There is inconsistency in the response to concerns.", "no"),
+    ("were caseloads manageable in the disabled children's team", "Caseloads are unmanageable in that team.", "no"),
+    ("were there enough foster carers for teenagers", "There are insufficient foster carers for teenagers.", "no"),
+    (
+        "did reviewing officers challenge plans",
+        "Independent reviewing officers challenge plans effectively when progress drifts.",
+        "yes",
+    ),
+    # next to nothing answers a plain question no; "a minority" does not
+    ("do they rely on agency staff", "There is minimal reliance on agency staff.", "no"),
+    ("do they rely on agency staff", "A minority of posts rely on agency staff.", ""),
+    # people's words in the reports' wording: b&b, kids
+    ("had any kids been put in b&b", "No children have been placed in bed and breakfast this year.", "no"),
+    ("were PAs' caseloads ok", "Personal advisers' caseloads are too high.", "no"),
+    # a clause that holds back something else does not stop the answer ("… and this limits …")
+    (
+        "did social workers have manageable caseloads",
+        "Caseloads are too high, and this limits the time social workers have for direct work.",
+        "no",
+    ),
 ]
 
 

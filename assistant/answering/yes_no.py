@@ -7,7 +7,9 @@ A sentence speaks to the question only when it holds most of the question's cont
 
 - a **negation** ("not", "no", "never", "none", "without", "yet to") scoping the question's
   words means no ("there have not been any permanent exclusions", "has yet to achieve the
-  target");
+  target"), and so does a question's word with a negating prefix ("well developed" /
+  "underdeveloped", "consistent" / "inconsistency", "enough" / "insufficient") and next to
+  nothing ("only minimal reliance on agency staff") for a question with no stance of its own;
 - otherwise the question's stance is compared with the sentence's, on four scales, and every
   signal must agree: **comparison** with a benchmark (more / higher than, above / below, in
   line with), **quantity** (most, many, heavily / minority, few, only four; a question about
@@ -19,6 +21,9 @@ A sentence speaks to the question only when it holds most of the question's cont
 - a sentence that asserts the question's words with no signal either way means yes ("they are
   always offered a return home interview"), unless the question has a stance of its own
   ("heavily", "enough"): then the words alone do not answer it.
+
+The question is read in its own words and in the reports' words (``query/synonyms.py``: "b&b"
+is bed and breakfast, "PA" a personal adviser), whichever speaks to the sentence more.
 
 The sentence is read clause by clause ("but", "although", "however", ";"): the clause holding
 most of the question's words decides, and another clause on the matter that says otherwise
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import re
 
+from ..query.synonyms import reworded
 from ..vocabulary import content_lemmas, words
 from ..wording import CRITICISM, PRAISE
 
@@ -143,8 +149,39 @@ _REFERENCE = content_lemmas(
 )
 # words nearly every finding holds: they do not show that a sentence speaks to the question
 UBIQUITOUS = content_lemmas(
-    "children child young people person care social work worker workers service services family"
+    "children child kids kid youngsters young people person care social work worker workers service services family"
 )
+# a word the question asks about with a negating prefix in the sentence ("well developed" /
+# "underdeveloped", "consistent" / "inconsistency", "suitable" / "unsuitable") says the opposite
+NEGATING_PREFIX = re.compile(r"^(?:under|poorly|non|dis|mis|ill|un|in|im|ir|il)-?(?=[a-z]{4})", re.I)
+# words whose first letters only look like a negating prefix
+NOT_PREFIXED = (
+    "independ",
+    "increas",
+    "inform",
+    "involv",
+    "includ",
+    "understand",
+    "indicat",
+    "insight",
+    "intens",
+    "intent",
+    "interv",
+    "interest",
+    "discuss",
+    "disclos",
+    "distribut",
+    "discharg",
+    "immedi",
+    "import",
+    "improv",
+    "impact",
+    "illustr",
+    "irregular",
+    "untild",
+)
+# next to nothing: answers a plain "do they…?" no ("only minimal reliance on agency staff")
+NEAR_NONE = re.compile(r"\b(minimal|negligible|hardly\ any|very\ few|very\ little|rarely|seldom)\b", re.I | re.X)
 
 
 # a prefix joined to its word: "multi-agency" work is not agency staff
@@ -174,13 +211,32 @@ def _same(a: str, b: str) -> bool:
 
 
 def _positions(text: str, targets: set[str]) -> list[int]:
-    """Word positions of text whose stem matches one of the question's content words."""
+    """Word positions of text whose stem matches one of the question's content words (or
+    its negation by prefix: "underdeveloped" for "developed")."""
     out = []
     for i, w in enumerate(words(text)):
-        stems = content_lemmas(w)
+        stems = content_lemmas(w) | content_lemmas(_unprefixed(w))
         if any(_same(s, t) for s in stems for t in targets):
             out.append(i)
     return out
+
+
+def _unprefixed(word: str) -> str:
+    """word without a negating prefix ("inconsistent" -> "consistent"), or "" when it has none."""
+    if word.lower().startswith(NOT_PREFIXED):
+        return ""
+    rest = NEGATING_PREFIX.sub("", word, count=1)
+    return rest if rest != word else ""
+
+
+def _negated_by_prefix(text: str, targets: set[str]) -> bool:
+    """The text holds one of the question's words with a negating prefix, and not the word itself."""
+    for w in words(text):
+        rest = _unprefixed(w)
+        if rest and any(_same(s, t) for s in content_lemmas(rest) for t in targets):
+            if not any(_same(s, t) for s in content_lemmas(w) for t in targets):
+                return True
+    return False
 
 
 def _cue_positions(rx: re.Pattern, text: str) -> list[int]:
@@ -247,6 +303,19 @@ def sentence_verdict(question: str, sentence: str) -> str:
 
 
 def _read(question: str, sentence: str) -> tuple[str, int, float]:
+    """_read_as of the question in its own words and in the reports' words ("b&b": bed and
+    breakfast), whichever speaks to the sentence more; "unclear" when the two disagree."""
+    said = _read_as(question, sentence)
+    other = reworded(question)
+    if other == question:
+        return said
+    again = _read_as(other, sentence)
+    if said[0] in ("yes", "no") and again[0] in ("yes", "no") and said[0] != again[0]:
+        return "unclear", 2, max(said[2], again[2])
+    return max(said, again, key=lambda r: (r[1], r[2]))
+
+
+def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     """(verdict, strength, coverage): ("no" | "yes", 2) from a negation or stance signals,
     ("yes", 1) when the sentence only asserts the question's words, ("unclear", 2) when it
     speaks to the question with signals both ways, ("", 0) when it does not speak to it;
@@ -261,15 +330,16 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     telling = (targets - UBIQUITOUS) or targets
 
     def covered(text: str) -> set[str]:
-        return {t for t in telling if any(_same(s, t) for s in content_lemmas(text))}
+        stems = content_lemmas(text) | {
+            s for w in words(text) if (rest := _unprefixed(w)) for s in content_lemmas(rest)
+        }
+        return {t for t in telling if any(_same(s, t) for s in stems)}
 
     held = covered(sentence)
     coverage = len(held) / len(telling)
     owned = {w for m in _OWNED.finditer(question) for w in content_lemmas(m.group(1))}
     if coverage < MIN_COVERAGE or (owned and not any(_same(s, o) for s in content_lemmas(sentence) for o in owned)):
         return "", 0, coverage  # "foster carers' allowances" needs the allowances, not the carers
-    if ASPIRATION.search(sentence):
-        return "", 0, coverage  # says what is wanted or what holds it back, not what is
     if any(
         (a.search(question) and b.search(sentence) and not a.search(sentence))
         or (b.search(question) and a.search(sentence) and not b.search(sentence))
@@ -277,6 +347,8 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     ):
         return "unclear", 2, coverage  # "most posts filled by agency staff" for "…by permanent staff?"
     clauses = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)] or [sentence]
+    if any(ASPIRATION.search(c) for c in clauses):
+        return "", 0, coverage  # says what is wanted or what holds it back, not what is
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
     # the clause with a signal decides over one that only repeats the words ("exemption is applicable
     # if they live in Southwark, but this does not apply to them if they live elsewhere"); among
@@ -309,12 +381,14 @@ def _quantity(question: str, text: str, anchors: list[int] | None) -> str:
 def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, int]:
     text = NOT_A_NEGATION.sub(lambda m: "x" * len(m.group(0)), sentence)
     negations = _cue_positions(NEGATION, text)
-    if _near(negations, anchors, forward_only=True):
+    if _near(negations, anchors, forward_only=True) or _negated_by_prefix(text, content_lemmas(question) - _REFERENCE):
         return "no", 2
     asked_words = {_class(m.group(0)) for m in NEGATABLE.finditer(question)}
     negated = [len(words(text[: m.start()])) for m in NEGATABLE.finditer(text) if _class(m.group(0)) in asked_words]
     if asked_words and any(0 < n - c <= 3 for c in negations for n in negated):
         return "no", 2  # "did they always…?" / "not always"; "every child?" / "not … all children"
+    if asked_words and any(_class(_unprefixed(w)) in asked_words for w in words(text)):
+        return "no", 2  # "enough foster carers?" / "insufficient foster carers"
 
     burden = any(t.startswith(b) or (len(t) >= 4 and b.startswith(t)) for t in _content(question) for b in LOAD)
 
@@ -343,6 +417,8 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
             signals.append(said == asked)
         elif stance:
             continue  # the question's own stance is on another scale
+        elif name == "quantity" and said == "-" and _near(_cue_positions(NEAR_NONE, text), anchors):
+            return "no", 2  # next to nothing: "only minimal reliance on agency staff"
         elif name == "comparison" or (name in ("quantity", "evaluation") and said == "-"):
             # "only a minority are offered", criticism, "higher than recommended": a plain
             # "do children get…?" or "were caseloads within guidance?" is neither yes nor no

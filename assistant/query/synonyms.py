@@ -53,3 +53,20 @@ def expand(text: str) -> str:
     added = [meant for rx, meant in _table() if rx.search(text) and meant.lower() not in text.lower()]
     added += [acronym for rx, acronym in _acronyms() if rx.search(text) and not re.search(rf"\b{acronym}", text, re.I)]
     return " ".join([text, *dict.fromkeys(added)])
+
+
+SHORT_MEANING = 3  # words: a longer meaning is added to a search, not put in a question's place
+
+
+def reworded(text: str) -> str:
+    """text with the words the reports word otherwise replaced by the reports' wording, where
+    that is short ("were kids put in b&b?" -> "were children put in bed and breakfast?")."""
+    for (said, meant), (rx, _) in zip(_pairs().items(), _table()):
+        if len(meant.split()) <= SHORT_MEANING and not meant.isupper():
+            text = rx.sub(lambda m, said=said, meant=meant: _plural_kept(m.group(0), said, meant), text)
+    return text
+
+
+def _plural_kept(found: str, said: str, meant: str) -> str:
+    """meant, plural when the question's word was: "PAs'" -> "personal advisers'"."""
+    return meant + ("s" if found[-1:] in "sS" and said[-1:] != "s" else "")
