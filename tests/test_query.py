@@ -429,7 +429,14 @@ RECENCY = [
     ("What support do the oldest children in care in Dorset get?", ""),
     ("What did the first recommendation for Dorset say?", ""),
     ("How does Dorset help care leavers in the last two years?", ""),
+    ("Do children in care in Dorset meet their PA in good time before they turn 18?", ""),  # a time of life
+    ("Dorset: what was the time before like?", "previous"),
 ]
+
+
+def test_back_in_a_year_leaves_the_question_in_the_topic(matcher):
+    f = q(matcher, "in dorset back in 2014 were return interviews happening within 48 hours?")
+    assert f.topic == "were return interviews happening within 48 hours?", f
 
 
 @pytest.mark.parametrize("text,expected", RECENCY)

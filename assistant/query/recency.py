@@ -19,7 +19,8 @@ _RECENCY_PATTERNS = (  # tried in this order; each match is masked before the ne
         | second[-\s](?:most[-\s]recent|latest|last|newest)
         | (?:before|prior\s+to|preceding)\s+(?:the\s+|its\s+|their\s+)?(?:latest|last|most\s+recent|current|newest)
           (?:\s+(?:one|inspection|report))?
-        | (?:the\s+)?(?:one|inspection|report|time)\s+before
+        | (?:the\s+)?(?:one|inspection|report|time)\s+before(?!\s+(?:they|he|she|we|you|their|his|her|children|young
+            |turning|leaving|reaching|the\s+age|age|\d))
           (?:\s+(?:that|it|this|then|(?:the\s+)?(?:latest|last|most\s+recent|current|newest)(?:\s+(?:one|inspection|report))?))?
         | before\s+(?:that|then)
         | earlier(?=\s+"""

@@ -19,7 +19,7 @@ _DANGLING_RE = re.compile(
 
 _SENT = "\x00"
 _BEFORE_SENT_RE = re.compile(
-    r"(?:\b(?:the|a|an|of|in|for|at|on|from|about|by|during|its|their|published|dated|to|with|into)\s+)+\x00", re.I
+    r"(?:\b(?:the|a|an|of|in|for|at|on|from|about|by|during|its|their|published|dated|to|with|into|back)\s+)+\x00", re.I
 )
 _AFTER_SENT_RE = re.compile(r"\x00(?:\s+(?:of|published|dated)\b)+", re.I)
 
