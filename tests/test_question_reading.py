@@ -84,8 +84,9 @@ VERDICTS = [
     (
         "were IRO caseloads within what guidance recommends",
         "IRO caseloads are higher than recommended in guidance.",
-        "",
+        "no",  # within a benchmark: above it is no, below or in line with it yes
     ),
+    ("were caseloads within the recommended range", "Caseloads are below the recommended maximum of 25.", "yes"),
     ("did IRO caseloads meet the statutory guidance", "IRO caseloads are well in excess of statutory guidance.", ""),
     # a sentence that says something holds the matter back, or is still needed, does not answer it
     (
@@ -141,7 +142,7 @@ VERDICTS = [
     (
         "is the council heavily reliant on agency staff",
         "Staff turnover is low, but the council remains heavily reliant on agency staff.",
-        "",
+        "yes",  # the clause holding all the question's words speaks over one sharing "staff" with it
     ),
     # signals both ways: no verdict
     (

@@ -72,6 +72,7 @@ OPPOSITES = (
 )
 HIGH = re.compile(
     r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|heavy|heavier|significant\ number
+    | considerable|substantial|extensive
     | large\ number|great\ deal|too\ much|too\ many|over-?reliance|over-?reliant|frequently|often|regularly|constantly|widely)\b""",
     X,
 )
@@ -184,6 +185,9 @@ NOT_PREFIXED = (
 NEAR_NONE = re.compile(r"\b(minimal|negligible|hardly\ any|very\ few|very\ little|rarely|seldom)\b", re.I | re.X)
 
 
+# a clause that opens on what the clause before it spoke of
+_REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", re.I)
+
 # a prefix joined to its word: "multi-agency" work is not agency staff
 _PREFIXED = re.compile(r"\b(multi|inter|cross|non|sub|co)-(?=[a-z])", re.I)
 
@@ -258,6 +262,14 @@ def _signed(plus: list[int], minus: list[int], negations: list[int]) -> tuple[li
 def _mask(rx: re.Pattern, text: str) -> str:
     """text with rx's matches blanked out word for word (positions keep)."""
     return rx.sub(lambda m: re.sub(r"\w", "x", m.group(0)), text)
+
+
+# a question asking whether something stays inside a benchmark: "within guidance?", "no more than…?"
+WITHIN = re.compile(
+    r"""\b(?:within|no\ (?:more|higher)\ than|at\ or\ below|under)\b(?:\W+\w+){0,4}?\W+
+    (?:guidance|guidelines?|recommend\w*|range|limits?|targets?|handbook|standards?|maximum|threshold)""",
+    X,
+)
 
 
 def _comparison(text: str) -> str:
@@ -346,7 +358,14 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         for a, b in OPPOSITES
     ):
         return "unclear", 2, coverage  # "most posts filled by agency staff" for "…by permanent staff?"
-    clauses = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)] or [sentence]
+    # the clauses that speak to the question: those holding one of its words; one holding all of
+    # them speaks over those holding less than MIN_COVERAGE, unless they refer back to it ("the
+    # staff turnover rate is low, but it is heavily dependent on agency staff": the second alone;
+    # "… is applicable in Southwark, but this does not apply elsewhere": both)
+    parts = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)]
+    if any(covered(c) == telling for c in parts):
+        parts = [c for c in parts if len(covered(c)) >= MIN_COVERAGE * len(telling) or _REFERS_BACK.match(c)]
+    clauses = parts or [sentence]
     if any(ASPIRATION.search(c) for c in clauses):
         return "", 0, coverage  # says what is wanted or what holds it back, not what is
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
@@ -394,7 +413,7 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
 
     def read(name: str, text: str, near: list[int] | None) -> str:
         if name == "comparison":
-            return _comparison(text)
+            return "<=" if near is None and WITHIN.search(text) else _comparison(text)
         rest = _mask(MORE_THAN, _mask(LESS_THAN, text))  # "higher than average" is a comparison, not a rise
         if name == "evaluation":
             said = _evaluation(rest, near)
@@ -413,15 +432,17 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
             return "both", 2
         if not said:
             continue
-        if asked:
+        if asked == "<=":  # inside a benchmark: below or in line with it is yes, above it no
+            signals.append(said in ("-", "="))
+        elif asked:
             signals.append(said == asked)
         elif stance:
             continue  # the question's own stance is on another scale
         elif name == "quantity" and said == "-" and _near(_cue_positions(NEAR_NONE, text), anchors):
             return "no", 2  # next to nothing: "only minimal reliance on agency staff"
         elif name == "comparison" or (name in ("quantity", "evaluation") and said == "-"):
-            # "only a minority are offered", criticism, "higher than recommended": a plain
-            # "do children get…?" or "were caseloads within guidance?" is neither yes nor no
+            # "only a minority are offered", criticism, "higher than average": a plain
+            # "do children get…?" is neither yes nor no
             return "unclear", 2
     if not signals:
         # a question with a stance ("heavily", "enough") is not answered by the words alone
