@@ -431,6 +431,9 @@ RECENCY = [
     ("How does Dorset help care leavers in the last two years?", ""),
     ("Do children in care in Dorset meet their PA in good time before they turn 18?", ""),  # a time of life
     ("Dorset: what was the time before like?", "previous"),
+    ("Was Dorset's leaving care booklet up to date?", ""),  # a finding's wording, not the latest report
+    ("Dorset's most up to date rating", "latest"),
+    ("Dorset up-to-date ofsted report", "latest"),
 ]
 
 

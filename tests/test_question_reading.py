@@ -192,6 +192,23 @@ VERDICTS = [
     # next to nothing answers a plain question no; "a minority" does not
     ("do they rely on agency staff", "There is minimal reliance on agency staff.", "no"),
     ("do they rely on agency staff", "A minority of posts rely on agency staff.", ""),
+    # the words alone say nothing in a sentence that finds fault or says what is still to do
+    (
+        "is the youth centre easy for care leavers to get to",
+        "The youth centre is valued by care leavers, but its location makes it difficult to access.",
+        "",
+    ),
+    (
+        "was the children in care council reaching beyond its own members",
+        "Leaders recognise they have more to do to extend the council's reach beyond its members.",
+        "",
+    ),
+    (
+        "are children who carry knives treated as criminals",
+        "The programme aims to prevent children who carry knives from being treated as criminals.",
+        "",
+    ),
+    ("was the leaving care booklet up to date", "The leaving care booklet is out of date.", "no"),
     # people's words in the reports' wording: b&b, kids
     ("had any kids been put in b&b", "No children have been placed in bed and breakfast this year.", "no"),
     ("were PAs' caseloads ok", "Personal advisers' caseloads are too high.", "no"),

@@ -65,6 +65,14 @@ ASPIRATION = re.compile(
     | \b(?:limit|hamper|hinder|restrict|constrain)\w*\ (?:\S+\ ){0,3}?(?:ability|capacity)\b""",
     X,
 )
+# what is still to do: "they have more to do to extend children's involvement beyond…"
+MORE_TO_DO = re.compile(
+    r"\b(?:more|further|much|work)\ (?:work\ )?(?:still\ )?to\ do\b|\bwork\ is\ (?:still\ )?needed\b", X
+)
+# kept from happening: "aims to prevent children from being criminalised"
+PREVENTS = re.compile(
+    r"\b(?:prevent\w*|avoid\w*|divert\w*|stop\w*|protect\w*)\b(?:\W+\w+){0,6}?\W+from\b|\bavoid\w*\b", X
+)
 # words of the question whose opposite in the sentence is no answer by the words alone (a list:
 # more pairs may come; "local" against "out of area" was too loose: "local gyms")
 OPPOSITES = (
@@ -114,11 +122,13 @@ DOWN = re.compile(
 # evaluation words people use in questions, besides the report's own praise / criticism cues
 GOOD = re.compile(
     r"""\b(properly|well|good|enough|sufficient\w*|quickly|promptly|on\ time|in\ time|fast|safe(?:ly)?|right|ok|okay
+    | easy|easily|accessible|up\ to\ date
     | fine|manageable|reasonable|sensible|acceptable|adequate(?:ly)?)\b""",
     X,
 )
 BAD = re.compile(
     r"""\b(struggl\w*|problems?|problematic|issues?|too\ long|wait\w*\ (?:a\ )?long|(?:a\ )?long\ (?:time|wait)|late
+    | difficult|difficulty|difficulties|hard\ to|out\ of\ date|outdated
     | slow\w*|badly|behind|shortages?|short\ of|shortfall|scarce|scarcity|unacceptabl[ey]
     | overloaded|overstretched|stretched|swamped|overwhelmed|snowed\ under)\b""",
     X,
@@ -379,6 +389,10 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         return "unclear", 2, coverage
     if strength == 1 and len(held) < min(2, len(telling)):
         return "", 0, coverage  # the words alone, one of them: "partnerships rely on…" for "rely on agency workers?"
+    if strength == 1 and any(rx.search(sentence) for rx in (CRITICISM, BAD, ASPIRATION, MORE_TO_DO, PREVENTS)):
+        # the words alone, in a sentence that finds fault or says what is still to do anywhere:
+        # "a valuable service…, but its location makes it difficult to access" for "easy to get to?"
+        return "", 0, coverage
     return ("unclear" if said == "both" else said), strength, coverage
 
 

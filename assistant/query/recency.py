@@ -58,7 +58,9 @@ _RECENCY_PATTERNS = (  # tried in this order; each match is masked before the ne
         "latest",
         re.compile(
             r"""
-        \b(?:latest | newest | most\s+recent(?:ly)? | current(?:ly)? | up[-\s]to[-\s]date | now | still
+        \b(?:latest | newest | most\s+recent(?:ly)? | current(?:ly)? | most\s+up[-\s]to[-\s]date
+        | up[-\s]to[-\s]date(?=\s+(?:ofsted\s+)?(?:rating|report|inspection|judgement|grade|result|info|information|picture|position|view))
+        | now | still
         | these\s+days | today | at\s+the\s+moment | at\s+present | presently
         | recent(?=\s+"""
             + _DOC
