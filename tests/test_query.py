@@ -523,3 +523,29 @@ def test_dev_questions(matcher):
             if not f.date_text or not (lo <= row["published"] <= hi):
                 failures.append(("date", row["question"], f.published_from, f.published_to))
     assert not failures, failures[:10]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("swindom dedicated child exploitation team - name?", ("swindon",)),  # one slipped key
+        ("caseloads in hulls access and assessment team", ("kingston upon hull",)),  # possessive, no apostrophe
+        ("brnet ofsted rating", ("barnet",)),
+        ("walton children's services", ()),  # another first letter: another place, not Halton
+    ],
+)
+def test_one_slip_in_a_name_is_still_the_authority(matcher, text, expected):
+    assert matcher.find(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("how many kids were on the caseloads of socail workers in 2015?", ""),  # a typo of "social"
+        ("what does the assesment team in westmoorshire do?", "westmoorshire"),
+    ],
+)
+def test_a_typo_of_an_english_word_is_no_unknown_place(matcher, text, place):
+    from assistant.query.places import unknown_place
+
+    assert unknown_place(text, matcher, lambda w: False).lower() == place

@@ -310,6 +310,7 @@ class AuthorityMatcher:
         them no English word, close to a known name (rapidfuzz ratio >= FUZZY_MIN, higher for
         short words). Used only when no name matched exactly."""
         from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import Levenshtein
 
         out = []
         i = 0
@@ -328,6 +329,18 @@ class AuthorityMatcher:
                 )
                 if hit and (best is None or hit[1] > best[1]):
                     best = (length, hit[1], hit[2])
+            if best is None and _unusual(toks[i].norm) and len(toks[i].norm) >= 5:
+                # one slip of a key inside a name ("swindom"), or a possessive without its
+                # apostrophe ("hulls"): the first letter kept, one name only
+                word = toks[i].norm
+                near = {
+                    k
+                    for k in self._keys_by_len.get(1, {})
+                    if k[0][0] == word[0]
+                    and (Levenshtein.distance(word, k[0]) <= 1 if len(word) >= 6 else word == k[0] + "s")
+                }
+                if len(near) == 1:
+                    best = (1, 100, near.pop())
             if best is None and _unusual(toks[i].norm) and len(toks[i].norm) >= 4:
                 # a clipped name ("sheff", "northants"-style short forms): the start of one name only
                 starts = {k for k in self._keys_by_len.get(1, {}) if k[0].startswith(toks[i].norm)}

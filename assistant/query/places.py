@@ -95,6 +95,27 @@ _NOT_NAMES = {
 }
 
 
+TYPO_OF_ZIPF = 4.0  # a word one edit away from an English word this common is a typo of it, not a place
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _typo_of_common_word(word: str) -> bool:
+    """One deletion, transposition, substitution or insertion away from a common English word
+    ("socail" -> "social", "assesment" -> "assessment")."""
+    from wordfreq import zipf_frequency
+
+    w = word.lower().strip("'’")
+    if len(w) < 4 or not w.isalpha():
+        return False
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits.discard(w)
+    return any(zipf_frequency(e, "en") >= TYPO_OF_ZIPF for e in edits)
+
+
 def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> str:
     """A place-like name that is no authority the matcher knows and no word the reports or
     common English use; "" when there is none (or when an authority is named)."""
@@ -104,7 +125,11 @@ def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> s
         return ""
     for m in _PLACE_POSITIONS.finditer(text):
         raw = (m.group("after") or m.group("before") or m.group("lower") or "").strip(" .'’")
-        words = [w for w in re.findall(r"[\w'’-]+", raw) if w.lower().strip("'’") not in _NOT_NAMES]
+        words = [
+            w
+            for w in re.findall(r"[\w'’-]+", raw)
+            if w.lower().strip("'’") not in _NOT_NAMES and not (w[:1].islower() and _typo_of_common_word(w))
+        ]
         if not words or m.group("after") and raw[:1].islower() and len(words) != 1:
             continue
         name = " ".join(words)
