@@ -212,3 +212,48 @@ def test_lower_case_ordinary_word_places(question, names):
 
     matcher = AuthorityMatcher(load_known_authorities(ROOT / "corpus" / "manifest.csv"))
     assert matcher.find(question) == names
+
+
+SOMERSET_2026 = "80555_somerset/children's services inspection - 17 june 2026.pdf"
+
+
+@pytest.mark.parametrize(
+    "question,verdict",
+    [
+        ("did somerset get good across the board in 2026?", "No."),  # three areas require improvement
+        ("was somerset outstanding in 2026?", "No."),  # no area is
+        ("was somerset good in 2026?", ""),  # one area is: the grades speak
+    ],
+)
+def test_a_grade_asked_of_a_report_without_an_overall_grade(assistant, question, verdict):
+    a, marks = _marks(assistant, question, reports=[SOMERSET_2026])
+    assert marks["cited_report"], a.text
+    assert a.text.startswith(verdict) and (verdict or not a.text.startswith(("Yes.", "No."))), a.text
+
+
+def test_how_did_they_do_contracted(assistant):
+    a, marks = _marks(assistant, "leeds's latest inspection - how'd they do?", reports=[LEEDS_2025])
+    assert "**outstanding**" in a.text and marks["cited_report"], a.text
+
+
+@pytest.mark.parametrize(
+    "step,kind",
+    [("when was it set up?", "general"), ("when did it start?", "general"), ("when was that?", "inspection_dates")],
+)
+def test_when_was_it_set_up_asks_of_the_finding(assistant, step, kind):
+    history = [("How was Leeds judged?", ""), ("what does leeds do for children at risk of exploitation?", "")]
+    _, intent = assistant.understand(step, history)
+    assert intent.kind == kind
+
+
+def test_a_new_subject_after_a_judgement_question_is_a_finding(assistant):
+    history = [("how did leeds do in their 2025 inspection?", "")]
+    _, intent = assistant.understand("what about kids who keep going missing and get drawn into gangs?", history)
+    assert intent.kind == "general"
+    _, intent = assistant.understand("what about care leavers?", history)
+    assert intent.kind == "judgement" and intent.area == "care_leavers"
+
+
+def test_a_question_offering_alternatives_gets_no_yes_or_no(assistant):
+    a = assistant.ask("in leeds is the front door a police thing or a council thing?")
+    assert not a.text.startswith(("Yes.", "No.")), a.text

@@ -310,10 +310,48 @@ def test_yes_no_changes(question, grades, direction, expected):
         ("rhis done in 72hrs?", "rhis done in 72 hours?"),
         ("wot did they say bout 12wks", "what did they say about 12 weeks"),
         ("U.K. and R&D", "U.K. and R&D"),
+        ("newham's 2026 inspection - how'd they do?", "newham's 2026 inspection - how did they do?"),
+        ("what’d ofsted say", "what did ofsted say"),
     ],
 )
 def test_text_speak_is_put_right(typed, meant):
     assert correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "question,yes_no",
+    [
+        ("is the atlas team a police thing or a council thing?", False),
+        ("is it run by the police or by the council?", False),
+        ("does bury have a team for missing or exploited children?", True),
+        ("is bury good or not?", True),
+    ],
+)
+def test_a_question_offering_alternatives_asks_which_not_whether(question, yes_no):
+    from assistant.answering.intent import asks_yes_no
+
+    assert asks_yes_no(question) is yes_no
+
+
+@pytest.mark.parametrize(
+    "question,sentence,spells",
+    [
+        (
+            "what does SAFE stand for?",
+            "It is strengthened by the safeguarding adolescents from exploitation (SAFE) team.",
+            True,
+        ),
+        ("what's MASH short for", "The multi-agency safeguarding hub (MASH) is effective.", True),
+        ("MASH stands for what", "The multi-agency safeguarding hub (MASH) is effective.", True),
+        ("what does MASH do", "The multi-agency safeguarding hub (MASH) is effective.", False),  # not asked
+        ("what does SAFE stand for?", "Working alongside social workers, SAFE team practitioners manage risk.", False),
+    ],
+)
+def test_an_acronym_asked_is_spelt_out(question, sentence, spells):
+    from assistant.answering.extractive import spelt_out
+
+    rx = spelt_out(correct(question))
+    assert bool(rx and rx.search(sentence)) is spells
 
 
 @pytest.mark.parametrize(

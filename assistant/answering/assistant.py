@@ -94,6 +94,18 @@ def _about(topic: str) -> str:
 
 
 _WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
+# "when was it set up?": the start of what the earlier turn found, not the inspection's dates
+_STARTED = re.compile(
+    r"\b(?:set\s+up|start\w*|launch\w*|introduc\w*|creat\w*|establish\w*|open\w*|begin|began|begun|form(?:ed)?"
+    r"|commission\w*|brought\s+in|put\s+in\s+place|come\s+in|came\s+in)\b",
+    re.I,
+)
+
+
+# a grade asked of every area: "outstanding across the board?"
+_EVERY_AREA = re.compile(
+    r"\b(?:across\s+the\s+board|in\s+(?:every|all)\s+(?:area|judgement)s?|all\s+(?:areas|round)|everything)\b", re.I
+)
 
 
 def _same_dates(f: QueryFilters, earlier: QueryFilters) -> QueryFilters:
@@ -157,6 +169,8 @@ class Assistant:
                 named = self.retriever.matcher.find(question, in_field=True)
                 about = _about(earlier) if earlier and not named else ""
                 search = f"{question} {about}" if about else ""
+                if about:  # its words count as the question's in the quoted sentences too
+                    filters = replace(filters, topic=f"{filters.topic} {about}")
                 answer = self._answer(question, filters, intent, context=context, search=search)
         else:
             answer = self._answer(question, filters, intent)
@@ -286,9 +300,12 @@ class Assistant:
         # number, a name or a person ("what do they call their MASH?"); a short question that is
         # not worded as a follow-up keeps it only without a subject of its own ("were PAs'
         # caseloads ok?" is a finding)
+        # ("what about kids who keep going missing and get drawn into gangs?" has a subject of its
+        # own: three words of it make a finding, after a judgement question too)
         if (
             intent.kind == "general"
-            and (follow_up or (len(question.split()) <= 6 and not own_topic(f.topic)))
+            and (follow_up or len(question.split()) <= 6)
+            and not own_topic(f.topic, 2 if not follow_up else 3)
             and pintent.kind != "general"
             and not asked_types(question)
         ):
@@ -299,7 +316,7 @@ class Assistant:
                 intent = Intent("judgement", area=areas[0] if areas else pintent.area)
             elif not areas:
                 intent = pintent
-        if _WHEN_THAT.search(question):
+        if _WHEN_THAT.search(question) and not _STARTED.search(question):
             intent = Intent("inspection_dates")
         return f, intent
 
@@ -432,6 +449,14 @@ class Assistant:
                 if j is not None:
                     yes = aggregate.grade_matches(j.grade, intent.grade)
                     draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
+                elif (intent.area or "overall") == "overall":
+                    # no overall grade (the 2026 framework): yes when every area has the grade
+                    # asked ("outstanding across the board?"), no when none has, else the list speaks
+                    matches = {aggregate.grade_matches(a.grade, intent.grade) for a in reports[0].judgements}
+                    if _EVERY_AREA.search(question) and matches:
+                        matches = {all(matches)}
+                    if len(matches) == 1:
+                        draft.lines[0] = f"{TEMPLATES['yes' if matches.pop() else 'no']} {draft.lines[0]}"
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
         return self._general(question, f, notes, context, search)

@@ -21,6 +21,7 @@ _NOT_BEFORE_NUMBER = "".join(
 _PARA_START = re.compile(_NOT_BEFORE_NUMBER + r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")
 KEYWORD_WEIGHT = 0.25
 ANSWER_TYPE_BONUS = 0.08  # a sentence holding the kind of answer asked for (a number, a name)
+SPELT_BONUS = 0.3  # a sentence spelling out the acronym a "what does X stand for?" question asks
 NAMING_BONUS = 0.15  # a sentence that names the asked thing, for "what is it called?" questions
 RANK_WEIGHT = 0.05
 MIN_CHARS, MAX_CHARS = 40, 450
@@ -68,17 +69,19 @@ def score_sentences(
         return []
     asked = asked_types(question)
     wants = [_ANSWER_TYPES[kind][1] for kind in asked]
-    cands = sorted(cands, key=lambda c: (-(c[3] + ANSWER_TYPE_BONUS * any(rx.search(c[2]) for rx in wants)), c[0]))[
-        :limit
-    ]
+    spelt = spelt_out(question)  # "what does SAFE stand for?": the words whose initials make it
+
+    def bonus(s: str) -> float:
+        return ANSWER_TYPE_BONUS * any(rx.search(s) for rx in wants) + SPELT_BONUS * bool(spelt and spelt.search(s))
+
+    cands = sorted(cands, key=lambda c: (-(c[3] + bonus(c[2])), c[0]))[:limit]
     q = embedder.embed_query(question)
     vecs = embedder.embed_documents([s for _, _, s, _ in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
     naming = "name" in asked
     scored = []
     for (rank, p, s, overlap), sim in zip(cands, sims):
-        fits = any(rx.search(s) for rx in wants)
-        score = float(sim) + KEYWORD_WEIGHT * overlap + RANK_WEIGHT / (rank + 1) + ANSWER_TYPE_BONUS * fits
+        score = float(sim) + KEYWORD_WEIGHT * overlap + RANK_WEIGHT / (rank + 1) + bonus(s)
         if naming and overlap >= 0.5 and _NAMES_IT.search(s):  # "the front door, known as the SPOC"
             score += NAMING_BONUS
         scored.append(Scored(p, s, score, float(sim), overlap))
@@ -112,6 +115,16 @@ _ANSWER_TYPES = {
             re.X,
         ),
     ),
+    "when": (
+        re.compile(
+            r"^\s*(?:and\s+|so\s+)?when\b|\b(?:what|which)\ year\b|\bhow\ long\ ago\b|\bsince\ when\b", re.I | re.X
+        ),
+        re.compile(
+            r"\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            r"|\b(?:since|recently|last\ year|this\ year)\b",
+            re.X,
+        ),
+    ),
     "who": (
         re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),
         re.compile(
@@ -121,6 +134,25 @@ _ANSWER_TYPES = {
         ),
     ),
 }
+
+
+_STANDS_FOR = re.compile(
+    r"""\b(?:what\ (?:does|do|did|is)\ (?:the\ )?(?P<a>[A-Za-z]{2,8})\ (?:stand|short)\ for|what(?:\ is|['’]s)\ (?:the\ )?(?P<b>[A-Za-z]{2,8})\ short\ for
+    |(?P<c>[A-Za-z]{2,8})\ stands?\ for\ what|(?:meaning|expansion)\ of\ (?:the\ )?(?P<d>[A-Z]{2,8})\b)""",
+    re.I | re.X,
+)
+_SMALL_WORD = r"(?:of|and|the|for|to|in|on|with|at|from|by|&)"
+
+
+def spelt_out(question: str) -> re.Pattern | None:
+    """For "what does SAFE stand for?", a pattern of words whose initials spell the acronym
+    ("safeguarding adolescents from exploitation"; small words may come between); else None."""
+    m = _STANDS_FOR.search(question)
+    if not m:
+        return None
+    letters = next(g for g in m.groups() if g)
+    between = rf"[\s-]+(?:{_SMALL_WORD}[\s-]+)?"
+    return re.compile(r"\b" + between.join(rf"{re.escape(c)}[\w'’]*" for c in letters.lower()), re.I)
 
 
 def asked_types(question: str) -> list[str]:

@@ -165,9 +165,20 @@ def is_yes_no(question: str) -> bool:
     return tail.endswith("?") and len(tail.split()) <= 6 and not _WH.search(question)
 
 
+# a question offering alternatives asks which, not whether: "is the atlas team a police thing
+# or a council thing?", "is it run by the police or by the council?" (not "or not", and not
+# "missing or exploited children")
+_ALTERNATIVES = re.compile(
+    r"\bor\s+(?!not\b)(?:a|an|the|by|from|with|is\s+it|are\s+they|was\s+it|were\s+they|does\s+it|do\s+they)\b", re.I
+)
+
+
 def asks_yes_no(question: str, topic: str = "") -> bool:
     """is_yes_no on the question or on its topic (the question without the authority and
-    date it opens with: "merton 2017 were many care leavers staying put?")."""
+    date it opens with: "merton 2017 were many care leavers staying put?"), unless it offers
+    alternatives."""
+    if _ALTERNATIVES.search(question):
+        return False
     return is_yes_no(question) or is_yes_no(topic.strip(" -–—:,;"))
 
 

@@ -37,6 +37,8 @@ SHORTHAND = {
     "hows": "how is",
     "whats": "what is",
     **UNITS,
+    # contractions of "did": "how'd they do?"
+    **{f"{w}{a}d": f"{w} did" for w in ("how", "what", "where", "why") for a in "'’"},
 }
 _SHORTHAND = re.compile(r"(?<![\w'’&.-])(" + "|".join(SHORTHAND) + r")(?![\w'’&.-])", re.I)
 _GLUED_UNIT = re.compile(r"\b(\d+)(?=(?:" + "|".join(UNITS) + r")\b)", re.I)  # "72hrs": "72 hrs"
