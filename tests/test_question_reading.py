@@ -14,7 +14,7 @@ from assistant.answering.intent import classify, compares, grades_in, is_yes_no
 from assistant.answering.yes_no import sentence_verdict, verdict
 from assistant.query.spelling import correct
 from assistant.query.synonyms import expand
-from assistant.records import Judgement, ReportMeta
+from assistant.records import Citation, Judgement, Passage, ReportMeta
 
 # (question without its authority and date, quoted sentence, verdict). Written for these tests
 # from typical report sentences; "" means the sentence does not settle it.
@@ -542,10 +542,41 @@ def test_counts_of_children_favour_the_reports_figures_for_the_area(question, co
         ("what is the parenting course for dads called", ["name"]),
         ("who actually runs the service for the council", ["who"]),
         ("what did inspectors say about supervision", []),
+        ("where's the weekly drop in for care leavers", ["name"]),  # a place is a name
+        ("when was the atlas team set up?", ["when"]),
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question, kinds):
     assert asked_types(question) == kinds
+
+
+@pytest.mark.parametrize(
+    "sentence,names",
+    [
+        ("Children at risk of sexual exploitation get support from workers in the Phoenix team.", True),
+        ("Young people value the weekly drop-in at ‘Kitcat Terrace’.", True),
+        ("Children at risk get support from a specialist team.", False),
+    ],
+)
+def test_a_sentence_naming_a_team_or_a_place(sentence, names):
+    from assistant.answering.extractive import _ANSWER_TYPES
+
+    assert bool(_ANSWER_TYPES["name"][1].search(sentence)) is names
+
+
+def test_the_next_sentence_referring_back_completes_the_quote():
+    from assistant.answering.extractive import Scored, _with_continuations
+
+    p = Passage(
+        "38. The average caseload of independent reviewing officers is 65 children. IROs believe this to be "
+        "manageable and enables them to monitor care plans. Matching decisions are improving.",
+        1.0,
+        Citation("x.pdf", page=17),
+        "c1",
+    )
+    first = "The average caseload of independent reviewing officers is 65 children."
+    out = [s.sentence for s in _with_continuations([Scored(p, first, 1.0, 1.0, 1.0)])]
+    assert out == [first, "IROs believe this to be manageable and enables them to monitor care plans."]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..chunking import split_sentences
 from ..keyword import tokenize
+from ..query.synonyms import reworded
 from ..records import Passage
 
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
@@ -60,10 +61,13 @@ def score_sentences(
     """The candidate sentences of the passages, best first. Only the `limit` sentences with
     the most keyword overlap (then passage rank) are embedded, to bound latency."""
     qtok = set(tokenize(topic or question))
+    # the question's words, and the same in the reports' words ("CSE": child sexual exploitation)
+    alt = set(tokenize(reworded(topic or question)))
     cands = []
     for rank, p in enumerate(passages):
         for s in candidate_sentences(p):
-            overlap = len(qtok & set(tokenize(s))) / len(qtok) if qtok else 0.0
+            stok = set(tokenize(s))
+            overlap = max(len(qtok & stok) / len(qtok) if qtok else 0.0, len(alt & stok) / len(alt) if alt else 0.0)
             cands.append((rank, p, s, overlap))
     if not cands:
         return []
@@ -107,11 +111,13 @@ _ANSWER_TYPES = {
     ),
     "name": (
         re.compile(
-            r"\b(call|called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel))\b",
+            r"""\b(call|called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel)
+            |where(?:['’]s|\ is|\ are|\ do|\ does|\ can)?)\b""",
             re.I | re.X,
         ),
         re.compile(
-            r"(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Za-z]|\b(?:known|referred\ to)\ as\b",
+            r"""(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Za-z]|\b(?:known|referred\ to)\ as\b
+            | (?<![.!?]\ )(?<!^)\b[A-Z][\w'’-]+\ (?:team|service|project|programme|hub|panel|unit|scheme|model|group|house|centre)\b""",
             re.X,
         ),
     ),
@@ -192,6 +198,13 @@ _CONTINUES = re.compile(
 )
 
 
+# a next sentence that refers back in its first words: "IROs believe this to be manageable"
+_REFERS_BACK = re.compile(
+    r"^(?:\S+\s+){1,3}?(?:this|these|that|it|them)\b(?!\s+(?:year|month|week|report|inspection|area|authority|team|service|is\ why))",
+    re.I,
+)
+
+
 def _with_continuations(chosen: list[Scored]) -> list[Scored]:
     """Each chosen sentence followed by the next sentence of its paragraph when that one
     completes it ("This means…", "However, …") or the chosen one ends with a colon."""
@@ -202,7 +215,9 @@ def _with_continuations(chosen: list[Scored]) -> list[Scored]:
         if s.sentence not in sentences:
             continue
         i = sentences.index(s.sentence)
-        if i + 1 < len(sentences) and (_CONTINUES.match(sentences[i + 1]) or s.sentence.endswith(":")):
+        if i + 1 < len(sentences) and (
+            _CONTINUES.match(sentences[i + 1]) or _REFERS_BACK.match(sentences[i + 1]) or s.sentence.endswith(":")
+        ):
             nxt = sentences[i + 1]
             if all(c.sentence != nxt for c in chosen + out):
                 out.append(Scored(s.passage, nxt, s.score, s.similarity, s.overlap))
