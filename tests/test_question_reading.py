@@ -636,3 +636,18 @@ def test_pay_and_phones_of_the_people_the_reports_are_about_stay_in_scope(questi
     from assistant.query.places import out_of_scope
 
     assert out_of_scope(question) is None
+
+
+@pytest.mark.parametrize(
+    "question,grades",
+    [
+        ("which authorities went from inadequate straight to outstanding?", ("inadequate", "outstanding")),
+        (
+            "name councils that dropped from outstanding to requires improvement",
+            ("outstanding", "requires improvement"),
+        ),
+    ],
+)
+def test_transitions_asked_loosely(question, grades):
+    intent = classify(correct(question), 0)
+    assert intent.kind == "transition" and intent.grades == grades

@@ -71,7 +71,7 @@ _AFTER_GRADE = r"""(?!\s+(?!(?:for|in|at|on|or|and|but|nor|now|still|then|overal
     |across|since|before|after|last|this|that|the|a|an|any|anymore|either|too|both|from|when|under|it|its|their|they
     |council|councils|authority|authorities|children|childrens|services?|one|ratings?|grades?|judgements?|judgments?
     |results?|score|ofsted|reports?|inspections?|verdict|is|was|were|are|rated|judged|graded|ever|there|here
-    |back|again|every|each|like|level|status|label)\b)[a-z])"""
+    |back|again|every|each|like|level|status|label|straight|directly|immediately|later|next)\b)[a-z])"""
 GRADES = {  # the order is the grade scale, best first
     "outstanding": re.compile(r"\b(outstanding|excellent)\b" + _AFTER_GRADE, X),
     "good": re.compile(
@@ -227,7 +227,7 @@ _RX = {
         X,
     ),
     "aggregate": re.compile(
-        r"""\b((?:which|what|any|name\ (?:the|all)|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
+        r"""\b((?:which|what|any|name\ (?:the|all)?|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
         | how\ many | what\ proportion | what\ share | number\ of\ (?:authorities|councils|reports|inspections)
         | (?:authorities|councils)\ (?:were|that\ were|judged|rated|got) | who\ (?:got|was\ judged|was\ rated))\b""",
         X,
