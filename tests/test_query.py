@@ -550,3 +550,31 @@ def test_a_typo_of_an_english_word_is_no_unknown_place(matcher, text, place):
     from assistant.query.places import unknown_place
 
     assert unknown_place(text, matcher, lambda w: False).lower() == place
+
+
+@pytest.mark.parametrize(
+    "text,region",
+    [
+        ("which london boroughs were rated outstanding in 2019?", "London"),
+        ("how many councils in the north-east are inadequate?", "North East"),
+        ("councils in yorkshire judged good", "Yorkshire and the Humber"),
+        ("how was north yorkshire judged", None),  # an authority, not the region
+        ("north east lincolnshire ofsted", None),
+        ("london corporation rating", None),
+    ],
+)
+def test_the_region_a_question_names(text, region):
+    from assistant.query.regions import region_in
+
+    found = region_in(text)
+    assert (found.name if found else None) == region
+
+
+def test_every_authority_of_the_corpus_is_in_one_region(known):
+    import json
+
+    from assistant.query.regions import DATA
+
+    regions = json.loads(DATA.read_text(encoding="utf-8"))["regions"].values()
+    members = [a for r in regions for a in r["authorities"]]
+    assert len(members) == len(set(members)) and set(members) == set(known)

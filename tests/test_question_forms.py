@@ -257,3 +257,12 @@ def test_a_new_subject_after_a_judgement_question_is_a_finding(assistant):
 def test_a_question_offering_alternatives_gets_no_yes_or_no(assistant):
     a = assistant.ask("in leeds is the front door a police thing or a council thing?")
     assert not a.text.startswith(("Yes.", "No.")), a.text
+
+
+def test_a_region_limits_a_national_question(assistant):
+    a = assistant.ask("which councils in yorkshire were rated outstanding?")
+    assert a.text.startswith("Only authorities in Yorkshire and the Humber are counted."), a.text
+    cited = {c.passage.citation.local_authority for c in a.citations}
+    assert cited == {"Leeds"}, a.text  # not Dorset, outstanding in 2025 too
+    b = assistant.ask("which london boroughs were rated outstanding?")  # none in the test index
+    assert b.text.startswith("Only authorities in London are counted.") and not b.citations, b.text

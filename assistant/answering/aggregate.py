@@ -282,14 +282,18 @@ def change_verdict(question: str, reports: list[ReportMeta], area: str, directio
     return "yes" if yes else "no"
 
 
-def transitions(catalog, area: str, grades: tuple[str, ...], f: QueryFilters, facts: Facts) -> Draft:
+def transitions(
+    catalog, area: str, grades: tuple[str, ...], f: QueryFilters, facts: Facts, among: tuple[str, ...] = ()
+) -> Draft:
     """Authorities whose judgement moved between consecutive inspections: from one grade to
     another, or any improvement / decline ("better" / "worse"), each side cited. A period
-    limits the later inspection's publication date."""
+    limits the later inspection's publication date; among (names) limits the authorities."""
     draft = Draft([], [])
     area = area or "overall"
     hits = []
     for name in catalog.authorities:
+        if among and name not in among:
+            continue
         reports = [r for r in catalog.history(name) if _judged(r, area)]
         for a, b in zip(reports, reports[1:]):
             if not _in_period(b, f):

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..query import QueryFilters
 from ..query.places import out_of_scope, outside_england, unknown_place
+from ..query.regions import region_in
 from ..query.spelling import correct
 from ..query.synonyms import expand
 from ..records import Answer, ReportMeta
@@ -388,17 +389,22 @@ class Assistant:
         catalog = self.retriever.catalog
         selection = catalog.select(f)
         notes = list(selection.notes)
-        if intent.kind == "aggregate":
-            reports = list(catalog.reports)
-            draft = (
-                aggregate.judged(reports, intent.area, intent.grade, f, self.facts)
-                if intent.grade
-                else aggregate.counts(reports, intent.area, f)
-            )
-            return self._finish(question, draft, reports=(), notes=notes)
-        if intent.kind == "transition":
-            draft = aggregate.transitions(catalog, intent.area, intent.grades, f, self.facts)
-            return self._finish(question, draft, reports=(), notes=[])
+        if intent.kind in ("aggregate", "transition"):
+            # a region limits a national question ("which London boroughs…?")
+            region = region_in(question)
+            among = region.authorities if region else ()
+            if intent.kind == "transition":
+                draft = aggregate.transitions(catalog, intent.area, intent.grades, f, self.facts, among)
+            else:
+                reports = [r for r in catalog.reports if not among or r.local_authority.lower() in among]
+                draft = (
+                    aggregate.judged(reports, intent.area, intent.grade, f, self.facts)
+                    if intent.grade
+                    else aggregate.counts(reports, intent.area, f)
+                )
+            if region and draft.lines:
+                draft.lines[0] = f"{TEMPLATES['region_note'].format(region=region.name)} {draft.lines[0]}"
+            return self._finish(question, draft, reports=(), notes=notes if intent.kind == "aggregate" else [])
         if intent.kind == "change" and f.authorities:
             return self._change(question, f, intent)
         if selection.restricted and not selection.reports:

@@ -227,7 +227,7 @@ _RX = {
         X,
     ),
     "aggregate": re.compile(
-        r"""\b((?:which|what|any|name\ (?:the|all)?|list\ (?:all\ |the\ )?)\ ?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas)
+        r"""\b((?:which|what|any|name\ (?:the|all)?|list\ (?:all\ |the\ )?)\ ?(?:[a-z-]+\ ){0,2}?(?:local\ )?(?:authorit(?:y|ies)|councils?|las?\b|places|areas|boroughs|counties|cities)
         | how\ many | what\ proportion | what\ share | number\ of\ (?:authorities|councils|reports|inspections)
         | (?:authorities|councils)\ (?:were|that\ were|judged|rated|got) | who\ (?:got|was\ judged|was\ rated))\b""",
         X,
