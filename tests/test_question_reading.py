@@ -544,6 +544,7 @@ def test_counts_of_children_favour_the_reports_figures_for_the_area(question, co
         ("what did inspectors say about supervision", []),
         ("where's the weekly drop in for care leavers", ["name"]),  # a place is a name
         ("when was the atlas team set up?", ["when"]),
+        ("does darlington have a dedicated team helping children stay with family?", ["name"]),  # which one
     ],
 )
 def test_the_kind_of_answer_a_question_asks_for(question, kinds):

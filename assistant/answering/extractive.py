@@ -112,7 +112,8 @@ _ANSWER_TYPES = {
     "name": (
         re.compile(
             r"""\b(call|called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel)
-            |where(?:['’]s|\ is|\ are|\ do|\ does|\ can)?)\b""",
+            |where(?:['’]s|\ is|\ are|\ do|\ does|\ can)?
+            |(?:have|has|got|run|runs|offer|offers)\ (?:a|an|any)\ (?:[\w-]+\ ){0,3}?(?:team|service|project|programme|scheme|hub|unit|panel))\b""",
             re.I | re.X,
         ),
         re.compile(
