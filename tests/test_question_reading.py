@@ -209,6 +209,38 @@ VERDICTS = [
         "",
     ),
     ("was the leaving care booklet up to date", "The leaving care booklet is out of date.", "no"),
+    # other phrasings of the same kinds, written after the fixes
+    (
+        "is the family hub easy to reach for families in rural areas",
+        "The family hub is welcomed by families, but it is hard to reach for those in rural areas.",
+        "no",
+    ),
+    ("is the children's guide up to date", "The children's guide is available on the website, but it is outdated.", ""),
+    (
+        "do all care leavers have a pathway plan",
+        "There is more work to do to make sure all care leavers have a pathway plan.",
+        "",
+    ),
+    (
+        "are young people's views used in planning",
+        "Much work is still needed to ensure views are used in planning.",
+        "",
+    ),
+    (
+        "are children placed out of area",
+        "The sufficiency strategy aims to prevent children from being placed out of area.",
+        "",
+    ),
+    (
+        "do children go into care unnecessarily",
+        "Edge of care work helps to avoid children entering care unnecessarily.",
+        "",
+    ),
+    (
+        "are young people criminalised in children's homes",
+        "A protocol protects young people in children's homes from being criminalised.",
+        "",
+    ),
     # people's words in the reports' wording: b&b, kids
     ("had any kids been put in b&b", "No children have been placed in bed and breakfast this year.", "no"),
     ("were PAs' caseloads ok", "Personal advisers' caseloads are too high.", "no"),

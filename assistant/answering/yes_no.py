@@ -376,7 +376,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     if any(covered(c) == telling for c in parts):
         parts = [c for c in parts if len(covered(c)) >= MIN_COVERAGE * len(telling) or _REFERS_BACK.match(c)]
     clauses = parts or [sentence]
-    if any(ASPIRATION.search(c) for c in clauses):
+    if any(ASPIRATION.search(c) or MORE_TO_DO.search(c) for c in clauses):
         return "", 0, coverage  # says what is wanted or what holds it back, not what is
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
     # the clause with a signal decides over one that only repeats the words ("exemption is applicable
