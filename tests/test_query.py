@@ -531,6 +531,7 @@ def test_dev_questions(matcher):
         ("swindom dedicated child exploitation team - name?", ("swindon",)),  # one slipped key
         ("caseloads in hulls access and assessment team", ("kingston upon hull",)),  # possessive, no apostrophe
         ("brnet ofsted rating", ("barnet",)),
+        ("how is wakefeild doing", ("wakefield",)),  # two letters swapped
         ("boro's latest ofsted, any good?", ("middlesbrough",)),  # a nickname
         ("walton children's services", ()),  # another first letter: another place, not Halton
     ],

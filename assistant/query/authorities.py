@@ -310,7 +310,7 @@ class AuthorityMatcher:
         them no English word, close to a known name (rapidfuzz ratio >= FUZZY_MIN, higher for
         short words). Used only when no name matched exactly."""
         from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.distance import OSA
 
         out = []
         i = 0
@@ -337,7 +337,7 @@ class AuthorityMatcher:
                     k
                     for k in self._keys_by_len.get(1, {})
                     if k[0][0] == word[0]
-                    and (Levenshtein.distance(word, k[0]) <= 1 if len(word) >= 6 else word == k[0] + "s")
+                    and (OSA.distance(word, k[0]) <= 1 if len(word) >= 6 else word == k[0] + "s")
                 }
                 if len(near) == 1:
                     best = (1, 100, near.pop())
