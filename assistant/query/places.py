@@ -99,13 +99,14 @@ TYPO_OF_ZIPF = 4.0  # a word one edit away from an English word this common is a
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+@lru_cache(maxsize=4096)
 def _typo_of_common_word(word: str) -> bool:
-    """One deletion, transposition, substitution or insertion away from a common English word
-    ("socail" -> "social", "assesment" -> "assessment")."""
+    """A rare word one deletion, transposition, substitution or insertion away from a common
+    English word ("socail" -> "social", "assesment" -> "assessment")."""
     from wordfreq import zipf_frequency
 
     w = word.lower().strip("'’")
-    if len(w) < 4 or not w.isalpha():
+    if len(w) < 4 or not w.isalpha() or zipf_frequency(w, "en") >= RARE_ZIPF:
         return False
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
