@@ -209,6 +209,17 @@ VERDICTS = [
         "",
     ),
     ("was the leaving care booklet up to date", "The leaving care booklet is out of date.", "no"),
+    # a concession in the question is granted, not asked
+    (
+        "even with IROs carrying big caseloads, were looked after reviews happening on time?",
+        "Although IRO caseloads are high, with an average of 110, looked after children reviews are held on time.",
+        "yes",
+    ),
+    (
+        "despite high caseloads, did social workers visit children regularly?",
+        "Caseloads are high, and social workers do not visit children regularly.",
+        "no",
+    ),
     # other phrasings of the same kinds, written after the fixes
     (
         "is the family hub easy to reach for families in rural areas",

@@ -337,12 +337,21 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     return max(said, again, key=lambda r: (r[1], r[2]))
 
 
+# a question's concession is granted, not asked: "even with IROs carrying big caseloads, were
+# reviews held on time?" asks about the reviews
+CONCESSION = re.compile(
+    r"(?:^|(?<=[:;\-–—]\s))\s*(?:even\s+(?:with|though|if|so)|despite|in\s+spite\s+of|although|though|given|while)\b[^,?]*,\s*",
+    re.I,
+)
+
+
 def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     """(verdict, strength, coverage): ("no" | "yes", 2) from a negation or stance signals,
     ("yes", 1) when the sentence only asserts the question's words, ("unclear", 2) when it
     speaks to the question with signals both ways, ("", 0) when it does not speak to it;
     coverage: the share of the question's distinctive words the sentence holds. The sentence
     is read in its clause that holds most of those words."""
+    question = CONCESSION.sub(" ", question)
     question, sentence = _joined(question), _joined(sentence)  # word positions on the joined text throughout
     if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
         return "", 0, 0.0
