@@ -37,6 +37,7 @@ from assistant.history.tracker import (
     matter_parts,
     matter_terms,
     matter_text,
+    on_matter,
     query_text,
     terms_named,
     wording,
@@ -92,9 +93,43 @@ def test_polarity_reads_the_wording_clause_by_clause(sentence, expected):
         ("For a small number of children, there is further work required to be done to ensure this.", "negative"),
         ("The proportion in suitable accommodation has remained stable, just below that of similar areas.", "negative"),
         ("Leaders provide appropriate challenge to partners.", "positive"),
+        # round 6: wishes for more, work still to do, fragility, work in its early stages
+        ("Children in care and care leavers would welcome more participation opportunities.", "negative"),
+        (
+            "These placements, although unlikely to meet regulation for fostering, were mostly right for children.",
+            "negative",
+        ),
+        ("Senior leaders are aware of the fragility of some improvements.", "negative"),
+        ("Some strategic plans need updating.", "negative"),
+        ("Quality assurance processes continue to embed and develop.", "negative"),
+        ("While at an early stage of implementation, the project is showing positive signs.", "both"),
+        ("Permanence options are considered at an early stage.", "neutral"),  # early is good here
+        (
+            "The local authority has worked diligently to ensure that parental consent is sought but has more work "
+            "to do to ensure that this is consistently in place.",
+            "both",
+        ),
     ],
 )
 def test_tracker_reads_inspectors_criticism(sentence, expected):
+    assert wording(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # praise the shared cues miss, read in a clause with no other cue
+        ("Staff make sure that return home interviews happen quickly and are of a high standard.", "positive"),
+        ("Most care leavers live in suitable accommodation.", "positive"),
+        ("Social workers visit most children in line with statutory guidance.", "positive"),
+        ("Caseloads for IROs are manageable.", "positive"),
+        ("Strategy meetings are convened quickly, but there is often a delay when police capacity is low.", "both"),
+        # an offer, or work under way, is not praise
+        ("Children with child protection plans have access to advocacy support when required.", "neutral"),
+        ("Risks to children going missing are known and being addressed.", "neutral"),
+    ],
+)
+def test_tracker_reads_more_of_inspectors_praise(sentence, expected):
     assert wording(sentence) == expected
 
 
@@ -219,6 +254,31 @@ def test_an_item_joining_matters_is_read_on_each():
     assert decide(None, [pos, part_neg])[0] == "mixed" and decide(None, [pos, part_pos])[0] == "addressed"
     assert decide(None, [neutral, part_pos])[0] == "mixed" and decide(None, [neutral, part_neg])[0] == "mixed"
     assert decide(None, [neg, part_pos])[0] == "repeated"
+
+
+def test_an_item_listing_matters_as_bullets_is_read_on_each():
+    item = (
+        "The provision of suitable accommodation for 16- and 17-year-old homeless young people, including: "
+        "\u0336 sufficiency of accommodation \u0336 management oversight of the use of any unregulated provision."
+    )
+    assert matter_parts(item)[1:] == [
+        "sufficiency of accommodation",
+        "management oversight of the use of any unregulated provision.",
+    ]
+    # a dash opening an aside is not a bullet
+    assert matter_parts("Management oversight – including supervision – of social work practice.") == []
+
+
+def test_criticism_far_below_praise_of_the_matter_is_of_a_neighbouring_matter():
+    # "Management oversight of the use of private fostering": the best sentence praises the
+    # oversight of privately fostered children; one far below it criticises oversight in general
+    best = _sentence("positive", 1.2)
+    far, near = _sentence("negative", 0.66), _sentence("negative", 1.0)
+    assert decide(None, [best, far])[0] == "addressed" and on_matter([best, far]) == [best]
+    assert decide(None, [best, near])[0] == "mixed"
+    # only when the best sentence praises the matter: else its criticism is read as before
+    assert decide(None, [_sentence("neutral", 1.3), far])[0] == "repeated"
+    assert decide(None, [_sentence("neutral", 1.3), _sentence("positive", 0.8), far])[0] == "mixed"
 
 
 def test_court_work_is_care_proceedings():

@@ -30,7 +30,7 @@ How a status is decided (every step is shown with the item):
    other matters ('independent' of independent reviewing officers, 'visitor' of health
    visitors): no sentence is on the matter. None: **not mentioned**, never a guess. An item
    that joins matters (``matter_parts``: "The quality of direct work ..., and life-story work
-   ...", cut at ", and" or ";") is also read on each of them: the READ best sentences on each
+   ...", cut at ", and", ";" or a bullet) is also read on each of them: the READ best sentences on each
    part (its own weights, the same thresholds), since the best sentences on the whole item often
    speak of one part only. They are a check on 'addressed' only: criticism there turns it to
    **mixed**; they make no other status (a part's few words are often matched loosely).
@@ -41,10 +41,16 @@ How a status is decided (every step is shown with the item):
    its criticism only. The cues are the shared ones of praise and criticism
    (``assistant/wording.py``) and more of inspectors' ways of criticising ("very brief",
    "further work required", "in its infancy", "needs to become", "is a challenge", "just below
-   that of similar local authorities"...).
+   that of similar local authorities", "would welcome more", "more work to do", "fragility",
+   "needs updating", "at an early stage of implementation"...), and more of their ways of
+   praising, read in a clause with no other cue ("happen quickly", "of a high standard",
+   "manageable", "in line with statutory guidance", "live in suitable accommodation"; not "have
+   access to" or "is being addressed", which report an offer or work under way).
 
 Status (``decide``): listed again -> **repeated**; else no sentence on the matter -> **not
-mentioned**; else the READ best sentences decide: both positive and critical -> **mixed**;
+mentioned**; else the READ best sentences decide (when the best one praises the matter, a critical
+one scoring more than FAR_MARGIN below it is of a neighbouring matter and set aside, ``on_matter``):
+both positive and critical -> **mixed**;
 positive, none critical -> **addressed**, or **mixed** when the later list has a loose match or
 a sentence on a part of the matter is critical (when in doubt, not 'addressed'); only critical -> **repeated**; no judgement -> **mixed**.
 
@@ -91,6 +97,11 @@ MATTER_SHARE = 0.2
 WORDS_WEIGHT = 0.8
 ON_SCORE = 0.45
 READ = 3  # sentences on the matter (best first) whose wording decides the status
+# when the best of them praises the matter, criticism in one scoring more than FAR_MARGIN below it
+# is of a neighbouring matter ("the quality of supervision and management oversight remains
+# inconsistent" for "management oversight of private fostering", whose best sentence is "a
+# dedicated panel provides effective oversight of privately fostered children")
+FAR_MARGIN = 0.3
 EVIDENCE_SHOWN = 3
 COMMON_DF = 0.2  # a stem in more than this share of all chunks is not distinctive
 CACHE_PAIRS = 64
@@ -219,7 +230,12 @@ MORE_CRITICISM = re.compile(
     r"fewer|in its infancy|too early|remains? (a )?(significant )?challeng\w*|(is|are|was|were|continues? to be) "
     r"(a|an) (\w+ )?challenge|(just |slightly |well )?below (that|those) of|below (the )?(national|england|average|"
     r"similar|comparable|statistical)|unwieldy|inflexible|over-reliance|"
-    r"missed opportunit\w+|minority|needs? to (become|be (more|further|better)|improve|strengthen)|there remain)\b",
+    r"missed opportunit\w+|minority|needs? to (become|be (more|further|better)|improve|strengthen)|there remain|"
+    r"unlikely to|"
+    r"continues? to (address|develop|work on|strengthen|embed|tackle|need)|still (developing|being developed)|"
+    r"in (the|its) early stages?|at an early stage of|remains? (a|an) \w+ challenge|unfit for purpose|"
+    r"(more|further|much) work to (do|be done)|"
+    r"would (welcome|like|benefit from) more|frustrat\w+|fragil\w+|(needs?|requires?) updating|late planning)\b",
     re.I,
 )
 
@@ -229,10 +245,35 @@ MORE_CRITICISM = re.compile(
 REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", re.I)
 
 
+# Praise the shared cues do not catch, in inspectors' wording: read in a clause with no cue of
+# either kind ("return home interviews happen quickly and are of a high standard"). Not what
+# only reports an offer or work under way ("have access to", "is being addressed").
+MORE_PRAISE = re.compile(
+    r"\b(quickly|(of|to) a (very )?high standard|diligent(ly)?|manageable|well attended|evidence[- ]based|"
+    r"co-produced|valued by|at the right time|in suitable (accommodation|homes?|placements?)|"
+    r"in line with (statutory |national )?(guidance|requirements)|(are|is) (?!being\b)(\w+ )?(met|addressed)|"
+    r"impactful|at the (centre|heart) of|high level of)\b",
+    re.I,
+)
+
+
+def _polarity(text: str) -> str:
+    """The shared reading (with MORE_CRITICISM), and MORE_PRAISE in the clauses it finds neither
+    praise nor criticism in."""
+    kind = polarity(text, MORE_CRITICISM)
+    if kind in ("positive", "negative") and any(
+        polarity(c, MORE_CRITICISM) == "neutral" and MORE_PRAISE.search(c) for c in clauses(text)
+    ):
+        return "both" if kind == "negative" else kind
+    if kind == "neutral" and MORE_PRAISE.search(text):
+        return "positive"
+    return kind
+
+
 def wording(sentence: str) -> str:
     """positive / negative / both / neutral, clause by clause: the shared cues of praise and
-    criticism, and MORE_CRITICISM."""
-    return polarity(sentence, MORE_CRITICISM)
+    criticism, MORE_CRITICISM and MORE_PRAISE."""
+    return _polarity(sentence)
 
 
 def wording_on(sentence: str, matter: set[str] | frozenset[str]) -> str:
@@ -247,7 +288,7 @@ def wording_on(sentence: str, matter: set[str] | frozenset[str]) -> str:
             back.append(c)  # goes on about the matter: read for criticism only
     if not on:
         return wording(body)
-    kind = polarity(" ; ".join(on), MORE_CRITICISM)
+    kind = _polarity(" ; ".join(on))
     if kind in ("positive", "neutral") and any(polarity(c, MORE_CRITICISM) == "negative" for c in back):
         return "both" if kind == "positive" else "negative"
     return kind
@@ -461,7 +502,9 @@ class Tracker:
         self, earlier: ReportMeta, item: Improvement, listed: ListedAgain | None, close: list[Sentence]
     ) -> ItemStatus:
         status, reason = decide(listed, close)
-        # the best sentences, and those on a part of the matter that criticise it
+        # the best sentences, and those on a part of the matter that criticise it (not those set
+        # aside as on a neighbouring matter)
+        close = on_matter(close)
         read = [s for s in close if not s.part][:EVIDENCE_SHOWN] + [s for s in close if s.part and _critical(s)]
         shown = () if status == "not mentioned" else tuple(read)
         return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
@@ -477,7 +520,8 @@ def list_match(cosine: float, names: float, common: int) -> str:
 
 
 # an item joining matters ("The quality of direct work ..., and life-story work ..."): each is read
-_PART_SPLIT = re.compile(r",\s+and\s+|;\s+")
+# or listing them as bullets ("..., including: ̶ sufficiency of accommodation ̶ assessment ...")
+_PART_SPLIT = re.compile(r",\s+and\s+|;\s+|:?\s+[\u0336•▪◼]\s+")
 
 
 def matter_parts(text: str) -> list[str]:
@@ -496,11 +540,24 @@ def _critical(s: Sentence) -> bool:
     return s.polarity in ("negative", "both")
 
 
+def on_matter(close: list[Sentence]) -> list[Sentence]:
+    """The sentences read as on the matter (best first): when the best one praises it, a
+    critical sentence scoring more than FAR_MARGIN below the best is of a neighbouring matter and
+    set aside (sentences on a part of the matter are kept: they have their own best)."""
+    main = [s for s in close if not s.part]
+    if not main or main[0].polarity != "positive":
+        return close
+    floor = main[0].score - FAR_MARGIN
+    return [s for s in close if s.part or s.score >= floor or not _critical(s)]
+
+
 def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]:
     """The status and its reason in words, from the later list's match and the sentences on
     the matter (best first). 'addressed' only when nothing read is critical."""
-    parts = [s for s in close if s.part]  # on a part of the matter: a check on 'addressed' only
-    close = [s for s in close if not s.part]
+    kept = on_matter(close)
+    aside = len(close) - len(kept)
+    parts = [s for s in kept if s.part]  # on a part of the matter: a check on 'addressed' only
+    close = [s for s in kept if not s.part]
     pos = any(s.polarity in ("positive", "both") for s in close)
     neg = any(_critical(s) for s in close)
     if listed is not None and not listed.partial:
@@ -522,7 +579,11 @@ def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]
     if pos and any(_critical(s) for s in parts):
         return "mixed", "the later report speaks of it positively, but criticises a part of it"
     if pos:
-        return "addressed", "the later report speaks of it positively, never critically, and does not list it again"
+        return "addressed", "the later report speaks of it positively, never critically, and does not list it again" + (
+            " (criticism in sentences far less close to it than its best, which praises it, is of a neighbouring matter)"
+            if aside
+            else ""
+        )
     if neg:
         return "repeated", "not listed again, but the later report's sentences on it are critical"
     return "mixed", "the later report mentions it without a clear judgement either way"
