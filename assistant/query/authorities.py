@@ -336,8 +336,7 @@ class AuthorityMatcher:
                 near = {
                     k
                     for k in self._keys_by_len.get(1, {})
-                    if k[0][0] == word[0]
-                    and (OSA.distance(word, k[0]) <= 1 if len(word) >= 6 else word == k[0] + "s")
+                    if k[0][0] == word[0] and (OSA.distance(word, k[0]) <= 1 if len(word) >= 6 else word == k[0] + "s")
                 }
                 if len(near) == 1:
                     best = (1, 100, near.pop())
