@@ -171,7 +171,7 @@ def asked_types(question: str) -> list[str]:
 _NAMES_IT = re.compile(r"\b(?:known\ as|called|named|referred\ to\ as|branded\ as)\b|\(([A-Z]{2,})\)", re.X)
 
 
-def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, relative: float = 0.85) -> list[Scored]:
+def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, relative: float = 0.8) -> list[Scored]:
     """The best sentences: within `relative` of the best score, at most per_passage from one
     passage, no near-repeats."""
     if not scored:
