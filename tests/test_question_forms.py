@@ -266,3 +266,12 @@ def test_a_region_limits_a_national_question(assistant):
     assert cited == {"Leeds"}, a.text  # not Dorset, outstanding in 2025 too
     b = assistant.ask("which london boroughs were rated outstanding?")  # none in the test index
     assert b.text.startswith("Only authorities in London are counted.") and not b.citations, b.text
+
+
+def test_which_councils_a_framework_inspected(assistant):
+    a = assistant.ask("which councils have been inspected under the new 2026 framework?")
+    cited = {c.passage.citation.source for c in a.citations}
+    assert cited and all("2026.pdf" in s for s in cited), a.text
+    assert SOMERSET_2026 in cited, a.text
+    b = assistant.ask("which councils were judged inadequate under the single inspection framework?")
+    assert b.text.startswith("Only inspections under the SIF framework are counted."), b.text

@@ -695,3 +695,16 @@ def test_pay_and_phones_of_the_people_the_reports_are_about_stay_in_scope(questi
 def test_transitions_asked_loosely(question, grades):
     intent = classify(correct(question), 0)
     assert intent.kind == "transition" and intent.grades == grades
+
+
+@pytest.mark.parametrize(
+    "question,framework",
+    [
+        ("which councils have been inspected under the new 2026 framework?", "2026"),
+        ("which london boroughs were inspected under ILACS in 2019?", "ILACS"),
+        ("which councils were inspected under the single inspection framework in 2016?", "SIF"),
+    ],
+)
+def test_which_authorities_a_framework_inspected(question, framework):
+    intent = classify(question, 0)
+    assert intent.kind == "framework" and intent.grade == framework

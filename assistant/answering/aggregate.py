@@ -96,6 +96,24 @@ def counts(reports: list[ReportMeta], area: str, f: QueryFilters) -> Draft:
     return Draft(lines, [])
 
 
+def inspected_under(reports: list[ReportMeta], framework: str, f: QueryFilters, facts: Facts) -> Draft:
+    """The authorities inspected under one framework ("2026", "ILACS", "SIF"), each cited to
+    its first judgement."""
+    draft = Draft([], [])
+    pool = [r for r in reports if r.framework == framework and _in_period(r, f)]
+    if not pool:
+        draft.lines.append(TEMPLATES["framework_none"].format(framework=framework, period=_period(f)))
+        return draft
+    draft.lines.append(TEMPLATES["framework_lead"].format(count=len(pool), framework=framework, period=_period(f)))
+    for meta in sorted(pool, key=lambda r: (r.local_authority, r.published))[:MAX_LISTED]:
+        cited = next((c for j in meta.judgements if (c := _cite_judgement(facts, meta, j.area, draft))), None)
+        mark = f" [{cited[1]}]" if cited else ""
+        draft.lines.append(f"- {meta.local_authority} ({when(meta)}){mark}")
+    if len(pool) > MAX_LISTED:
+        draft.lines.append(f"- … and {len(pool) - MAX_LISTED} more.")
+    return draft
+
+
 def history(reports: list[ReportMeta], area: str, f: QueryFilters, facts: Facts) -> Draft:
     draft = Draft([], [])
     reports = [r for r in reports if _in_period(r, f)] if (f.published_from or f.published_to) else reports

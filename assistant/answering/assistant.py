@@ -36,6 +36,7 @@ from .intent import (
     asks_yes_no,
     classify,
     compares,
+    framework_in,
     own_topic,
 )
 
@@ -389,19 +390,34 @@ class Assistant:
         catalog = self.retriever.catalog
         selection = catalog.select(f)
         notes = list(selection.notes)
+        if intent.kind == "framework":
+            region = region_in(question)
+            reports = [r for r in catalog.reports if not region or r.local_authority.lower() in region.authorities]
+            draft = aggregate.inspected_under(reports, intent.grade, f, self.facts)
+            if region and draft.lines:
+                draft.lines[0] = f"{TEMPLATES['region_note'].format(region=region.name)} {draft.lines[0]}"
+            return self._finish(question, draft, reports=(), notes=notes)
         if intent.kind in ("aggregate", "transition"):
             # a region limits a national question ("which London boroughs…?")
             region = region_in(question)
             among = region.authorities if region else ()
+            framework = ""
             if intent.kind == "transition":
                 draft = aggregate.transitions(catalog, intent.area, intent.grades, f, self.facts, among)
             else:
-                reports = [r for r in catalog.reports if not among or r.local_authority.lower() in among]
+                framework = framework_in(question)  # "… under the single inspection framework"
+                reports = [
+                    r
+                    for r in catalog.reports
+                    if (not among or r.local_authority.lower() in among) and (not framework or r.framework == framework)
+                ]
                 draft = (
                     aggregate.judged(reports, intent.area, intent.grade, f, self.facts)
                     if intent.grade
                     else aggregate.counts(reports, intent.area, f)
                 )
+            if intent.kind == "aggregate" and framework and draft.lines:
+                draft.lines[0] = f"{TEMPLATES['framework_note'].format(framework=framework)} {draft.lines[0]}"
             if region and draft.lines:
                 draft.lines[0] = f"{TEMPLATES['region_note'].format(region=region.name)} {draft.lines[0]}"
             return self._finish(question, draft, reports=(), notes=notes if intent.kind == "aggregate" else [])

@@ -265,12 +265,25 @@ _RX = {
 
 @dataclass(frozen=True)
 class Intent:
-    kind: str  # judgement | lead_inspector | inspection_dates | published_date | improve | change | comparison | aggregate | transition | general
+    kind: str  # judgement | lead_inspector | inspection_dates | published_date | improve | change | comparison | aggregate | transition | framework | general
     area: str = ""  # for judgement / change / comparison / aggregate: overall, care_leavers, ...
-    grade: str = ""  # for aggregate: the grade asked about; for judgement yes/no: the grade asked
+    grade: str = ""  # for aggregate: the grade asked about; for judgement yes/no: the grade asked; for framework: which
     yes_no: bool = False  # answer "Yes"/"No" first
     grades: tuple[str, ...] = ()  # for transition: (from, to), or ("better",) / ("worse",)
     confidence: float = 1.0  # 1 for rules; the neighbours' share for the embedding vote
+
+
+# the inspection frameworks, as people name them (ReportMeta.framework)
+FRAMEWORKS = {
+    "2026": re.compile(r"\b(?:2026|new(?:est)?|current|latest)\s+(?:inspection\s+)?framework\b", re.I),
+    "ILACS": re.compile(r"\bILACS\b|\binspections?\s+of\s+local\s+authority\s+children['’]?s\s+services\b", re.I),
+    "SIF": re.compile(r"\bSIF\b|\bsingle\s+inspection\s+framework\b", re.I),
+}
+
+
+def framework_in(text: str) -> str:
+    """The inspection framework a question names ("the new 2026 framework", "ILACS", "SIF"), or ""."""
+    return next((name for name, rx in FRAMEWORKS.items() if rx.search(text)), "")
 
 
 def _area(q: str) -> str:
@@ -362,6 +375,9 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
         if grades or _RX["judgement"].search(q):
             areas = areas_in(q)
             return Intent("aggregate", area=areas[0] if areas else "", grade=grades[0] if grades else "")
+        framework = framework_in(q)
+        if framework:  # "which councils have been inspected under the new 2026 framework?"
+            return Intent("framework", grade=framework)
     if authorities >= 2 and (
         _RX["comparison"].search(q) or _RX["judgement"].search(q) or _asks_grade(q) or _COMPARATIVE.search(q)
     ):
