@@ -220,6 +220,17 @@ VERDICTS = [
         "Caseloads are high, and social workers do not visit children regularly.",
         "no",
     ),
+    # "slow to" / "quick to" judge all that follows them in the clause
+    (
+        "did the council act quickly to bring caseloads down",
+        "The council has been slow to take effective action to reduce caseloads.",
+        "",
+    ),
+    (
+        "did the council act quickly to reduce caseloads",
+        "The council was quick to take action to reduce caseloads.",
+        "yes",
+    ),
     # other phrasings of the same kinds, written after the fixes
     (
         "is the family hub easy to reach for families in rural areas",
@@ -708,3 +719,14 @@ def test_transitions_asked_loosely(question, grades):
 def test_which_authorities_a_framework_inspected(question, framework):
     intent = classify(question, 0)
     assert intent.kind == "framework" and intent.grade == framework
+
+
+def test_quoted_sentences_that_speak_nearly_as_fully_must_agree():
+    question = "were all looked after young people who went missing offered a return interview"
+    sentences = [
+        "Not all children who experience episodes of being missing from home are offered a return interview.",
+        "All young people looked after are offered a return interview but the intelligence from those "
+        "interviews is not yet systematically drawn together.",
+    ]
+    assert verdict(question, sentences) == ""
+    assert verdict(question, sentences[:1]) == "no"

@@ -43,6 +43,7 @@ from ..vocabulary import content_lemmas, words
 from ..wording import CRITICISM, PRAISE
 
 MIN_COVERAGE = 0.5  # share of the question's content words the sentence must hold
+CLOSE_COVERAGE = 0.2  # quoted sentences this close to the widest coverage must agree for a verdict
 WINDOW = 6  # words between a cue and the question's word it bears on
 
 X = re.I | re.X
@@ -274,6 +275,9 @@ def _mask(rx: re.Pattern, text: str) -> str:
     return rx.sub(lambda m: re.sub(r"\w", "x", m.group(0)), text)
 
 
+# an evaluation of all that follows it in the clause
+QUICK_TO = re.compile(r"\b(?:quick|swift|prompt|fast)\s+(?:to|in)\b", re.I)
+SLOW_TO = re.compile(r"\b(?:slow|too\s+slow|reluctant)\s+(?:to|in)\b", re.I)
 # a question asking whether something stays inside a benchmark: "within guidance?", "no more than…?"
 WITHIN = re.compile(
     r"""\b(?:within|no\ (?:more|higher)\ than|at\ or\ below|under)\b(?:\W+\w+){0,4}?\W+
@@ -315,6 +319,9 @@ def _evaluation(text: str, anchors: list[int] | None) -> str:
         plus, minus = _signed(plus, minus, _cue_positions(NEGATION, text))
         plus = [p for p in plus if _near([p], anchors)]
         minus = [p for p in minus if _near([p], anchors)]
+        # "slow to take effective action to reduce caseloads": the cue governs all that follows
+        plus += [p for p in _cue_positions(QUICK_TO, text) if any(a > p for a in anchors)]
+        minus += [p for p in _cue_positions(SLOW_TO, text) if any(a > p for a in anchors)]
     return "?" if plus and minus else "+" if plus else "-" if minus else ""
 
 
@@ -484,6 +491,9 @@ def verdict(question: str, sentences: list[str]) -> str:
     read = [r for s in sentences if (r := _read(question, s))[0]]
     if not read:
         return ""
-    top = max((strength, coverage) for _, strength, coverage in read)
-    found = {v for v, strength, coverage in read if (strength, coverage) == top}
+    strongest, widest = max((strength, coverage) for _, strength, coverage in read)
+    # the strongest readings that speak to the question nearly as fully as the widest one: a
+    # sentence on "children missing from home" saying "not all" and one on "looked after
+    # children" saying "all" do not settle "were all looked after children offered…?"
+    found = {v for v, strength, coverage in read if strength == strongest and coverage >= widest - CLOSE_COVERAGE}
     return found.pop() if len(found) == 1 and "unclear" not in found else ""
