@@ -63,6 +63,10 @@ PRAISE = re.compile(
     re.I,
 )
 
+# a clause that opens by referring back ("..., though this is not consistent") speaks of what
+# the clause before it spoke of (the tracker and the yes/no reader)
+REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", re.I)
+
 # The strong cues of criticism: a stricter subset of NEGATIVE (a bare "not" or "no" can be
 # good news: "children do not wait").
 CRITICISM = re.compile(

@@ -390,37 +390,8 @@ class Assistant:
         catalog = self.retriever.catalog
         selection = catalog.select(f)
         notes = list(selection.notes)
-        if intent.kind == "framework":
-            region = region_in(question)
-            reports = [r for r in catalog.reports if not region or r.local_authority.lower() in region.authorities]
-            draft = aggregate.inspected_under(reports, intent.grade, f, self.facts)
-            if region and draft.lines:
-                draft.lines[0] = f"{TEMPLATES['region_note'].format(region=region.name)} {draft.lines[0]}"
-            return self._finish(question, draft, reports=(), notes=notes)
-        if intent.kind in ("aggregate", "transition"):
-            # a region limits a national question ("which London boroughs…?")
-            region = region_in(question)
-            among = region.authorities if region else ()
-            framework = ""
-            if intent.kind == "transition":
-                draft = aggregate.transitions(catalog, intent.area, intent.grades, f, self.facts, among)
-            else:
-                framework = framework_in(question)  # "… under the single inspection framework"
-                reports = [
-                    r
-                    for r in catalog.reports
-                    if (not among or r.local_authority.lower() in among) and (not framework or r.framework == framework)
-                ]
-                draft = (
-                    aggregate.judged(reports, intent.area, intent.grade, f, self.facts)
-                    if intent.grade
-                    else aggregate.counts(reports, intent.area, f)
-                )
-            if intent.kind == "aggregate" and framework and draft.lines:
-                draft.lines[0] = f"{TEMPLATES['framework_note'].format(framework=framework)} {draft.lines[0]}"
-            if region and draft.lines:
-                draft.lines[0] = f"{TEMPLATES['region_note'].format(region=region.name)} {draft.lines[0]}"
-            return self._finish(question, draft, reports=(), notes=notes if intent.kind == "aggregate" else [])
+        if intent.kind in ("framework", "aggregate", "transition"):
+            return self._national(question, f, intent, notes)
         if intent.kind == "change" and f.authorities:
             return self._change(question, f, intent)
         if selection.restricted and not selection.reports:
@@ -482,6 +453,34 @@ class Assistant:
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
         return self._general(question, f, notes, context, search)
+
+    def _national(self, question: str, f: QueryFilters, intent: Intent, notes: list[str]) -> Answer:
+        """Questions over all authorities, limited to a region ("which London boroughs…?") and,
+        for grades, to a framework ("… under the single inspection framework"); each limit is
+        said first."""
+        catalog = self.retriever.catalog
+        region = region_in(question)
+        among = region.authorities if region else ()
+        framework = framework_in(question) if intent.kind == "aggregate" else ""
+        reports = [
+            r
+            for r in catalog.reports
+            if (not among or r.local_authority.lower() in among) and (not framework or r.framework == framework)
+        ]
+        if intent.kind == "framework":
+            draft = aggregate.inspected_under(reports, intent.grade, f, self.facts)
+        elif intent.kind == "transition":
+            draft = aggregate.transitions(catalog, intent.area, intent.grades, f, self.facts, among)
+            notes = []
+        elif intent.grade:
+            draft = aggregate.judged(reports, intent.area, intent.grade, f, self.facts)
+        else:
+            draft = aggregate.counts(reports, intent.area, f)
+        limits = [TEMPLATES["framework_note"].format(framework=framework)] if framework else []
+        limits += [TEMPLATES["region_note"].format(region=region.name)] if region else []
+        if limits and draft.lines:
+            draft.lines[0] = " ".join([*reversed(limits), draft.lines[0]])
+        return self._finish(question, draft, reports=(), notes=notes)
 
     def _change(self, question: str, f: QueryFilters, intent: Intent) -> Answer:
         catalog = self.retriever.catalog

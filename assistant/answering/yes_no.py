@@ -40,7 +40,7 @@ import re
 
 from ..query.synonyms import reworded
 from ..vocabulary import content_lemmas, words
-from ..wording import CRITICISM, PRAISE
+from ..wording import CRITICISM, PRAISE, REFERS_BACK
 
 MIN_COVERAGE = 0.5  # share of the question's content words the sentence must hold
 CLOSE_COVERAGE = 0.2  # quoted sentences this close to the widest coverage must agree for a verdict
@@ -195,10 +195,6 @@ NOT_PREFIXED = (
 # next to nothing: answers a plain "do they…?" no ("only minimal reliance on agency staff")
 NEAR_NONE = re.compile(r"\b(minimal|negligible|hardly\ any|very\ few|very\ little|rarely|seldom)\b", re.I | re.X)
 
-
-# a clause that opens on what the clause before it spoke of
-_REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", re.I)
-
 # a prefix joined to its word: "multi-agency" work is not agency staff
 _PREFIXED = re.compile(r"\b(multi|inter|cross|non|sub|co)-(?=[a-z])", re.I)
 
@@ -228,12 +224,12 @@ def _same(a: str, b: str) -> bool:
 def _positions(text: str, targets: set[str]) -> list[int]:
     """Word positions of text whose stem matches one of the question's content words (or
     its negation by prefix: "underdeveloped" for "developed")."""
-    out = []
-    for i, w in enumerate(words(text)):
-        stems = content_lemmas(w) | content_lemmas(_unprefixed(w))
-        if any(_same(s, t) for s in stems for t in targets):
-            out.append(i)
-    return out
+    return [i for i, w in enumerate(words(text)) if any(_same(s, t) for s in _stems(w) for t in targets)]
+
+
+def _stems(word: str) -> frozenset[str]:
+    """The word's stems, and those of the word without a negating prefix."""
+    return content_lemmas(word) | content_lemmas(_unprefixed(word))
 
 
 def _unprefixed(word: str) -> str:
@@ -368,9 +364,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     telling = (targets - UBIQUITOUS) or targets
 
     def covered(text: str) -> set[str]:
-        stems = content_lemmas(text) | {
-            s for w in words(text) if (rest := _unprefixed(w)) for s in content_lemmas(rest)
-        }
+        stems = content_lemmas(text).union(*(content_lemmas(_unprefixed(w)) for w in words(text)))
         return {t for t in telling if any(_same(s, t) for s in stems)}
 
     held = covered(sentence)
@@ -390,7 +384,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     # "… is applicable in Southwark, but this does not apply elsewhere": both)
     parts = [c for c in CLAUSE_BREAK.split(sentence) if c and covered(c)]
     if any(covered(c) == telling for c in parts):
-        parts = [c for c in parts if len(covered(c)) >= MIN_COVERAGE * len(telling) or _REFERS_BACK.match(c)]
+        parts = [c for c in parts if len(covered(c)) >= MIN_COVERAGE * len(telling) or REFERS_BACK.match(c)]
     clauses = parts or [sentence]
     if any(ASPIRATION.search(c) or MORE_TO_DO.search(c) for c in clauses):
         return "", 0, coverage  # says what is wanted or what holds it back, not what is

@@ -73,7 +73,7 @@ from ..answering.quotes import collapse, loose_pattern
 from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
-from ..wording import CONDITIONAL_LEAD, clauses, polarity
+from ..wording import CONDITIONAL_LEAD, REFERS_BACK, clauses, polarity
 from .terms import matter_terms, term_words, terms_named, unify
 from .timeline import Cited
 
@@ -238,11 +238,6 @@ MORE_CRITICISM = re.compile(
     r"would (welcome|like|benefit from) more|frustrat\w+|fragil\w+|(needs?|requires?) updating|late planning)\b",
     re.I,
 )
-
-
-# a clause that opens by referring back ("..., though this is not consistent") speaks of what
-# the clause before it spoke of
-REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", re.I)
 
 
 # Praise the shared cues do not catch, in inspectors' wording: read in a clause with no cue of

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "question_synonyms.json"
@@ -58,6 +58,7 @@ def expand(text: str) -> str:
 SHORT_MEANING = 3  # words: a longer meaning is added to a search, not put in a question's place
 
 
+@lru_cache(maxsize=4096)  # read once per question, not once per quoted sentence
 def reworded(text: str) -> str:
     """text with the words the reports word otherwise replaced by the reports' wording, where
     that is short ("were kids put in b&b?" -> "were children put in bed and breakfast?")."""
