@@ -67,6 +67,36 @@ PRAISE = re.compile(
 # the clause before it spoke of (the tracker and the yes/no reader)
 REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", re.I)
 
+# a sentence that goes on about the one before it: it opens with a link ("However, …", "Despite
+# this, …", "While these improvements …") or refers back in its first words ("IROs believe this
+# to be manageable"). The extractive answerer quotes it with the one before; the tracker reads
+# it as speaking of the same matter.
+CONTINUES = re.compile(
+    r"^(?:This|These|It|They|However|As\ a\ result|Consequently|For\ example|In\ addition|But|Despite\ this|"
+    r"Despite\ these|Of\ these|Of\ those|Where|When\ this|While\ (?:this|these)|Although\ (?:this|these))\b",
+    re.X,
+)
+SENTENCE_REFERS_BACK = re.compile(
+    r"^(?:\S+\s+){1,3}?(?:this|these|that|it|them)\b(?!\s+(?:year|month|week|report|inspection|area|authority|"
+    r"team|service|is\ why))",
+    re.I,
+)
+
+
+# a sentence that goes on about the one before it by qualifying it ("However, …", "Despite this
+# improvement, …")
+QUALIFIES = re.compile(
+    r"^(?:However|But|Nevertheless|That said|Despite (?:this|these|the)|While (?:this|these)|Although (?:this|these)|"
+    r"Even so)\b",
+    re.I,
+)
+
+
+def continues(sentence: str) -> bool:
+    """Whether a sentence goes on about the one before it."""
+    return bool(CONTINUES.match(sentence) or SENTENCE_REFERS_BACK.match(sentence))
+
+
 # The strong cues of criticism: a stricter subset of NEGATIVE (a bare "not" or "no" can be
 # good news: "children do not wait").
 CRITICISM = re.compile(

@@ -29,9 +29,12 @@ from assistant.history.export import (
     to_markdown,
 )
 from assistant.history.timeline import Cited, Inspection, JudgementPoint, grade_rank
+from assistant.history.terms import term_words
 from assistant.history.tracker import (
     ListedAgain,
     Sentence,
+    Tracker,
+    _Line,
     decide,
     list_match,
     matter_parts,
@@ -279,6 +282,65 @@ def test_criticism_far_below_praise_of_the_matter_is_of_a_neighbouring_matter():
     # only when the best sentence praises the matter: else its criticism is read as before
     assert decide(None, [_sentence("neutral", 1.3), far])[0] == "repeated"
     assert decide(None, [_sentence("neutral", 1.3), _sentence("positive", 0.8), far])[0] == "mixed"
+
+
+def test_criticism_beyond_the_best_sentences_keeps_an_item_from_addressed():
+    # Derby, "sufficiency of placement choice": the best sentences praise the sufficiency
+    # strategy; "sufficiency challenges continue to exist" is the fifth closest, in another section
+    pos = _sentence("positive", 1.0)
+    wide_neg = Sentence(pos.cited, 0.9, 0.5, "negative", wide=True)
+    wide_pos = Sentence(pos.cited, 0.9, 0.5, "positive", wide=True)
+    assert decide(None, [pos, pos, pos, wide_neg]) == (
+        "mixed",
+        "the later report speaks of it positively, but criticises it elsewhere",
+    )
+    assert decide(None, [pos, pos, pos, wide_pos])[0] == "addressed"
+    # a check on 'addressed' only: it makes no other status
+    assert decide(None, [_sentence("negative", 1.0), wide_pos])[0] == "repeated"
+    # far below praise of the matter it is of a neighbouring matter, like any other
+    assert decide(None, [pos, Sentence(pos.cited, 0.65, 0.5, "negative", wide=True)])[0] == "addressed"
+
+
+@pytest.mark.parametrize(
+    "sentences, expected",
+    [
+        (
+            [
+                "The offer and quality of return home interviews have improved, which is informing planning.",
+                "While these improvements are having a positive impact, further work is required to improve "
+                "the timeliness and take-up of these.",
+            ],
+            "both",
+        ),
+        (
+            [
+                "Independent reviewing officers provide more consistent oversight and challenge than before.",
+                "Despite this improvement, their challenge is not having enough impact in preventing drift.",
+            ],
+            "both",
+        ),
+        # a next sentence that does not qualify it is another matter
+        (
+            [
+                "The offer and quality of return home interviews have improved, which is informing planning.",
+                "Assessments of children in need are not timely.",
+            ],
+            "positive",
+        ),
+        # a qualifying sentence that praises adds nothing
+        (
+            [
+                "Return home interviews are offered promptly to all children.",
+                "However, most children now take them up and they are effective.",
+            ],
+            "positive",
+        ),
+    ],
+)
+def test_a_sentence_is_read_with_the_next_one_when_it_qualifies_it(sentences, expected):
+    lines = [_Line(7, s, term_words(s)) for s in sentences]
+    matter = {"return", "home", "interview", "independ", "review", "offic", "oversight"}
+    assert Tracker._wording(lines, 0, matter) == expected
 
 
 def test_court_work_is_care_proceedings():

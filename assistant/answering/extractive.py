@@ -12,6 +12,7 @@ from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..query.synonyms import reworded
 from ..records import Passage
+from ..wording import continues
 
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
 # a numbered paragraph starting mid-line ("… good 36. Care leavers"), but not a number that
@@ -193,19 +194,6 @@ def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, rel
     return _with_continuations(chosen)
 
 
-_CONTINUES = re.compile(
-    r"^(?:This|These|It|They|However|As\ a\ result|Consequently|For\ example|In\ addition|But|Despite\ this|Of\ these|Of\ those|Where|When\ this)\b",
-    re.X,
-)
-
-
-# a next sentence that refers back in its first words: "IROs believe this to be manageable"
-_REFERS_BACK = re.compile(
-    r"^(?:\S+\s+){1,3}?(?:this|these|that|it|them)\b(?!\s+(?:year|month|week|report|inspection|area|authority|team|service|is\ why))",
-    re.I,
-)
-
-
 def _with_continuations(chosen: list[Scored]) -> list[Scored]:
     """Each chosen sentence followed by the next sentence of its paragraph when that one
     completes it ("This means…", "However, …") or the chosen one ends with a colon."""
@@ -216,9 +204,7 @@ def _with_continuations(chosen: list[Scored]) -> list[Scored]:
         if s.sentence not in sentences:
             continue
         i = sentences.index(s.sentence)
-        if i + 1 < len(sentences) and (
-            _CONTINUES.match(sentences[i + 1]) or _REFERS_BACK.match(sentences[i + 1]) or s.sentence.endswith(":")
-        ):
+        if i + 1 < len(sentences) and (continues(sentences[i + 1]) or s.sentence.endswith(":")):
             nxt = sentences[i + 1]
             if all(c.sentence != nxt for c in chosen + out):
                 out.append(Scored(s.passage, nxt, s.score, s.similarity, s.overlap))

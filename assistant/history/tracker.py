@@ -51,8 +51,12 @@ Status (``decide``): listed again -> **repeated**; else no sentence on the matte
 mentioned**; else the READ best sentences decide (when the best one praises the matter, a critical
 one scoring more than FAR_MARGIN below it is of a neighbouring matter and set aside, ``on_matter``):
 both positive and critical -> **mixed**;
-positive, none critical -> **addressed**, or **mixed** when the later list has a loose match or
-a sentence on a part of the matter is critical (when in doubt, not 'addressed'); only critical -> **repeated**; no judgement -> **mixed**.
+positive, none critical -> **addressed**, or **mixed** when the later list has a loose match, a
+sentence on a part of the matter is critical, or one of the next best sentences (up to WIDE,
+scoring WIDE_SCORE or more: the criticism often sits in another section) is (when in doubt,
+not 'addressed'); only critical -> **repeated**; no judgement -> **mixed**. A sentence is read
+with the next one of its passage when that one qualifies it ("While these improvements are
+having a positive impact, further work is required ...": ``Tracker._wording``).
 
 Thresholds were chosen on the even ids of tests/data/change_status_truth.jsonl, among
 configurations giving no contradicted 'addressed' there (bench/changes.py reports both halves).
@@ -73,7 +77,7 @@ from ..answering.quotes import collapse, loose_pattern
 from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
-from ..wording import CONDITIONAL_LEAD, REFERS_BACK, clauses, polarity
+from ..wording import CONDITIONAL_LEAD, QUALIFIES, REFERS_BACK, clauses, polarity
 from .terms import matter_terms, term_words, terms_named, unify
 from .timeline import Cited
 
@@ -97,6 +101,11 @@ MATTER_SHARE = 0.2
 WORDS_WEIGHT = 0.8
 ON_SCORE = 0.45
 READ = 3  # sentences on the matter (best first) whose wording decides the status
+# beyond them, the next best (up to WIDE in all) scoring WIDE_SCORE or more are a check on
+# 'addressed': criticism there (not set aside as of a neighbouring matter) makes it 'mixed'
+# ("praised for children in care, criticised for care leavers" sits in another section)
+WIDE = 10
+WIDE_SCORE = 0.6
 # when the best of them praises the matter, criticism in one scoring more than FAR_MARGIN below it
 # is of a neighbouring matter ("the quality of supervision and management oversight remains
 # inconsistent" for "management oversight of private fostering", whose best sentence is "a
@@ -154,6 +163,7 @@ class Sentence:
     overlap: float  # weighted share of the item's distinctive words it holds
     polarity: str  # "positive" | "negative" | "both" | "neutral" (of the clauses on the matter)
     part: bool = False  # on one part of an item joining matters: read as a check on 'addressed' only
+    wide: bool = False  # beyond the READ best: read as a check on 'addressed' only
 
 
 @dataclass(frozen=True)
@@ -428,19 +438,22 @@ class Tracker:
         for k, (item, text, vec, matter) in enumerate(zip(items, texts, item_vecs, matters)):
             shares = np.asarray([share(matter, ln.words) for ln in lines], dtype=np.float32)
             scores = chunk_cos[:, k] + WORDS_WEIGHT * shares
-            best = _best(shares >= MATTER_SHARE, scores)
+            ranked = _best(shares >= MATTER_SHARE, scores, WIDE)
+            best = ranked[:READ]
             if terms[k] and not terms[k] & named:
                 best = []  # the later report never names the matter's term of art: its words are elsewhere
+            wide = [j for j in ranked if j not in best and scores[j] >= WIDE_SCORE] if best else []
             close = [
                 Sentence(
                     self._cited_line(snap, lines[j]),
                     float(scores[j]),
                     float(shares[j]),
-                    wording_on(lines[j].text, matter.keys()),
+                    self._wording(lines, j, matter.keys()),
+                    wide=j in wide,
                 )
-                for j in best
+                for j in best + wide
             ]
-            seen = set(best)
+            seen = set(best + wide)
             for _, pmatter, pterms in parts[k] if best else ():
                 # each matter an item joins is read too: the best sentences on it
                 if not pmatter or (pterms and not pterms & named):
@@ -463,6 +476,20 @@ class Tracker:
             listed = self._listed_again(later, vec, words, matter, later_items, later_vecs, later_words, later_matters)
             out.append(self._status(earlier, item, listed, close))
         return out
+
+    @staticmethod
+    def _wording(lines: list[_Line], j: int, matter) -> str:
+        """The wording of sentence j on the matter, and the criticism of the next sentence of its
+        passage when that one goes on about it ("The offer of return home interviews has
+        improved. While these improvements are having a positive impact, further work is
+        required ...")."""
+        kind = wording_on(lines[j].text, matter)
+        nxt = lines[j + 1] if j + 1 < len(lines) and lines[j + 1].row == lines[j].row else None
+        if nxt is None or kind in ("negative", "both") or not QUALIFIES.match(nxt.text):
+            return kind
+        if polarity(nxt.text, MORE_CRITICISM) in ("negative", "both"):
+            return "both" if kind == "positive" else "negative"
+        return kind
 
     @staticmethod
     def _matter(weights: Weights, text: str) -> dict[str, float]:
@@ -500,7 +527,9 @@ class Tracker:
         # the best sentences, and those on a part of the matter that criticise it (not those set
         # aside as on a neighbouring matter)
         close = on_matter(close)
-        read = [s for s in close if not s.part][:EVIDENCE_SHOWN] + [s for s in close if s.part and _critical(s)]
+        read = [s for s in close if not s.part and not s.wide][:EVIDENCE_SHOWN] + [
+            s for s in close if (s.part or s.wide) and _critical(s)
+        ]
         shown = () if status == "not mentioned" else tuple(read)
         return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
 
@@ -525,10 +554,10 @@ def matter_parts(text: str) -> list[str]:
     return parts if len(parts) > 1 else []
 
 
-def _best(held: np.ndarray, scores: np.ndarray) -> list[int]:
-    """The READ best-scored sentences among those held, that score ON_SCORE or more."""
+def _best(held: np.ndarray, scores: np.ndarray, limit: int = READ) -> list[int]:
+    """The `limit` best-scored sentences among those held, that score ON_SCORE or more."""
     on = np.flatnonzero(held & (scores >= ON_SCORE))
-    return [int(j) for j in on[np.argsort(-scores[on], kind="stable")][:READ]]
+    return [int(j) for j in on[np.argsort(-scores[on], kind="stable")][:limit]]
 
 
 def _critical(s: Sentence) -> bool:
@@ -552,7 +581,8 @@ def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]
     kept = on_matter(close)
     aside = len(close) - len(kept)
     parts = [s for s in kept if s.part]  # on a part of the matter: a check on 'addressed' only
-    close = [s for s in kept if not s.part]
+    wide = [s for s in kept if s.wide]  # beyond the best: a check on 'addressed' only
+    close = [s for s in kept if not s.part and not s.wide]
     pos = any(s.polarity in ("positive", "both") for s in close)
     neg = any(_critical(s) for s in close)
     if listed is not None and not listed.partial:
@@ -573,6 +603,8 @@ def decide(listed: ListedAgain | None, close: list[Sentence]) -> tuple[str, str]
         )
     if pos and any(_critical(s) for s in parts):
         return "mixed", "the later report speaks of it positively, but criticises a part of it"
+    if pos and any(_critical(s) for s in wide):
+        return "mixed", "the later report speaks of it positively, but criticises it elsewhere"
     if pos:
         return "addressed", "the later report speaks of it positively, never critically, and does not list it again" + (
             " (criticism in sentences far less close to it than its best, which praises it, is of a neighbouring matter)"
