@@ -28,8 +28,8 @@ from assistant.history.export import (
     to_docx,
     to_markdown,
 )
-from assistant.history.timeline import Cited, Inspection, JudgementPoint, grade_rank
 from assistant.history.terms import term_words
+from assistant.history.timeline import Cited, Inspection, JudgementPoint, grade_rank
 from assistant.history.tracker import (
     ListedAgain,
     Sentence,
