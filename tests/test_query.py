@@ -437,6 +437,27 @@ RECENCY = [
 ]
 
 
+@pytest.mark.parametrize(
+    "text,frm,to,recency",
+    [
+        # the date states what was, "now" / "still?" asks what is: the latest since then
+        ("tower hamlets was in a bad way in 2017, where are they now?", "2017-01-01", "", "latest"),
+        ("leeds was outstanding in 2018 - is it still?", "2018-01-01", "", "latest"),
+        # "still" inside a finding, or the date after "now", keeps the period
+        (
+            "In Leeds (2019), which staff were still carrying bigger caseloads than planned?",
+            "2019-01-01",
+            "2019-12-31",
+            "latest",
+        ),
+        ("is leeds still outstanding in 2018?", "2018-01-01", "2018-12-31", "latest"),
+    ],
+)
+def test_a_date_in_an_earlier_clause_than_now_is_a_premise(matcher, text, frm, to, recency):
+    f = parse_query(text, matcher)
+    assert (f.published_from, f.published_to, f.recency) == (frm, to, recency)
+
+
 def test_back_in_a_year_leaves_the_question_in_the_topic(matcher):
     f = q(matcher, "in dorset back in 2014 were return interviews happening within 48 hours?")
     assert f.topic == "were return interviews happening within 48 hours?", f
@@ -534,6 +555,8 @@ def test_dev_questions(matcher):
         ("how is wakefeild doing", ("wakefield",)),  # two letters swapped
         ("boro's latest ofsted, any good?", ("middlesbrough",)),  # a nickname
         ("walton children's services", ()),  # another first letter: another place, not Halton
+        ("wessex vale council's children's services", ()),  # not Essex: the first letter kept
+        ("b'ham 2016 - how many kids did each IRO have?", ("birmingham",)),
     ],
 )
 def test_one_slip_in_a_name_is_still_the_authority(matcher, text, expected):
@@ -545,6 +568,9 @@ def test_one_slip_in_a_name_is_still_the_authority(matcher, text, expected):
     [
         ("how many kids were on the caseloads of socail workers in 2015?", ""),  # a typo of "social"
         ("what does the assesment team in westmoorshire do?", "westmoorshire"),
+        ("port clarendon care leavers service - was it any good?", "port clarendon"),  # opening a keyword question
+        ("what did the inspectors say about wessex vale council's children's services?", "wessex vale"),
+        ("socail care leavers service - any good?", ""),
     ],
 )
 def test_a_typo_of_an_english_word_is_no_unknown_place(matcher, text, place):

@@ -275,3 +275,33 @@ def test_which_councils_a_framework_inspected(assistant):
     assert SOMERSET_2026 in cited, a.text
     b = assistant.ask("which councils were judged inadequate under the single inspection framework?")
     assert b.text.startswith("Only inspections under the SIF framework are counted."), b.text
+
+
+def test_around_the_same_time_takes_the_nearest_report_of_another_authority(assistant):
+    # Leeds 2022 (May); Bury has none in 2022: its report of December 2021 is the nearest
+    bury_2021 = "80443_bury/children's services inspection - 17 december 2021.pdf"
+    a, marks = _marks(
+        assistant, "and bury, around the same time?", history=["how was leeds judged in 2022?"], reports=[bury_2021]
+    )
+    assert marks["cited_report"] and not a.abstained, a.text
+
+
+def test_a_date_stated_before_now_asks_about_now(assistant):
+    a, marks = _marks(assistant, "birmingham was inadequate in 2016 - is it still?", reports=[BHAM_2023], yes_no="no")
+    assert a.text.startswith("No.") and marks["cited_report"], a.text
+    a = assistant.ask("birmingham was in a bad way in 2016, where are they now?")
+    assert not a.text.startswith(("Yes", "No")) and "2016" in a.text and "2023" in a.text, a.text
+
+
+def test_everyday_words_for_good_are_good_or_better(assistant):
+    a, marks = _marks(assistant, "leeds care leavers - any good?", reports=[LEEDS_2025], yes_no="yes")
+    assert a.text.startswith("Yes.") and "outstanding" in a.text and marks["cited_report"], a.text
+
+
+def test_an_unknown_place_written_in_lower_case_abstains(assistant):
+    for question, place in (
+        ("what did the inspectors say about wessex vale council's children's services?", "wessex vale"),
+        ("port clarendon care leavers service - was it any good at the last inspection?", "port clarendon"),
+    ):
+        a = assistant.ask(question)
+        assert a.abstained and place in a.text, a.text

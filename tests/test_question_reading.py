@@ -9,8 +9,9 @@ import re
 import pytest
 
 from assistant.answering import aggregate
+from assistant.answering.aggregate import grade_matches
 from assistant.answering.extractive import asked_types
-from assistant.answering.intent import classify, compares, grades_in, is_yes_no
+from assistant.answering.intent import asks_yes_no, classify, compares, grades_in, is_yes_no
 from assistant.answering.yes_no import sentence_verdict, verdict
 from assistant.query.spelling import correct
 from assistant.query.synonyms import expand
@@ -272,7 +273,36 @@ VERDICTS = [
         "Caseloads are too high, and this limits the time social workers have for direct work.",
         "no",
     ),
+    # everyday words for "good"
+    (
+        "is the social work support for disabled kids in halton decent?",
+        "The quality of social work support for disabled children is mostly poor.",
+        "no",
+    ),
+    # the verb after the question's words negated
+    (
+        "has central beds been putting young people in bed and breakfasts?",
+        "Bed and breakfast accommodation has not been used for the last four years.",
+        "no",
+    ),
+    # "cases" is no caseload (a compound is not the word it begins with), but caseloads are cases
+    (
+        "were the independent reviewing officers' caseloads manageable?",
+        "In a small number of cases, the challenge from independent reviewing officers (IROs) is insufficient.",
+        "",
+    ),
+    ("are social workers overloaded with cases", "Social workers have low caseloads.", "no"),
 ]
+
+
+def test_the_verb_negated_right_after_the_question_words():
+    from assistant.answering.yes_no import _negated_predicate
+
+    text = "Bed and breakfast accommodation has not been used for the last four years."
+    assert _negated_predicate(text, [1, 2])  # "bed", "breakfast"
+    assert not _negated_predicate(text, [7])  # after the negation
+    # not across a relative clause: "leavers who are not in education" is not about the leavers
+    assert not _negated_predicate("Care leavers who are not in education are helped.", [0, 1])
 
 
 @pytest.mark.parametrize("question,sentence,expected", VERDICTS)
@@ -442,12 +472,28 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("what did the children in care council get the panel renamed to", "general"),
         ("what did leeds get for help and protection", "judgement"),
         ("what did ofsted give sefton childrens services in 2015", "judgement"),
+        # everyday words for "good or better"
+        ("was leeds's child protection side up to scratch in 2017 or did it need work", "judgement"),
+        ("leeds care leavers - any good?", "judgement"),
+        # "how are they doing on <a topic>?" asks about the topic; not "for good" (for ever)
+        ("coventry 2014 - how were they doing on getting kids in care to the dentist?", "general"),
+        ("how is leeds doing on childrens services these days? ofsted wise", "judgement"),
+        ("how did leeds do with its front door in 2014?", "judgement"),
+        (
+            "in the latest leeds report, do care leavers get to practise living alone before they move out for good?",
+            "general",
+        ),
+        ("tower hamlets was in a bad way in 2017, where are they now with ofsted?", "change"),
+        ("has leeds climbed out of inadequate since the 2023 inspection?", "change"),
     ],
 )
 def test_kind_of_everyday_questions(question, kind):
     names = [
         n
-        for n in ("rotherham swindon thurrock suffolk leeds croydon middlesbrough sefton wolverhampton".split())
+        for n in (
+            "rotherham swindon thurrock suffolk leeds croydon middlesbrough sefton wolverhampton coventry".split()
+            + ["tower hamlets"]
+        )
         if n in question.lower()
     ]
     if "North Somerset" in question:
@@ -498,6 +544,34 @@ def test_comparison_words_with_two_authorities():
 )
 def test_yes_no_form(question, yes_no):
     assert is_yes_no(question) is yes_no
+
+
+@pytest.mark.parametrize(
+    "question,yes_no",
+    [
+        ("tower hamlets was in a bad way in 2017, where are they now?", False),  # the closing clause asks what
+        ("kent was judged good in 2017; what about now?", False),
+        ("leeds was outstanding in 2018 - is it still?", True),
+        ("leeds, was it outstanding?", True),
+    ],
+)
+def test_the_closing_clause_decides_the_yes_no_form(question, yes_no):
+    assert asks_yes_no(question) is yes_no
+
+
+@pytest.mark.parametrize(
+    "question,grade",
+    [
+        ("leeds care leavers - any good?", "good or better"),
+        ("is kent's front door up to scratch?", "good or better"),
+        ("was leeds good in 2018?", "good"),
+    ],
+)
+def test_everyday_words_for_good_ask_good_or_better(question, grade):
+    intent = classify(question, 1, None, question)
+    assert intent.yes_no and intent.grade == grade
+    assert grade_matches("outstanding", intent.grade) is (grade == "good or better")
+    assert grade_matches("good", intent.grade) and not grade_matches("requires improvement to be good", intent.grade)
 
 
 def test_a_grade_word_before_a_noun_is_not_a_grade():

@@ -9,7 +9,7 @@ from ..query import QueryFilters
 from ..records import ReportMeta
 from ..vocabulary import MONTHS
 from .facts import AREA_NAMES, TEMPLATES, Draft, Facts, when
-from .intent import BETTER, SAME, WORSE, grade_rank, grades_in
+from .intent import BETTER, GOOD_OR_BETTER, SAME, WORSE, grade_rank, grades_in
 
 MAX_LISTED = 60
 _MONTHS = {m.lower() for m in MONTHS}
@@ -42,6 +42,8 @@ def _cite_judgement(facts: Facts, meta: ReportMeta, area: str, draft: Draft) -> 
 
 
 def grade_matches(grade: str, asked: str) -> bool:
+    if asked == GOOD_OR_BETTER:
+        return grade in ("good", "outstanding")
     return grade == asked or (asked == "requires improvement" and grade.startswith("requires improvement"))
 
 

@@ -66,7 +66,7 @@ _FOLLOW_UP = re.compile(
     re.I,
 )
 _FOLLOW_UP_NAME = re.compile(
-    r"^\s*(?:and|what about|how about|and what about|same for|what of)\s+(?:the\s+)?([A-Za-z][\w'’ -]{2,40}?)(?:['’]s)?\s*\??\s*$",
+    r"^\s*(?:and|what about|how about|and what about|same for|what of)\s+(?:the\s+)?([A-Za-z](?:(?!\d)[\w'’ -]){2,40}?)(?:['’]s)?\s*\??\s*$",
     re.I,
 )
 _RECENCY_OR_DATE = re.compile(
@@ -265,6 +265,8 @@ class Assistant:
                     (pf.published_from or pf.published_to) and self.retriever.catalog.select(dated).reports
                 ):
                     f = dated
+                    if _SAME_TIME.search(question) and not self.retriever.catalog.select(f).reports:
+                        f = self._nearest_in_time(f, pf)
             if (
                 pf.authorities
                 and re.search(r"\b(compare[sd]?|comparison|versus|vs)\b", question, re.I)
@@ -321,6 +323,25 @@ class Assistant:
         if _WHEN_THAT.search(question) and not _STARTED.search(question):
             intent = Intent("inspection_dates")
         return f, intent
+
+    def _nearest_in_time(self, f: QueryFilters, pf: QueryFilters) -> QueryFilters:
+        """ "and bolton, around the same time?" when Bolton has no report in the earlier turn's
+        period: its report published nearest to the one the earlier turn used."""
+        catalog = self.retriever.catalog
+        used = catalog.select(pf).reports
+        theirs = [r for a in f.authorities for r in catalog.history(a) if r.published]
+        if not used or not theirs:
+            return f
+        day = dt.date.fromisoformat(used[-1].published)
+        near = min(theirs, key=lambda r: abs((dt.date.fromisoformat(r.published) - day).days))
+        return replace(
+            f,
+            published_from=near.published,
+            published_to=near.published,
+            exact_date="",
+            recency="",
+            date_text=f"nearest in time to {human_date(used[-1].published)} (published {human_date(near.published)})",
+        )
 
     def _step(self, pf: QueryFilters, f: QueryFilters) -> QueryFilters:
         """The report before / after the one the earlier turn used."""

@@ -75,12 +75,19 @@ _AFTER_GRADE = r"""(?!\s+(?!(?:for|in|at|on|or|and|but|nor|now|still|then|overal
 GRADES = {  # the order is the grade scale, best first
     "outstanding": re.compile(r"\b(outstanding|excellent)\b" + _AFTER_GRADE, X),
     "good": re.compile(
-        r"(?<!to\ be\ )\bgood\b(?!\ (?:at|is|are|for|news|practice|quality|progress))" + _AFTER_GRADE, X
+        r"(?<!to\ be\ )(?<!for\ )\bgood\b(?!\ (?:at|is|are|for|news|practice|quality|progress))" + _AFTER_GRADE, X
     ),
     "requires improvement": re.compile(r"\b(requires?\ improvement|ri|needs?\ improvement)\b", X),
     "inadequate": re.compile(r"\b(inadequate|failing|failed|poor)\b" + _AFTER_GRADE, X),
 }
 GRADE_ORDER = tuple(GRADES)  # outstanding > good > requires improvement > inadequate
+# "any good?", "up to scratch?", "decent?": asks whether the grade is good or better, not "good"
+GOOD_OR_BETTER = "good or better"
+GOOD_ENOUGH = re.compile(
+    r"""\b(any\ good|decent|up\ to\ (?:scratch|standard|par|the\ mark)|ok|okay|alright|all\ right|good\ enough
+    | doing\ (?:ok|okay|well|alright|fine) | in\ good\ shape | fit\ for\ purpose | acceptable)\b""",
+    X,
+)
 
 
 # Direction words of change and comparison questions (the kinds and their yes/no answers).
@@ -177,8 +184,8 @@ def asks_yes_no(question: str, topic: str = "") -> bool:
     """is_yes_no on the question or on its topic (the question without the authority and
     date it opens with: "merton 2017 were many care leavers staying put?"), unless it offers
     alternatives."""
-    if _ALTERNATIVES.search(question):
-        return False
+    if _ALTERNATIVES.search(question) or _WH.match(re.split(r"[-–—,:;]\s", question.strip())[-1].strip()):
+        return False  # "…, where are they now?": the closing clause asks, and it asks what
     return is_yes_no(question) or is_yes_no(topic.strip(" -–—:,;"))
 
 
@@ -235,7 +242,7 @@ _RX = {
     # one authority's judgements over time
     "change": re.compile(
         r"""\b(changed? | over\ time | history | trend | progress(?:ed)? | since\ (?:its|their|the)\ (?:last|previous)
-        | where\ (?:is|are)\ (?:it|they|\w+)\ now | (?:the\ )?next\ inspection | (?:the\ )?inspection\ after
+        | where\ (?:is|are)\ (?:it|they|\w+)\ now | (?:what|how)\ about\ now | climb(?:ed|ing)?\ out\ of | (?:come|came|got|get)\ out\ of\ (?:inadequate|special\ measures) | (?:the\ )?next\ inspection | (?:the\ )?inspection\ after
         | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better | worse | went\ from | gone\ from
         | mov(?:e|ed|ing)\ (?:up|down) | go\ (?:up|down)
         | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
@@ -348,7 +355,8 @@ council councils authority services service children childrens social care thing
 become became done doing say said tell think between when where which there ever very really yet far come came
 happen happened across two three four five versus compared did its it they them then what whats going gone ups downs
 first latest recent most one ones performance perform performing performed rating ratings grade grades result results
-requires require required improvement good outstanding inadequate still any rated judged kids kid childrens""".split()
+requires require required improvement good outstanding inadequate still any rated judged kids kid childrens
+bad badly way shape state place mess trouble struggling struggled these days lately nowadays today wise""".split()
 )
 
 
@@ -388,9 +396,15 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     if authorities == 1 and changed and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
         if _RX["judgement"].search(q) or grades_in(q) or not own:
             return Intent("change", area=_area(q), yes_no=yn)
-    graded_subject = _asks_grade(q) and not (own and not areas_in(q))  # not "was X's out of hours service good?"
+    on_topic = _DOING_ON.search(q)
+    if on_topic and own_topic(on_topic.group(1), 1) and not _STRONG_JUDGEMENT.search(q):
+        # "how were they doing on getting kids in care to the dentist?": a finding on that
+        return _nearest_kind(q, embedder) if authorities >= 1 and embedder is not None else Intent("general")
+    good_enough = bool(GOOD_ENOUGH.search(q))
+    # not "was X's out of hours service good?"
+    graded_subject = (_asks_grade(q) or good_enough) and not (own and not areas_in(q))
     if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject):
-        g = grades_in(q)
+        g = [GOOD_OR_BETTER] if good_enough and yn else grades_in(q)
         return Intent("judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "")
     keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not _NAME_ASKED.search(q)
     if keywords and grades_in(q):  # "worcs inadequate in 2017?"
@@ -407,6 +421,14 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     return Intent("general")
 
 
+# "how is X doing on <a topic>?": the topic, not the judgement, unless a judgement is named
+_DOING_ON = re.compile(
+    r"\bhow\b.{0,40}\b(?:doing|do|fare|faring|performing|getting\ on|get\ on)\s+(?:on|with|at|in\ terms\ of|when\ it\ comes\ to)\s+([^?]+)",
+    X,
+)
+_STRONG_JUDGEMENT = re.compile(
+    r"\b(judge[ds]?|judgements?|judgments?|grades?|graded|rated|ratings?|overall\ effectiveness|verdict)\b", X
+)
 _NAME_ASKED = re.compile(r"\b(name[ds]?|called|call)\b", re.I)  # "croydon front door name 2020"
 _KEYWORDS_ONLY = re.compile(
     r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)",

@@ -124,7 +124,7 @@ DOWN = re.compile(
 GOOD = re.compile(
     r"""\b(properly|well|good|enough|sufficient\w*|quickly|promptly|on\ time|in\ time|fast|safe(?:ly)?|right|ok|okay
     | easy|easily|accessible|up\ to\ date
-    | fine|manageable|reasonable|sensible|acceptable|adequate(?:ly)?)\b""",
+    | fine|manageable|reasonable|sensible|acceptable|adequate(?:ly)?|decent|alright|up\ to\ (?:scratch|standard|par))\b""",
     X,
 )
 BAD = re.compile(
@@ -217,8 +217,18 @@ def _content(text: str) -> set[str]:
     return {w for w in content_lemmas(text) if w not in _REFERENCE and not w.isdigit()}
 
 
-def _same(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 4 and a[:4] == b[:4] and (a[:5] == b[:5] or min(len(a), len(b)) == 4))
+def _same(said: str, asked: str) -> bool:
+    """A stem of the sentence (said) and one of the question (asked) are the same word: equal,
+    sharing their first five letters, or a four-letter stem of the question and a longer word
+    (asked "cases", said "caseloads"); a four-letter stem of the sentence matches only a form of
+    the question's word, not a compound that begins with it (asked "caseloads", said "cases")."""
+    if said == asked:
+        return True
+    if min(len(said), len(asked)) < 4 or said[:4] != asked[:4]:
+        return False
+    if said[:5] == asked[:5] or len(asked) == 4:
+        return True
+    return len(said) == 4 and len(asked) - len(said) <= 3
 
 
 def _positions(text: str, targets: set[str]) -> list[int]:
@@ -421,6 +431,28 @@ def _quantity(question: str, text: str, anchors: list[int] | None) -> str:
     return "+" if everyone else "-"
 
 
+# the negated verb of what the question asks about, right after it: "bed and breakfast
+# accommodation has not been used", "return home interviews are not offered"
+NEGATED_VERB = re.compile(
+    r"\b(?:(?:has|have|had|is|are|was|were|do|does|did|can|could|will|would)\s+(?:not|never)"
+    r"|hasn't|haven't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|cannot)\b",
+    re.I,
+)
+RELATIVE = re.compile(r"^(?:who|whose|whom|which|that|where|when|if|whether)$", re.I)
+PREDICATE_REACH = 4  # words from the question's last word to the negated verb
+
+
+def _negated_predicate(text: str, anchors: list[int]) -> bool:
+    """The verb right after the question's words is negated ("X has not been used"), with no
+    relative clause between them ("children who are not seen" is not about the children)."""
+    ws = words(text)
+    for p in _cue_positions(NEGATED_VERB, text):
+        before = [a for a in anchors if 0 < p - a <= PREDICATE_REACH]
+        if before and not any(RELATIVE.match(w) for w in ws[max(before) + 1 : p]):
+            return True
+    return False
+
+
 def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, int]:
     text = NOT_A_NEGATION.sub(lambda m: "x" * len(m.group(0)), sentence)
     negations = _cue_positions(NEGATION, text)
@@ -449,6 +481,8 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
 
     asked_by_scale = {name: read(name, question, None) for name in SCALES}
     stance = any(asked_by_scale.values())
+    if not stance and _negated_predicate(text, anchors):
+        return "no", 2  # "bed and breakfast accommodation has not been used" for "putting them in b&bs?"
     signals = []
     for name in SCALES:
         asked, said = asked_by_scale[name], read(name, text, anchors)

@@ -14,6 +14,7 @@ with the first") recency is left "".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -39,6 +40,25 @@ class QueryFilters:
     @property
     def has_date(self) -> bool:
         return bool(self.published_from or self.published_to)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:?!–—]|\s-\s|\b(?:and|but|so|what\s+about|how\s+about)\b", re.I)
+
+
+# "still" asks about now when it closes the question or comes before a grade ("is it still?",
+# "still inadequate?"), not when it is part of a finding ("still carrying larger caseloads")
+_ASKS_NOW = re.compile(
+    r"(?!still\b)|still\s*(?:[?.!]|$|(?:outstanding|good|inadequate|requires|rated|judged|graded|the\s+case|so|that)\b)",
+    re.I,
+)
+
+
+def _premise(text: str, date_end: int, recency_spans: list[tuple[int, int]]) -> bool:
+    """The date stands in an earlier clause than every recency word ("was inadequate in 2017,
+    is it still?"), so it states what was, and the recency word asks what is."""
+    return bool(recency_spans) and all(
+        s >= date_end and _CLAUSE_BREAK.search(text[date_end:s]) and _ASKS_NOW.match(text, s) for s, _e in recency_spans
+    )
 
 
 def parse_query(question: str, matcher: AuthorityMatcher, today: date | None = None) -> QueryFilters:
@@ -81,6 +101,10 @@ def parse_query(question: str, matcher: AuthorityMatcher, today: date | None = N
         masked2 = masked2[:s] + " " * (e - s) + masked2[e:]
     recency, rec_spans = _find_recency(masked2)
     removal.extend(rec_spans)
+    if recency == "latest" and hits and published_to and _premise(text, hits[-1].end, rec_spans):
+        # "tower hamlets was in a bad way in 2017, where are they now?": the date is the
+        # premise, "now" the question: the latest report since then
+        published_to, exact = "", ""
 
     topic = _clean_topic(_remove_spans(text, removal))
     return QueryFilters(

@@ -308,7 +308,7 @@ class AuthorityMatcher:
     def _fuzzy_spans(self, toks: list[_Tok]) -> list[tuple[int, int, tuple[str, ...]]]:
         """Misspelt names ("Birmingam", "Hertfordshre"): a run of 1-3 words, at least one of
         them no English word, close to a known name (rapidfuzz ratio >= FUZZY_MIN, higher for
-        short words). Used only when no name matched exactly."""
+        short words) and beginning with the same letter. Used only when no name matched exactly."""
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import OSA
 
@@ -327,6 +327,8 @@ class AuthorityMatcher:
                 hit = process.extractOne(
                     phrase, self._keys_by_len.get(length, {}), scorer=fuzz.ratio, score_cutoff=cutoff
                 )
+                if hit and hit[0][:1] != phrase[:1]:
+                    continue  # the first letter kept: "wessex" is no slip of "essex"
                 if hit and (best is None or hit[1] > best[1]):
                     best = (length, hit[1], hit[2])
             if best is None and _unusual(toks[i].norm) and len(toks[i].norm) >= 5:

@@ -21,6 +21,7 @@ from pathlib import Path
 _DATA = Path(__file__).resolve().parent.parent / "data" / "places_outside_scope.json"
 RARE_ZIPF = 2.5  # wordfreq: a word rarer than this in English may be a place name
 UNKNOWN_ZIPF = 1.0  # a capitalised word this rare, anywhere in the question, is taken as a place
+LEAD_ZIPF = 3.5  # a word opening a keyword-style question before a service, this rare, may be a place
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,20 @@ _PLACE_POSITIONS = re.compile(
       \b(?:in|for|at|of|about)\s+(?P<after>{_CAP_RUN}|[a-z][a-z-]{{4,}})
     | (?P<before>{_CAP_RUN}?)(?:['’]s)?\s+(?i:(?:(?:city|county|borough|district|metropolitan)\s+)?
           (?:council|local\s+authority|children['’]?s\s+services|social\s+services))\b
-    | (?P<lower>\b[a-z][a-z'’-]{{3,}}(?:\s+[a-z][a-z'’-]{{3,}})?)\s+(?:city|county|borough|district|metropolitan)\s+council\b
     """,
     re.X,
+)
+# a lower-case name before "council" ("wessex vale council's children's services"), read first so
+# that "about wessex" does not take its first word
+_LOWER_BEFORE_COUNCIL = re.compile(
+    r"(?P<lower>\b[a-z][a-z'’-]{3,}(?:\s+[a-z][a-z'’-]{3,})?)\s+(?:(?:city|county|borough|district|metropolitan)\s+)?"
+    r"council\b"
+)
+# a keyword-style question opening with a place before the service it asks about
+_LEAD_NAME = re.compile(
+    r"^\s*([A-Za-z][a-z'’-]{2,}(?:\s+[A-Za-z][a-z'’-]{2,}){0,2}?)\s+(?=(?:care|children|childrens|children['’]s|"
+    r"social|fostering|adoption|leaving|council|services?|safeguarding)\b)",
+    re.I,
 )
 _COUNCIL_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:city|county|borough|district)\s+)?(?:council|local\s+authority)\b", re.I
@@ -124,24 +136,33 @@ def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> s
 
     if matcher.find(text):
         return ""
-    for m in _PLACE_POSITIONS.finditer(text):
-        raw = (m.group("after") or m.group("before") or m.group("lower") or "").strip(" .'’")
+    for m in [*_LOWER_BEFORE_COUNCIL.finditer(text), *_PLACE_POSITIONS.finditer(text)]:
+        g = m.groupdict()
+        raw = (g.get("after") or g.get("before") or g.get("lower") or "").strip(" .'’")
         words = [
             w
             for w in re.findall(r"[\w'’-]+", raw)
             if w.lower().strip("'’") not in _NOT_NAMES and not (w[:1].islower() and _typo_of_common_word(w))
         ]
-        if not words or m.group("after") and raw[:1].islower() and len(words) != 1:
+        if not words or g.get("after") and raw[:1].islower() and len(words) != 1:
             continue
         name = " ".join(words)
         if matcher.find(name):
             continue
-        by_position = m.group("before") or m.group("lower") or _COUNCIL_AFTER.match(text, m.end())
+        by_position = g.get("before") or g.get("lower") or _COUNCIL_AFTER.match(text, m.end())
         if by_position and not any(is_known_word(w) for w in words):
             return name  # "X council": a place by position alone
         rare = [w for w in words if zipf_frequency(w.lower().strip("'’"), "en") < RARE_ZIPF and not is_known_word(w)]
         if rare and (raw[:1].isupper() or len(words) == 1):
             return name
+    lead = _LEAD_NAME.match(text)
+    if lead:  # "port clarendon care leavers service - was it any good?"
+        words = [w for w in lead.group(1).split() if w.lower() not in _NOT_NAMES]
+        if any(
+            zipf_frequency(w.lower(), "en") < LEAD_ZIPF and not is_known_word(w) and not _typo_of_common_word(w)
+            for w in words
+        ) and not matcher.find(lead.group(1)):
+            return " ".join(words)
     for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{4,}\b", text):  # "How was Westmoorshire judged?"
         word = m.group()
         if zipf_frequency(word.lower(), "en") < UNKNOWN_ZIPF and not is_known_word(word) and not matcher.find(word):
