@@ -557,6 +557,7 @@ def test_dev_questions(matcher):
         ("walton children's services", ()),  # another first letter: another place, not Halton
         ("wessex vale council's children's services", ()),  # not Essex: the first letter kept
         ("b'ham 2016 - how many kids did each IRO have?", ("birmingham",)),
+        ("peterbourgh children's services overall rating in 2024??", ("peterborough",)),
     ],
 )
 def test_one_slip_in_a_name_is_still_the_authority(matcher, text, expected):
@@ -571,6 +572,8 @@ def test_one_slip_in_a_name_is_still_the_authority(matcher, text, expected):
         ("port clarendon care leavers service - was it any good?", "port clarendon"),  # opening a keyword question
         ("what did the inspectors say about wessex vale council's children's services?", "wessex vale"),
         ("socail care leavers service - any good?", ""),
+        ("south mercia county council - care leavers judgement?", "south mercia"),  # named as a council
+        ("how good is our county council at adoption?", ""),
     ],
 )
 def test_a_typo_of_an_english_word_is_no_unknown_place(matcher, text, place):

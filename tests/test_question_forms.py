@@ -305,3 +305,16 @@ def test_an_unknown_place_written_in_lower_case_abstains(assistant):
     ):
         a = assistant.ask(question)
         assert a.abstained and place in a.text, a.text
+
+
+def test_was_the_next_one_better_compares_it_with_the_earlier_one(assistant):
+    leeds_2018 = "80481_leeds/children's services inspection - 18 december 2018.pdf"
+    a, marks = _marks(
+        assistant, "was the next one better?", history=["leeds's 2015 ofsted result?"], reports=[LEEDS_2015, leeds_2018]
+    )
+    assert marks["cited_report"] and "2015" in a.text and "2018" in a.text and "2022" not in a.text, a.text
+
+
+def test_a_school_named_by_its_kind_is_outside_the_reports(assistant):
+    a = assistant.ask("what was the ofsted grade for st mary's catholic primary in leeds")
+    assert a.abstained and "schools" in a.text, a.text

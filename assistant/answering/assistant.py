@@ -156,7 +156,7 @@ class Assistant:
     ) -> Answer:
         """Answer a question. history: earlier (question, answer) turns, oldest first."""
         asked = question
-        question = correct(question)  # misspelt key words ("inadequte", "assesments")
+        question = self._correct(question)  # misspelt words ("inadequte", "agancy")
         filters, intent = self.understand(question, history, authority, published_from, published_to)
         refusal = self._out_of_scope(question, filters, history)
         if refusal:
@@ -214,9 +214,9 @@ class Assistant:
         turn is resolved in order, and a follow-up builds on the turn before it."""
         state = None
         for past_q, _ in history:
-            past_q = correct(past_q)
+            past_q = self._correct(past_q)
             state = self._merge(state, past_q, self.retriever.understand(past_q))
-        question = correct(question)
+        question = self._correct(question)
         f = self.retriever.understand(question, authority, published_from, published_to)
         return self._merge(state, question, f)
 
@@ -227,11 +227,11 @@ class Assistant:
         had one, without its authority and date."""
         earlier = ""
         for past_q, _ in reversed(history):
-            topic = self.retriever.understand(correct(past_q)).topic
+            topic = self.retriever.understand(self._correct(past_q)).topic
             if content_words(topic) - _FOLLOW_UP_FILLER:
                 earlier = topic
                 break
-        own = self.retriever.understand(correct(question)).topic
+        own = self.retriever.understand(self._correct(question)).topic
         if content_words(own) - _FOLLOW_UP_FILLER or not earlier:
             return question, earlier
         return earlier, earlier
@@ -401,6 +401,14 @@ class Assistant:
             return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=out_of_scope(question).reason)])
         return None
 
+    def _correct(self, question: str) -> str:
+        """The question with misspelt key words, text-speak and slips of common words put right
+        (not words the reports use, "neet", nor the names of authorities, "lincs")."""
+        return correct(question, self._kept_as_typed)
+
+    def _kept_as_typed(self, word: str) -> bool:
+        return self._known_word(word) or bool(self.retriever.matcher.find(word, in_field=True))
+
     def _known_word(self, word: str) -> bool:
         """A word of the reports (so not an unknown place) or of the field's vocabulary."""
         return self.retriever.knows_word(word) or bool(_DOMAIN.match(word))
@@ -511,7 +519,9 @@ class Assistant:
             lo, hi = f.published_from or "0000", (f.published_to or "9999") + "~"
             inside = [r for r in reports if r.published and lo <= r.published <= hi]
             at = reports.index(inside[0]) if inside else -1
-            if len(inside) == 1 and THAN_BEFORE.search(question) and at > 0:
+            if f.recency == "first" and f.published_from and not f.published_to and at > 0:
+                inside = [reports[at - 1], inside[0]]  # "was the next one better?": against the one before
+            elif len(inside) == 1 and THAN_BEFORE.search(question) and at > 0:
                 inside = [reports[at - 1], *inside]  # "was that better than last time?"
             elif len(inside) == 1 and ALL_INSPECTIONS.search(question):
                 inside = (

@@ -68,7 +68,7 @@ AREAS = {  # most specific first; everyday names included
 # A grade word followed by a noun is an adjective, not a grade: "good oversight", "inadequate
 # housing", "excellent support"; these words may follow a grade.
 _AFTER_GRADE = r"""(?!\s+(?!(?:for|in|at|on|or|and|but|nor|now|still|then|overall|again|yet|as|by|according|to|with
-    |across|since|before|after|last|this|that|the|a|an|any|anymore|either|too|both|from|when|under|it|its|their|they
+    |across|since|before|after|last|this|that|these|those|nowadays|today|lately|currently|the|a|an|any|anymore|either|too|both|from|when|under|it|its|their|they
     |council|councils|authority|authorities|children|childrens|services?|one|ratings?|grades?|judgements?|judgments?
     |results?|score|ofsted|reports?|inspections?|verdict|is|was|were|are|rated|judged|graded|ever|there|here
     |back|again|every|each|like|level|status|label|straight|directly|immediately|later|next)\b)[a-z])"""
@@ -356,7 +356,8 @@ become became done doing say said tell think between when where which there ever
 happen happened across two three four five versus compared did its it they them then what whats going gone ups downs
 first latest recent most one ones performance perform performing performed rating ratings grade grades result results
 requires require required improvement good outstanding inadequate still any rated judged kids kid childrens
-bad badly way shape state place mess trouble struggling struggled these days lately nowadays today wise""".split()
+bad badly way shape state place mess trouble struggling struggled these days lately nowadays today wise
+remember remembered think thought heard hear believe recall seem seems seemed failing fail failed side sides bit""".split()
 )
 
 

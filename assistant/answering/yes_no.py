@@ -49,7 +49,7 @@ WINDOW = 6  # words between a cue and the question's word it bears on
 X = re.I | re.X
 NEGATION = re.compile(
     r"\b(not|no|never|none|nor|cannot|can't|won't|don't|doesn't|isn't|aren't|without|neither|nobody|nothing"
-    r"|yet\ to|failed\ to|unable\ to)\b",
+    r"|yet\ to|failed\ to|unable\ to|insufficiently|inadequately|no\ longer|(?:has|have|had)\ (?:stopped|ceased|ended|closed))\b",
     re.I,
 )
 NOT_A_NEGATION = re.compile(r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay)\b", re.I)
@@ -432,10 +432,12 @@ def _quantity(question: str, text: str, anchors: list[int] | None) -> str:
 
 
 # the negated verb of what the question asks about, right after it: "bed and breakfast
-# accommodation has not been used", "return home interviews are not offered"
+# accommodation has not been used", "return home interviews are not offered", "the sessions
+# have stopped"
 NEGATED_VERB = re.compile(
     r"\b(?:(?:has|have|had|is|are|was|were|do|does|did|can|could|will|would)\s+(?:not|never)"
-    r"|hasn't|haven't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|cannot)\b",
+    r"|hasn't|haven't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|cannot"
+    r"|(?:has|have|had|is|are|was|were)\s+(?:now\s+)?(?:stopped|ceased|ended|closed|discontinued|no\s+longer))\b",
     re.I,
 )
 RELATIVE = re.compile(r"^(?:who|whose|whom|which|that|where|when|if|whether)$", re.I)
@@ -516,7 +518,15 @@ def verdict(question: str, sentences: list[str]) -> str:
     """One verdict from the quoted sentences that speak to the question: those with a signal
     outrank those that only assert its words; "" when none speaks to it, when the strongest
     disagree, or when one is unclear."""
-    read = [r for s in sentences if (r := _read(question, s))[0]]
+    alone = [_read(question, s) for s in sentences]
+    read = [r for r in alone if r[0]]
+    # the question's words split over two quoted sentences, the second going on about the first
+    # ("There is good access to an independent visitor and advocacy service. There is no waiting
+    # list, ...") for "was there a waiting list for independent visitors?": read together
+    for (a, b), ra, rb in zip(zip(sentences, sentences[1:]), alone, alone[1:]):
+        joined = _read(question, f"{a} {b}")
+        if joined[0] and joined[2] > max(ra[2], rb[2]):
+            read.append(joined)
     if not read:
         return ""
     strongest, widest = max((strength, coverage) for _, strength, coverage in read)

@@ -41,6 +41,11 @@ def terms_named(text: str, among: frozenset[int] | None = None) -> frozenset[int
     return frozenset(i for i in (range(len(groups)) if among is None else among) if groups[i].mentions(text))
 
 
+def populations() -> frozenset[int]:
+    """The terms that say whom an item is about (children in care, care leavers), not what."""
+    return _terms()[1]
+
+
 def matter_terms(matter: str) -> frozenset[int]:
     """The terms the later report must name to speak of the matter: those the matter names,
     less the populations (children in care, care leavers) unless it names nothing else."""

@@ -79,6 +79,7 @@ from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
 from ..wording import CONDITIONAL_LEAD, QUALIFIES, REFERS_BACK, clauses, polarity
 from .terms import matter_terms, term_words, terms_named, unify
+from .terms import populations as POPULATIONS
 from .timeline import Cited
 
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
@@ -92,6 +93,9 @@ LISTED_COSINE_ALONE = 0.7
 # a loose match (similar, a content word in common, not naming the matter): part of it may be
 # listed again, so it is never 'addressed'
 PARTIAL_COSINE = 0.45
+# a later list item naming the same term of art as the item's matter ("PEPs") is it listed again
+# from this cosine
+TERM_COSINE = 0.38
 PARTIAL_WORDS = 1
 # the later report's sentences on the matter: a sentence holding MATTER_SHARE of the weight of
 # the matter's distinctive words is scored by its passage's stored cosine to the item plus
@@ -236,7 +240,7 @@ def matter_text(text: str) -> str:
 # Criticism the shared cues (assistant/wording.py) do not catch, in inspectors' wording.
 MORE_CRITICISM = re.compile(
     r"\b(very brief|brief in|little (opportunity|evidence|impact|reflection|challenge)|heavy caseloads|var(y|ies)|"
-    r"further work (is |was )?(still )?(required|needed)|more (needs to|to) (be done|do)|still to be|decrease[ds]?|"
+    r"(further|more|much) work (is |was )?(still )?(required|needed)|more (needs to|to) (be done|do)|still to be|decrease[ds]?|"
     r"fewer|in its infancy|too early|remains? (a )?(significant )?challeng\w*|(is|are|was|were|continues? to be) "
     r"(a|an) (\w+ )?challenge|(just |slightly |well )?below (that|those) of|below (the )?(national|england|average|"
     r"similar|comparable|statistical)|unwieldy|inflexible|over-reliance|"
@@ -281,6 +285,11 @@ def wording(sentence: str) -> str:
     return _polarity(sentence)
 
 
+# a clause whose subject is the one before ("X has worked to ensure consent is sought, but has
+# more work to do"): it opens with the verb
+_ELIDED_SUBJECT = re.compile(r"^\W*(?:has|have|had|is|are|was|were|needs?|remains?|requires?|lacks?)\b", re.I)
+
+
 def wording_on(sentence: str, matter: set[str] | frozenset[str]) -> str:
     """The wording of a sentence read only in its clauses that hold a matter word (all of it when
     none does), once a leading condition ("If a child is not able to ..., ") is removed."""
@@ -289,7 +298,7 @@ def wording_on(sentence: str, matter: set[str] | frozenset[str]) -> str:
     for c in clauses(body):
         if matter & term_words(c):
             on.append(c)
-        elif on and REFERS_BACK.match(c):
+        elif on and (REFERS_BACK.match(c) or _ELIDED_SUBJECT.match(c)):
             back.append(c)  # goes on about the matter: read for criticism only
     if not on:
         return wording(body)
@@ -429,6 +438,7 @@ class Tracker:
         matters = [self._matter(weights, t) for t in texts]
         later_matters = [self._matter(weights, t) for t in later_texts]
         later_words = [set(term_words(t, among)) - BORING for t in later_texts]
+        later_terms = [matter_terms(matter_text(t)) - POPULATIONS() for t in later_texts]
         terms = [matter_terms(matter_text(t)) for t in texts]
         parts = [[(p, self._matter(weights, p), matter_terms(p)) for p in matter_parts(t)] for t in texts]
         # the terms of art the later report names (outside its own list)
@@ -473,7 +483,9 @@ class Tracker:
                             )
                         )
             words = set(term_words(text, among)) - BORING
-            listed = self._listed_again(later, vec, words, matter, later_items, later_vecs, later_words, later_matters)
+            listed = self._listed_again(
+                later, vec, words, matter, later_items, later_vecs, later_words, later_matters, terms[k], later_terms
+            )
             out.append(self._status(earlier, item, listed, close))
         return out
 
@@ -500,14 +512,14 @@ class Tracker:
         return unify(core, words) if words else unify(text, weights.distinctive(set(tokenize(text))))
 
     def _listed_again(
-        self, later, vec, words, matter, later_items, later_vecs, later_words, later_matters
+        self, later, vec, words, matter, later_items, later_vecs, later_words, later_matters, terms, later_terms
     ) -> ListedAgain | None:
         if not later_items:
             return None
         best = None
-        for li, cos, lw, lm in zip(later_items, later_vecs @ vec, later_words, later_matters):
+        for li, cos, lw, lm, lt in zip(later_items, later_vecs @ vec, later_words, later_matters, later_terms):
             on, contained = share(matter, lw), share(lm, words)
-            match = list_match(float(cos), max(on, contained), len(words & lw))
+            match = list_match(float(cos), max(on, contained), len(words & lw), bool(terms - POPULATIONS() & lt))
             if not match:
                 continue
             full, partial = match == "listed", match == "partial"
@@ -534,11 +546,14 @@ class Tracker:
         return ItemStatus(item, self.cite_item(earlier, item), status, reason, listed, shown)
 
 
-def list_match(cosine: float, names: float, common: int) -> str:
+def list_match(cosine: float, names: float, common: int, term: bool = False) -> str:
     """How a later list item matches an earlier item: "listed" (the matter listed again: it names
-    the matter and is similar, or is very similar), "partial" (similar, sharing a content word,
-    not naming the matter) or "" (no match)."""
+    the matter and is similar, or is very similar, or names the same term of art and is
+    somewhat similar: "personal education plans" / "the quality of PEPs"), "partial" (similar,
+    sharing a content word, not naming the matter) or "" (no match)."""
     if cosine >= LISTED_COSINE_ALONE or (cosine >= PARTIAL_COSINE and cosine + WORDS_WEIGHT * names >= LISTED_SCORE):
+        return "listed"
+    if term and cosine >= TERM_COSINE:
         return "listed"
     return "partial" if cosine >= PARTIAL_COSINE and common >= PARTIAL_WORDS else ""
 

@@ -184,7 +184,7 @@ _NOUN_AFTER = {
     "well",
     "difficulties",
 }
-FUZZY_MIN, FUZZY_MIN_SHORT = 87, 90  # rapidfuzz ratio for misspelt names (phrases of 7+ / 5-6 characters)
+FUZZY_MIN, FUZZY_MIN_SHORT = 85, 90  # rapidfuzz ratio for misspelt names (phrases of 7+ / 5-6 characters)
 COMMON_ZIPF = 3.0  # wordfreq: words at least this frequent in English are never taken as misspelt names
 
 

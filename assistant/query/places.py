@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .spelling import common_word_for
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "places_outside_scope.json"
 RARE_ZIPF = 2.5  # wordfreq: a word rarer than this in English may be a place name
 UNKNOWN_ZIPF = 1.0  # a capitalised word this rare, anywhere in the question, is taken as a place
@@ -71,7 +73,7 @@ _PLACE_POSITIONS = re.compile(
 # a lower-case name before "council" ("wessex vale council's children's services"), read first so
 # that "about wessex" does not take its first word
 _LOWER_BEFORE_COUNCIL = re.compile(
-    r"(?P<lower>\b[a-z][a-z'’-]{3,}(?:\s+[a-z][a-z'’-]{3,})?)\s+(?:(?:city|county|borough|district|metropolitan)\s+)?"
+    r"(?P<lower>\b[a-z][a-z'’-]{3,}(?:\s+[a-z][a-z'’-]{3,})?)\s+(?P<kind>(?:city|county|borough|district|metropolitan)\s+)?"
     r"council\b"
 )
 # a keyword-style question opening with a place before the service it asks about
@@ -84,6 +86,11 @@ _COUNCIL_AFTER = re.compile(
     r"(?:['’]s)?\s+(?:(?:city|county|borough|district)\s+)?(?:council|local\s+authority)\b", re.I
 )
 _NOT_NAMES = {
+    "city",
+    "county",
+    "borough",
+    "district",
+    "metropolitan",
     "ofsted",
     "the",
     "england",
@@ -107,26 +114,22 @@ _NOT_NAMES = {
 }
 
 
-TYPO_OF_ZIPF = 4.0  # a word one edit away from an English word this common is a typo of it, not a place
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# words before "county council" that are no name: "our county council", "every city council"
+_DETERMINERS = frozenset(
+    "our your my their its a an each every any this that these those same local whole other another which what".split()
+)
 
 
-@lru_cache(maxsize=4096)
 def _typo_of_common_word(word: str) -> bool:
-    """A rare word one deletion, transposition, substitution or insertion away from a common
-    English word ("socail" -> "social", "assesment" -> "assessment")."""
+    """A rare word one slip away from a common English word ("socail" -> "social")."""
+    return bool(common_word_for(word))
+
+
+def _rare_unknown(word: str, is_known_word: Callable[[str], bool]) -> bool:
+    """A word neither the reports nor everyday English use."""
     from wordfreq import zipf_frequency
 
-    w = word.lower().strip("'’")
-    if len(w) < 4 or not w.isalpha() or zipf_frequency(w, "en") >= RARE_ZIPF:
-        return False
-    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
-    edits = {a + b[1:] for a, b in splits if b}
-    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
-    edits |= {a + c + b for a, b in splits for c in _LETTERS}
-    edits.discard(w)
-    return any(zipf_frequency(e, "en") >= TYPO_OF_ZIPF for e in edits)
+    return zipf_frequency(word.lower().strip("'’"), "en") < LEAD_ZIPF and not is_known_word(word)
 
 
 def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> str:
@@ -150,18 +153,22 @@ def unknown_place(text: str, matcher, is_known_word: Callable[[str], bool]) -> s
         if matcher.find(name):
             continue
         by_position = g.get("before") or g.get("lower") or _COUNCIL_AFTER.match(text, m.end())
-        if by_position and not any(is_known_word(w) for w in words):
-            return name  # "X council": a place by position alone
+        if g.get("kind") and not any(w.lower() in _DETERMINERS for w in words):
+            return name  # "south mercia county council": named as a council, and no authority
+        if by_position and (
+            not any(is_known_word(w) for w in words)
+            or any(_rare_unknown(w, is_known_word) and not _typo_of_common_word(w) for w in words)
+        ):
+            return name  # "X council": a place by position alone ("south mercia county council")
         rare = [w for w in words if zipf_frequency(w.lower().strip("'’"), "en") < RARE_ZIPF and not is_known_word(w)]
         if rare and (raw[:1].isupper() or len(words) == 1):
             return name
     lead = _LEAD_NAME.match(text)
     if lead:  # "port clarendon care leavers service - was it any good?"
         words = [w for w in lead.group(1).split() if w.lower() not in _NOT_NAMES]
-        if any(
-            zipf_frequency(w.lower(), "en") < LEAD_ZIPF and not is_known_word(w) and not _typo_of_common_word(w)
-            for w in words
-        ) and not matcher.find(lead.group(1)):
+        if any(_rare_unknown(w, is_known_word) and not _typo_of_common_word(w) for w in words) and not matcher.find(
+            lead.group(1)
+        ):
             return " ".join(words)
     for m in re.finditer(r"(?<![.?!]\s)(?<!^)\b[A-Z][a-z]{4,}\b", text):  # "How was Westmoorshire judged?"
         word = m.group()

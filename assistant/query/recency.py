@@ -61,7 +61,7 @@ _RECENCY_PATTERNS = (  # tried in this order; each match is masked before the ne
         \b(?:latest | newest | most\s+recent(?:ly)? | current(?:ly)? | most\s+up[-\s]to[-\s]date
         | up[-\s]to[-\s]date(?=\s+(?:ofsted\s+)?(?:rating|report|inspection|judgement|grade|result|info|information|picture|position|view))
         | now | still
-        | these\s+days | today | at\s+the\s+moment | at\s+present | presently
+        | these\s+days | nowadays | today | at\s+the\s+moment | at\s+present | presently
         | recent(?=\s+"""
             + _DOC
             + r""") | recently

@@ -4,16 +4,22 @@ text-speak too ("how r kids doing" -> "how are kids doing").
 
 Only words that are not English (rarer than ``COMMON_ZIPF`` in wordfreq) and close to one of
 ``KEY_WORDS`` (rapidfuzz ratio >= ``MIN_RATIO``) are changed; everything else is left as typed,
-so a place name or an unusual word is never "corrected" into something else.
+so a place name or an unusual word is never "corrected" into something else. Given the words
+the reports use (``known``), a lower-case word that is neither English nor theirs, one slip
+(a deletion, transposition, substitution or insertion) away from a common English word
+(``TYPO_OF_ZIPF``), becomes that word: "agancy" -> "agency", "missng" -> "missing".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 MIN_RATIO = 85
 COMMON_ZIPF = 2.5
+TYPO_OF_ZIPF = 4.0  # a word one slip away from an English word this common is a typo of it
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # the words question understanding depends on: grades, areas of judgement, kinds of question
 KEY_WORDS = tuple(
     """outstanding inadequate requires improvement improve improved judgement judged judgements inspection inspected
@@ -35,6 +41,8 @@ SHORTHAND = {
     "hw": "how",
     "bout": "about",
     "hows": "how is",
+    "how's": "how is",
+    "how’s": "how is",
     "whats": "what is",
     **UNITS,
     # contractions of "did": "how'd they do?"
@@ -56,8 +64,37 @@ def _fix(word: str) -> str:
     return hit[0] if hit else word
 
 
-def correct(text: str) -> str:
+@lru_cache(maxsize=4096)
+def common_word_for(word: str) -> str:
+    """The most common English word one slip away from a rare word ("socail" -> "social",
+    "assesment" -> "assessment"), or "" when there is none."""
+    from wordfreq import zipf_frequency
+
+    w = word.lower().strip("'’")
+    if len(w) < 4 or not w.isalpha() or zipf_frequency(w, "en") >= COMMON_ZIPF:
+        return ""
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    edits = {a + b[1:] for a, b in splits if b}
+    edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+    edits |= {a + c + b for a, b in splits for c in _LETTERS}
+    edits.discard(w)
+    best = max(edits, key=lambda e: zipf_frequency(e, "en"))
+    return best if zipf_frequency(best, "en") >= TYPO_OF_ZIPF else ""
+
+
+def _fix_typo(word: str, known: Callable[[str], bool]) -> str:
+    fixed = _fix(word)
+    if fixed != word or not word[:1].islower() or known(word):
+        return fixed
+    return common_word_for(word) or word
+
+
+def correct(text: str, known: Callable[[str], bool] | None = None) -> str:
     """The text with misspelt key words and text-speak replaced (case is not kept for a
-    replaced word)."""
+    replaced word); given the words the reports use, lower-case slips of common English words
+    too."""
     text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], _GLUED_UNIT.sub(r"\1 ", text))
-    return _WORD.sub(lambda m: _fix(m.group(0)), text)
+    if known is None:
+        return _WORD.sub(lambda m: _fix(m.group(0)), text)
+    return _WORD.sub(lambda m: _fix_typo(m.group(0), known), text)
