@@ -520,13 +520,15 @@ def verdict(question: str, sentences: list[str]) -> str:
     disagree, or when one is unclear."""
     alone = [_read(question, s) for s in sentences]
     read = [r for r in alone if r[0]]
-    # the question's words split over two quoted sentences, the second going on about the first
-    # ("There is good access to an independent visitor and advocacy service. There is no waiting
-    # list, ...") for "was there a waiting list for independent visitors?": read together
+    # the question's words split over two quoted sentences, neither saying anything of it alone
+    # but its words ("There is good access to an independent visitor and advocacy service. There
+    # is no waiting list, ...") for "was there a waiting list for independent visitors?": read
+    # together
     for (a, b), ra, rb in zip(zip(sentences, sentences[1:]), alone, alone[1:]):
-        joined = _read(question, f"{a} {b}")
-        if joined[0] and joined[2] > max(ra[2], rb[2]):
-            read.append(joined)
+        if ra[1] < 2 and rb[1] < 2:
+            joined = _read(question, f"{a} {b}")
+            if joined[0] and joined[2] > max(ra[2], rb[2]):
+                read.append(joined)
     if not read:
         return ""
     strongest, widest = max((strength, coverage) for _, strength, coverage in read)
