@@ -299,6 +299,13 @@ VERDICTS = [
         "no",
     ),
     ("is the youth club still open?", "The youth club has closed.", "no"),
+    # "without having to wait?" is "… and wait?" read the other way round
+    (
+        "can care leavers get emotional health support without having to wait for it?",
+        "Care leavers can access emotional health support and do not have to wait to have their needs assessed.",
+        "yes",
+    ),
+    ("can care leavers get emotional health support without having to wait?", "Care leavers wait for support.", ""),
 ]
 
 

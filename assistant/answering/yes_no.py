@@ -358,6 +358,10 @@ CONCESSION = re.compile(
 )
 
 
+# a question asking whether something happens without a burden: "without having to wait?"
+WITHOUT = re.compile(r"\bwithout\s+(?:having\s+to\s+|needing\s+to\s+|a\s+|any\s+)?(?P<verb>\w+)", re.I)
+
+
 def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     """(verdict, strength, coverage): ("no" | "yes", 2) from a negation or stance signals,
     ("yes", 1) when the sentence only asserts the question's words, ("unclear", 2) when it
@@ -365,6 +369,13 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     coverage: the share of the question's distinctive words the sentence holds. The sentence
     is read in its clause that holds most of those words."""
     question = CONCESSION.sub(" ", question)
+    without = WITHOUT.search(question)
+    if without and not NEGATIVE_QUESTION.search(WITHOUT.sub(" ", question)):
+        # "can they get support without having to wait?" is "… and wait?" read the other way round
+        said, strength, coverage = _read_as(WITHOUT.sub(r" and \g<verb> ", question), sentence)
+        if strength == 2 and said in ("yes", "no"):
+            return ("no" if said == "yes" else "yes"), 2, coverage
+        return "", 0, coverage
     question, sentence = _joined(question), _joined(sentence)  # word positions on the joined text throughout
     if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
         return "", 0, 0.0
