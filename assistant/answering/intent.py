@@ -245,7 +245,7 @@ _RX = {
         | where\ (?:is|are)\ (?:it|they|\w+)\ now | (?:what|how)\ about\ now | climb(?:ed|ing)?\ out\ of | (?:come|came|got|get)\ out\ of\ (?:inadequate|special\ measures) | (?:the\ )?next\ inspection | (?:the\ )?inspection\ after
         | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better | worse | went\ from | gone\ from
         | mov(?:e|ed|ing)\ (?:up|down) | go\ (?:up|down)
-        | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
+        | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | (?:was|is)\ (?:it|that|this|the\ \w+(?:\ \w+)?)\ an\ improvement | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
         | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ )?(?:last|previous|before)
         | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
         | each\ inspection | previous\ (?:ratings|judgements|inspections)

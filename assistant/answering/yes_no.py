@@ -371,9 +371,12 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     question = CONCESSION.sub(" ", question)
     without = WITHOUT.search(question)
     if without and not NEGATIVE_QUESTION.search(WITHOUT.sub(" ", question)):
-        # "can they get support without having to wait?" is "… and wait?" read the other way round
+        # "can they get support without having to wait?" is "… and wait?" read the other way round,
+        # only in a sentence that speaks of the waiting
         said, strength, coverage = _read_as(WITHOUT.sub(r" and \g<verb> ", question), sentence)
-        if strength == 2 and said in ("yes", "no"):
+        verb = content_lemmas(without.group("verb"))
+        speaks = any(_same(s, v) for w in words(sentence) for s in _stems(w) for v in verb)
+        if speaks and strength == 2 and said in ("yes", "no"):
             return ("no" if said == "yes" else "yes"), 2, coverage
         return "", 0, coverage
     question, sentence = _joined(question), _joined(sentence)  # word positions on the joined text throughout

@@ -19,6 +19,7 @@ from functools import lru_cache
 MIN_RATIO = 85
 COMMON_ZIPF = 2.5
 TYPO_OF_ZIPF = 4.0  # a word one slip away from an English word this common is a typo of it
+KNOWN_TYPO_OF_ZIPF = 3.0  # ... or from a word of the reports this common
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 # the words question understanding depends on: grades, areas of judgement, kinds of question
 KEY_WORDS = tuple(
@@ -65,29 +66,38 @@ def _fix(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def common_word_for(word: str) -> str:
-    """The most common English word one slip away from a rare word ("socail" -> "social",
-    "assesment" -> "assessment"), or "" when there is none."""
+def _one_slip(word: str) -> tuple[tuple[float, str], ...]:
+    """The English words one slip away from a rare word, most common first, with their frequency."""
     from wordfreq import zipf_frequency
 
     w = word.lower().strip("'’")
     if len(w) < 4 or not w.isalpha() or zipf_frequency(w, "en") >= COMMON_ZIPF:
-        return ""
+        return ()
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = {a + b[1:] for a, b in splits if b}
     edits |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     edits |= {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     edits |= {a + c + b for a, b in splits for c in _LETTERS}
     edits.discard(w)
-    best = max(edits, key=lambda e: zipf_frequency(e, "en"))
-    return best if zipf_frequency(best, "en") >= TYPO_OF_ZIPF else ""
+    scored = ((zipf_frequency(e, "en"), e) for e in edits)
+    return tuple(sorted((z, e) for z, e in scored if z >= KNOWN_TYPO_OF_ZIPF)[::-1])
+
+
+def common_word_for(word: str, known: Callable[[str], bool] | None = None) -> str:
+    """The most common English word one slip away from a rare word ("socail" -> "social",
+    "assesment" -> "assessment"), or "" when there is none; given the reports' words, a less
+    common word of theirs too ("turnvoer" -> "turnover")."""
+    for z, e in _one_slip(word):
+        if z >= TYPO_OF_ZIPF or (known is not None and known(e)):
+            return e
+    return ""
 
 
 def _fix_typo(word: str, known: Callable[[str], bool]) -> str:
     fixed = _fix(word)
     if fixed != word or not word[:1].islower() or known(word):
         return fixed
-    return common_word_for(word) or word
+    return common_word_for(word, known) or word
 
 
 def correct(text: str, known: Callable[[str], bool] | None = None) -> str:
