@@ -318,3 +318,11 @@ def test_was_the_next_one_better_compares_it_with_the_earlier_one(assistant):
 def test_a_school_named_by_its_kind_is_outside_the_reports(assistant):
     a = assistant.ask("what was the ofsted grade for st mary's catholic primary in leeds")
     assert a.abstained and "schools" in a.text, a.text
+
+
+def test_a_question_about_the_whole_report_gets_its_judgements_and_what_to_improve(assistant):
+    for question in ("what did ofsted say about leeds?", "tell me about leeds's last inspection"):
+        a, marks = _marks(assistant, question, reports=[LEEDS_2025])
+        assert not a.abstained and marks["cited_report"], a.text
+        assert "overall effectiveness" in a.text and "care leavers" in a.text and "need to improve" in a.text, a.text
+        assert all(c.passage.citation.report_id == a.citations[0].passage.citation.report_id for c in a.citations)

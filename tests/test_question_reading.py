@@ -518,6 +518,11 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("in 2022 how did leeds do on the protecting kids side (help and protection)?", "judgement"),
         ("is leeds's leaving care service rated good these days?", "judgement"),
         ("leeds 2015 - was the following inspection an improvement?", "change"),
+        # a question about the whole report: its judgements and what needs to improve
+        ("what did ofsted say about leeds?", "judgement"),
+        ("tell me about leeds's last inspection", "judgement"),
+        ("what did the inspectors find about return home interviews in leeds?", "general"),
+        ("what did ofsted say about care leavers in leeds?", "general"),
         ("has leeds climbed out of inadequate since the 2023 inspection?", "change"),
     ],
 )

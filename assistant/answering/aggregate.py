@@ -245,7 +245,7 @@ def compare(chosen: list[ReportMeta], area: str, facts: Facts) -> tuple[Draft, l
                 TEMPLATES["compare_missing"].format(authority=meta.local_authority, when=when(meta), area=label)
             )
             if area == "overall":
-                facts._area_grades(meta, draft)
+                facts.area_grades(meta, draft)
             continue
         draft.lines.append(
             TEMPLATES["compare_item"].format(

@@ -461,6 +461,8 @@ class Assistant:
             and selection.restricted
         ):
             reports = list(selection.reports)[-MAX_REPORTS_PER_ANSWER:]
+            if intent.summary and not (f.published_from or f.published_to or f.recency):
+                reports = reports[-1:]  # "what did ofsted say about kent?": its latest report
             draft = Draft([], [])
             intents = [intent, *also_asked(question, intent)]
             for meta in reports:
@@ -553,7 +555,8 @@ class Assistant:
 
     def _fact(self, meta: ReportMeta, intent: Intent, draft: Draft) -> None:
         if intent.kind == "judgement":
-            self.facts.judgement(meta, intent.area or "overall", draft)
+            if self.facts.judgement(meta, intent.area or "overall", draft) and intent.summary:
+                self.facts.area_grades(meta, draft)  # the whole report: each area's grade too
         elif intent.kind == "lead_inspector":
             self.facts.lead_inspector(meta, draft)
         elif intent.kind in ("inspection_dates", "published_date"):

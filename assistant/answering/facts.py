@@ -100,7 +100,7 @@ class Facts:
         if j is None:
             draft.lines.append(TEMPLATES["judgement_missing"].format(**fill))
             if area == "overall":  # the 2026 framework grades four areas and no overall
-                self._area_grades(meta, draft)
+                self.area_grades(meta, draft)
             return False
         found = self.cite_judgement(meta, j)
         if not found:
@@ -111,7 +111,8 @@ class Facts:
         draft.lines.append(TEMPLATES[key].format(**fill, label=j.label[:1].lower() + j.label[1:], grade=j.grade, n=n))
         return True
 
-    def _area_grades(self, meta: ReportMeta, draft: Draft) -> None:
+    def area_grades(self, meta: ReportMeta, draft: Draft) -> None:
+        """Each area's grade, cited, after a lead line."""
         areas = [j for j in meta.judgements if j.area != "overall"]
         if not areas:
             return

@@ -278,6 +278,7 @@ class Intent:
     yes_no: bool = False  # answer "Yes"/"No" first
     grades: tuple[str, ...] = ()  # for transition: (from, to), or ("better",) / ("worse",)
     confidence: float = 1.0  # 1 for rules; the neighbours' share for the embedding vote
+    summary: bool = False  # "what did ofsted say about kent?": the judgements and what needs to improve
 
 
 # the inspection frameworks, as people name them (ReportMeta.framework)
@@ -356,6 +357,7 @@ become became done doing say said tell think between when where which there ever
 happen happened across two three four five versus compared did its it they them then what whats going gone ups downs
 first latest recent most one ones performance perform performing performed rating ratings grade grades result results
 requires require required improvement good outstanding inadequate still any rated judged kids kid childrens
+summarise summarize summary overview sum nutshell like find found conclude county city borough district
 bad badly way shape state place mess trouble struggling struggled these days lately nowadays today wise
 remember remembered think thought heard hear believe recall seem seems seemed failing fail failed side sides bit""".split()
 )
@@ -407,6 +409,8 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject):
         g = [GOOD_OR_BETTER] if good_enough and yn else grades_in(q)
         return Intent("judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "")
+    if authorities >= 1 and SUMMARY.search(q) and not areas_in(q) and not own_topic(q if topic is None else topic, 2):
+        return Intent("judgement", area="overall", summary=True)  # "tell me about wigan's last inspection"
     keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not _NAME_ASKED.search(q)
     if keywords and grades_in(q):  # "worcs inadequate in 2017?"
         asked = q.rstrip().endswith("?")
@@ -430,6 +434,15 @@ _DOING_ON = re.compile(
 _STRONG_JUDGEMENT = re.compile(
     r"\b(judge[ds]?|judgements?|judgments?|grades?|graded|rated|ratings?|overall\ effectiveness|verdict)\b", X
 )
+# a question about a whole report: "what did ofsted say about kent?", "tell me about wigan's last
+# inspection", "summarise the latest report for bury"
+SUMMARY = re.compile(
+    r"""\b(what\ did\ (?:ofsted|the\ inspectors?|inspectors?|they|(?:the|its|their)\ (?:[\w'’-]+\ ){0,5}?(?:inspection|report))
+        \ (?:say|find|found|conclude|think)
+    | tell\ me\ about | summar(?:y|ise|ize)\ of | summar(?:ise|ize) | overview | sum\ up | in\ a\ nutshell
+    | what\ (?:was|is)\ (?:the\ )?(?:[\w'’-]+\ ){0,4}?(?:inspection|report)\ like)\b""",
+    X,
+)
 _NAME_ASKED = re.compile(r"\b(name[ds]?|called|call)\b", re.I)  # "croydon front door name 2020"
 _KEYWORDS_ONLY = re.compile(
     r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)",
@@ -443,6 +456,8 @@ def also_asked(question: str, primary: Intent) -> list[Intent]:
     """Other facts one question asks for besides the primary intent ("Who led the inspection
     and what was the overall grade?")."""
     extra = [Intent(k) for k in FACT_KINDS if k != primary.kind and _RX[k].search(question)]
+    if primary.summary and all(i.kind != "improve" for i in extra):
+        extra.append(Intent("improve"))
     if primary.kind != "judgement" and (_RX["judgement"].search(question) or _asks_grade(question)):
         extra.append(Intent("judgement", area=_area(question)))
     if primary.kind == "improve" or any(i.kind == "improve" for i in extra):
