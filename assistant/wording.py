@@ -69,8 +69,7 @@ REFERS_BACK = re.compile(r"^\W*(?:this|these|it|they|that|those|such|which)\b", 
 
 # a sentence that goes on about the one before it: it opens with a link ("However, …", "Despite
 # this, …", "While these improvements …") or refers back in its first words ("IROs believe this
-# to be manageable"). The extractive answerer quotes it with the one before; the tracker reads
-# it as speaking of the same matter.
+# to be manageable"). The extractive answerer quotes it with the one before.
 CONTINUES = re.compile(
     r"^(?:This|These|It|They|However|As\ a\ result|Consequently|For\ example|In\ addition|But|Despite\ this|"
     r"Despite\ these|Of\ these|Of\ those|Where|When\ this|While\ (?:this|these)|Although\ (?:this|these))\b",
@@ -84,7 +83,7 @@ SENTENCE_REFERS_BACK = re.compile(
 
 
 # a sentence that goes on about the one before it by qualifying it ("However, …", "Despite this
-# improvement, …")
+# improvement, …"): the tracker reads its criticism as of the same matter
 QUALIFIES = re.compile(
     r"^(?:However|But|Nevertheless|That said|Despite (?:this|these|the)|While (?:this|these)|Although (?:this|these)|"
     r"Even so)\b",

@@ -402,7 +402,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     on_topic = _DOING_ON.search(q)
     if on_topic and own_topic(on_topic.group(1), 1) and not _STRONG_JUDGEMENT.search(q):
         # "how were they doing on getting kids in care to the dentist?": a finding on that
-        return _nearest_kind(q, embedder) if authorities >= 1 and embedder is not None else Intent("general")
+        return _undecided(q, authorities, embedder)
     good_enough = bool(GOOD_ENOUGH.search(q))
     # not "was X's out of hours service good?"
     graded_subject = (_asks_grade(q) or good_enough) and not (own and not areas_in(q))
@@ -421,6 +421,11 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
         and not own_topic(q if topic is None else topic, 1)
     ):
         return Intent("judgement", area=_area(q))  # "leeds front door ofsted 2018"
+    return _undecided(q, authorities, embedder)
+
+
+def _undecided(q: str, authorities: int, embedder) -> Intent:
+    """No rule decided: the nearest example phrasings' kind, for a question naming an authority."""
     if authorities >= 1 and embedder is not None:
         return _nearest_kind(q, embedder)
     return Intent("general")

@@ -47,9 +47,10 @@ CLOSE_COVERAGE = 0.2  # quoted sentences this close to the widest coverage must 
 WINDOW = 6  # words between a cue and the question's word it bears on
 
 X = re.I | re.X
+ENDED = r"(?:stopped|ceased|ended|closed)"  # what is no more: "the sessions have stopped"
 NEGATION = re.compile(
     r"\b(not|no|never|none|nor|cannot|can't|won't|don't|doesn't|isn't|aren't|without|neither|nobody|nothing"
-    r"|yet\ to|failed\ to|unable\ to|insufficiently|inadequately|no\ longer|(?:has|have|had)\ (?:stopped|ceased|ended|closed))\b",
+    r"|yet\ to|failed\ to|unable\ to|insufficiently|inadequately|no\ longer|(?:has|have|had)\ " + ENDED + r")\b",
     re.I,
 )
 NOT_A_NEGATION = re.compile(r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay)\b", re.I)
@@ -451,7 +452,7 @@ def _quantity(question: str, text: str, anchors: list[int] | None) -> str:
 NEGATED_VERB = re.compile(
     r"\b(?:(?:has|have|had|is|are|was|were|do|does|did|can|could|will|would)\s+(?:not|never)"
     r"|hasn't|haven't|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|can't|cannot"
-    r"|(?:has|have|had|is|are|was|were)\s+(?:now\s+)?(?:stopped|ceased|ended|closed|discontinued|no\s+longer))\b",
+    r"|(?:has|have|had|is|are|was|were)\s+(?:now\s+)?(?:" + ENDED + r"|discontinued|no\s+longer))\b",
     re.I,
 )
 RELATIVE = re.compile(r"^(?:who|whose|whom|which|that|where|when|if|whether)$", re.I)

@@ -78,8 +78,7 @@ from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
 from ..wording import CONDITIONAL_LEAD, QUALIFIES, REFERS_BACK, clauses, polarity
-from .terms import matter_terms, term_words, terms_named, unify
-from .terms import populations as POPULATIONS
+from .terms import matter_terms, populations, term_words, terms_named, unify
 from .timeline import Cited
 
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")
@@ -438,7 +437,7 @@ class Tracker:
         matters = [self._matter(weights, t) for t in texts]
         later_matters = [self._matter(weights, t) for t in later_texts]
         later_words = [set(term_words(t, among)) - BORING for t in later_texts]
-        later_terms = [matter_terms(matter_text(t)) - POPULATIONS() for t in later_texts]
+        later_terms = [matter_terms(matter_text(t)) - populations() for t in later_texts]  # not whom, what
         terms = [matter_terms(matter_text(t)) for t in texts]
         parts = [[(p, self._matter(weights, p), matter_terms(p)) for p in matter_parts(t)] for t in texts]
         # the terms of art the later report names (outside its own list)
@@ -519,7 +518,7 @@ class Tracker:
         best = None
         for li, cos, lw, lm, lt in zip(later_items, later_vecs @ vec, later_words, later_matters, later_terms):
             on, contained = share(matter, lw), share(lm, words)
-            match = list_match(float(cos), max(on, contained), len(words & lw), bool(terms - POPULATIONS() & lt))
+            match = list_match(float(cos), max(on, contained), len(words & lw), bool(terms & lt))
             if not match:
                 continue
             full, partial = match == "listed", match == "partial"

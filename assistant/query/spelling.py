@@ -95,8 +95,8 @@ def common_word_for(word: str, known: Callable[[str], bool] | None = None) -> st
 
 def _fix_typo(word: str, known: Callable[[str], bool]) -> str:
     fixed = _fix(word)
-    if fixed != word or not word[:1].islower() or known(word):
-        return fixed
+    if fixed != word or not word[:1].islower() or not _one_slip(word) or known(word):
+        return fixed  # known() (the reports' words, the authorities) only for a rare word with a near one
     return common_word_for(word, known) or word
 
 
