@@ -94,7 +94,7 @@ LISTED_COSINE_ALONE = 0.7
 PARTIAL_COSINE = 0.45
 # a later list item naming the same term of art as the item's matter ("PEPs") is it listed again
 # from this cosine
-TERM_COSINE = 0.38
+TERM_COSINE = 0.3
 PARTIAL_WORDS = 1
 # the later report's sentences on the matter: a sentence holding MATTER_SHARE of the weight of
 # the matter's distinctive words is scored by its passage's stored cosine to the item plus
