@@ -326,3 +326,8 @@ def test_a_question_about_the_whole_report_gets_its_judgements_and_what_to_impro
         assert not a.abstained and marks["cited_report"], a.text
         assert "overall effectiveness" in a.text and "care leavers" in a.text and "need to improve" in a.text, a.text
         assert all(c.passage.citation.report_id == a.citations[0].passage.citation.report_id for c in a.citations)
+
+
+def test_better_than_the_one_before_compares_with_the_earlier_report(assistant):
+    a, marks = _marks(assistant, "is leeds's 2018 report better than the one before?", reports=[LEEDS_2015, LEEDS_2018])
+    assert a.text.startswith("Yes.") and marks["cited_report"] and "2025" not in a.text, a.text

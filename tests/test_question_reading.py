@@ -299,6 +299,11 @@ VERDICTS = [
         "no",
     ),
     ("is the youth club still open?", "The youth club has closed.", "no"),
+    (  # a question about caseloads needs a sentence about caseloads
+        "whats the caseload of personal advisors in leeds, are they manageable?",
+        "Care leavers in Leeds benefit from excellent trusting relationships with their personal advisors (PAs).",
+        "",
+    ),
     # "without having to wait?" is "… and wait?" read the other way round
     (
         "can care leavers get emotional health support without having to wait for it?",

@@ -109,7 +109,8 @@ ALL_INSPECTIONS = re.compile(
 )
 # "better than last time?": against the inspection before
 THAN_BEFORE = re.compile(
-    r"""\b(than\ (?:last\ time|before|previously|(?:the|its|their)\ (?:last|previous)\ (?:one|inspection|time))
+    r"""\b(than\ (?:last\ time|before|previously|(?:the|its|their)\ (?:last|previous)\ (?:one|inspection|time)
+        | (?:the|its|their)\ (?:one|inspection|report)\ before)
     | since\ (?:its|the|their)\ (?:last|previous) | last\ time | previous\ (?:one|inspection))\b""",
     X,
 )

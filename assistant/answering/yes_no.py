@@ -148,6 +148,7 @@ RECOMMENDATION = re.compile(
 )
 # burdens: for these, more is worse ("caseloads are high" answers "were caseloads manageable?" no)
 LOAD = content_lemmas("caseload workload turnover vacancy backlog delay")
+CASELOAD = content_lemmas("caseload workload")
 HEAVY = re.compile(r"\b(high|higher|heavy|heavier|large|excessive|too\ many|too\ much)\b", re.I | re.X)
 LIGHT = re.compile(r"\b(low|lower|light|small|smaller)\b", re.I)
 SCALES = ("comparison", "quantity", "direction", "evaluation")
@@ -395,8 +396,11 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     held = covered(sentence)
     coverage = len(held) / len(telling)
     owned = {w for m in _OWNED.finditer(question) for w in content_lemmas(m.group(1))}
+    owned |= {t for t in targets if any(t.startswith(b) for b in CASELOAD)}  # caseloads asked of are the matter
     if coverage < MIN_COVERAGE or (owned and not any(_same(s, o) for s in content_lemmas(sentence) for o in owned)):
-        return "", 0, coverage  # "foster carers' allowances" needs the allowances, not the carers
+        # "foster carers' allowances" needs the allowances, not the carers; "the caseload of
+        # personal advisors" the caseloads, not "excellent relationships with their PAs"
+        return "", 0, coverage
     if any(
         (a.search(question) and b.search(sentence) and not a.search(sentence))
         or (b.search(question) and a.search(sentence) and not b.search(sentence))
