@@ -12,7 +12,8 @@ from .records import Chunk
 from .vocabulary import BACK_PAGE, tokenize
 
 # tokenize is re-exported: answering/ and history/ import it from here
-__all__ = ["KeywordIndex", "document_text", "tokenize"]
+__all__ = ["NAMED_SHARE", "KeywordIndex", "document_text", "tokenize"]
+NAMED_SHARE = 0.001  # a word in fewer than this share of the passages names something particular ("MOMO")
 
 
 def document_text(chunk: Chunk) -> str:
@@ -37,3 +38,19 @@ class KeywordIndex:
         if not tokens or not self.chunks:
             return np.zeros(len(self.chunks), dtype=np.float32)
         return np.asarray(self.bm25.get_scores(tokens), dtype=np.float32)
+
+    def share(self, token: str) -> float | None:
+        """The share of chunks holding this (stemmed) token; None when none does."""
+        i = self.bm25.vocab_dict.get(token)
+        if i is None or not self.chunks:
+            return None
+        indptr = self.bm25.scores["indptr"]  # the token's postings: one column of the score matrix
+        return float(indptr[i + 1] - indptr[i]) / len(self.chunks)
+
+    def holding(self, token: str) -> np.ndarray:
+        """The indices of the chunks holding this (stemmed) token."""
+        i = self.bm25.vocab_dict.get(token)
+        if i is None:
+            return np.zeros(0, dtype=np.int64)
+        indptr = self.bm25.scores["indptr"]
+        return np.asarray(self.bm25.scores["indices"][indptr[i] : indptr[i + 1]])

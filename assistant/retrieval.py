@@ -299,6 +299,20 @@ class Retriever:
         vocab = snap.keyword.bm25.vocab_dict if snap is not None else {}
         return any(t in vocab for t in tokenize(word))
 
+    def passage_share(self, stem: str) -> float | None:
+        """The share of indexed passages holding this stem (how rare a word is in the reports)."""
+        self._refresh()
+        snap = self._snap
+        return snap.keyword.share(stem) if snap is not None else None
+
+    def reports_mentioning(self, stem: str) -> set[str]:
+        """The ids of the reports with a passage holding this stem."""
+        self._refresh()
+        snap = self._snap
+        if snap is None:
+            return set()
+        return {snap.keyword.chunks[int(i)].report_id for i in snap.keyword.holding(stem)}
+
     def report_chunks(self, report_id: str) -> list[Chunk]:
         self._refresh()
         snap = self._snap  # one snapshot: rows and chunks must come from the same one

@@ -331,3 +331,51 @@ def test_a_question_about_the_whole_report_gets_its_judgements_and_what_to_impro
 def test_better_than_the_one_before_compares_with_the_earlier_report(assistant):
     a, marks = _marks(assistant, "is leeds's 2018 report better than the one before?", reports=[LEEDS_2015, LEEDS_2018])
     assert a.text.startswith("Yes.") and marks["cited_report"] and "2025" not in a.text, a.text
+
+
+def test_was_the_one_before_that_better_compares_it_with_the_later_one(assistant):
+    bham_2019 = "80429_birmingham/children's services inspection - 17 january 2019.pdf"
+    a, marks = _marks(
+        assistant,
+        "was the one before that any better?",
+        history=["birmingham childrens services ofsted 2023 what did they get"],
+        reports=[bham_2019, BHAM_2023],
+    )
+    # 2019 inadequate, 2023 good: the earlier one was not better
+    assert a.text.startswith("No.") and marks["cited_report"], a.text
+    assert "2019" in a.text and "2023" in a.text and "2016" not in a.text, a.text
+
+
+def test_still_at_the_next_inspection_compares_with_the_next_report(assistant):
+    bham_2019 = "80429_birmingham/children's services inspection - 17 january 2019.pdf"
+    a, marks = _marks(
+        assistant,
+        "birmingham was inadequate in 2019, was it still inadequate at the next inspection?",
+        reports=[bham_2019, BHAM_2023],
+    )
+    assert a.text.startswith("No.") and marks["cited_report"] and "good" in a.text, a.text
+
+
+def test_anything_below_a_grade_reads_every_area(assistant):
+    a = assistant.ask("was anything rated below outstanding?", history=[("how did leeds do in 2018?", "")])
+    assert a.text.startswith("Yes.") and "children in care: **good**" in a.text, a.text
+    a = assistant.ask("was anything rated below good?", history=[("how did leeds do in 2018?", "")])
+    assert a.text.startswith("No."), a.text
+
+
+def test_a_name_and_a_year_alone_gets_the_report_summary(assistant):
+    a, marks = _marks(assistant, "leeds 2018", reports=[LEEDS_2018])
+    assert marks["cited_report"] and "overall effectiveness" in a.text and "need to improve" in a.text, a.text
+
+
+def test_a_thing_only_an_earlier_report_names_is_found_there(assistant):
+    a, marks = _marks(
+        assistant, "what is the mindmate service in leeds?", reports=[LEEDS_2018], answer_any=["MindMate"]
+    )
+    assert marks["correct"] and marks["cited_report"], a.text
+    assert any("does not mention" in n for n in a.notes), a.notes
+
+
+def test_the_grade_of_something_the_council_runs_is_not_its_judgement(assistant):
+    a = assistant.ask("how were leeds's children's homes rated?")
+    assert "overall effectiveness" not in a.text, a.text

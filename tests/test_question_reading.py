@@ -444,6 +444,11 @@ def test_text_speak_is_put_right(typed, meant):
         ("is it run by the police or by the council?", False),
         ("does bury have a team for missing or exploited children?", True),
         ("is bury good or not?", True),
+        ("luton kids in care free gym - true or not? (2022 report)", True),
+        ("bury care leavers get free bus passes, is that right?", True),
+        ("back in the 2015 report did lincolnshire have a dedicated service for asylum seekers", True),
+        ("in the 2019 inspection were strategy meetings on time", True),
+        ("in the 2019 inspection what did they say about strategy meetings", False),
     ],
 )
 def test_a_question_offering_alternatives_asks_which_not_whether(question, yes_no):
@@ -529,6 +534,12 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("what did the inspectors find about return home interviews in leeds?", "general"),
         ("what did ofsted say about care leavers in leeds?", "general"),
         ("has leeds climbed out of inadequate since the 2023 inspection?", "change"),
+        # a grade of something the council runs, not of its children's services
+        ("leeds opened its own childrens home recently - what grade did it get when first inspected", "general"),
+        ("what results did leeds get from the PAUSE project with mums who'd had kids removed", "general"),
+        ("how were leeds's children's homes rated?", "general"),
+        # "still" gives way to a step along the history
+        ("leeds was rated good in 2018, is it still good at the next inspection?", "change"),
     ],
 )
 def test_kind_of_everyday_questions(question, kind):
@@ -864,3 +875,59 @@ def test_quoted_sentences_that_speak_nearly_as_fully_must_agree():
 def test_slips_of_common_words_are_put_right_given_the_reports_words(typed, meant):
     known = {"neet", "lincs", "worcs", "notts", "turnover"}
     assert correct(typed, lambda w: w.lower() in known) == meant
+
+
+@pytest.mark.parametrize(
+    "question,sentence,expected",
+    [
+        # a named scheme is the matter; the question's other words gloss it, and the "no" of its name negates nothing
+        ("is the mockingbird fostering model used", "The ‘Mockingbird’ project is well established.", "yes"),
+        (
+            "does it use the no wrong door approach for teenagers with lots of placement moves?",
+            "The No Wrong Door approach helps children with a turbulent placement history become more settled.",
+            "yes",
+        ),
+        ("is the mockingbird model used", "Leaders plan to introduce the Mockingbird model next year.", ""),
+        # plans answer a question about plans
+        (
+            "are they planning to open any new children's homes locally",
+            "In addition, there are plans to open two new local children’s homes.",
+            "yes",
+        ),
+        # praise of the front door does not rule out problems with it
+        (
+            "any problems with the front door?",
+            "Leaders have sustained a good level of service in early help and at the ‘front door’.",
+            "",
+        ),
+        ("any problems with the front door?", "There are no concerns about the front door, which is effective.", "no"),
+        ("luton kids in care free gym - true or not?", "Children in care are provided with free gym access.", "yes"),
+    ],
+)
+def test_named_schemes_plans_and_trouble_in_yes_no_questions(question, sentence, expected):
+    assert sentence_verdict(question, sentence) == expected
+
+
+def test_any_area_below_a_grade():
+    from assistant.answering.aggregate import grade_matches
+
+    intent = classify("was anything rated below good?", 1, None, "was anything rated below good?")
+    assert (intent.kind, intent.grade, intent.any_area, intent.yes_no) == ("judgement", "below good", True, True)
+    assert grade_matches("requires improvement to be good", "below good") and grade_matches("inadequate", "below good")
+    assert not grade_matches("good", "below good") and not grade_matches("outstanding", "below good")
+    assert not classify("was leeds rated below good?", 1, None, "was rated below good?").any_area
+
+
+def test_still_gives_way_to_a_step_along_the_history():
+    from assistant.query.recency import _find_recency
+
+    assert _find_recency("is it still good at the next inspection?")[0] == "next"
+    assert _find_recency("was it still good at the previous one?")[0] == "previous"
+    assert _find_recency("is it still good?")[0] == "latest"
+
+
+def test_a_question_about_problems_prefers_sentences_that_find_fault():
+    from assistant.answering.extractive import asked_types
+
+    assert "fault" in asked_types("any problems with the front door there?")
+    assert "fault" not in asked_types("what is the front door called?")

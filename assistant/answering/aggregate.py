@@ -44,6 +44,8 @@ def _cite_judgement(facts: Facts, meta: ReportMeta, area: str, draft: Draft) -> 
 def grade_matches(grade: str, asked: str) -> bool:
     if asked == GOOD_OR_BETTER:
         return grade in ("good", "outstanding")
+    if asked.startswith("below "):  # "below good": requires improvement or inadequate
+        return 0 <= grade_rank(grade) < grade_rank(asked.removeprefix("below "))
     return grade == asked or (asked == "requires improvement" and grade.startswith("requires improvement"))
 
 

@@ -16,11 +16,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from ..keyword import NAMED_SHARE, tokenize
 from ..query import QueryFilters
 from ..query.places import out_of_scope, outside_england, unknown_place
 from ..query.regions import region_in
 from ..query.spelling import correct
-from ..query.synonyms import expand
+from ..query.synonyms import expand, reworded
 from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
 from ..vocabulary import content_words, words
@@ -248,6 +249,8 @@ class Assistant:
         "who led it?" keeps the authority and inspection."""
         intent = self._classify(question, f)
         if prev is None:
+            if intent.kind == "general" and f.authorities and not own_topic(f.topic, 1) and not asked_types(question):
+                intent = Intent("judgement", area="overall", summary=True)  # "kirklees 2019", "leeds ofsted?"
             return f, intent
         pf, pintent = prev
         follow_up = bool(_FOLLOW_UP.search(question))
@@ -358,6 +361,7 @@ class Assistant:
                 recency="latest",
                 exact_date="",
                 date_text=f"before {human_date(ref.published)}",
+                stepped="previous",
             )
         day = (dt.date.fromisoformat(ref.published) + dt.timedelta(days=1)).isoformat()
         return replace(
@@ -367,6 +371,7 @@ class Assistant:
             recency="first",
             exact_date="",
             date_text=f"after {human_date(ref.published)}",
+            stepped="next",
         )
 
     def _out_of_scope(self, question: str, f: QueryFilters, history=()) -> Answer | None:
@@ -470,7 +475,10 @@ class Assistant:
                     self._fact(meta, it, draft)
             if intent.kind == "judgement" and intent.yes_no and intent.grade and len(reports) == 1 and draft.citations:
                 j = aggregate._judged(reports[0], intent.area or "overall")
-                if j is not None:
+                if intent.any_area and reports[0].judgements:  # "was anything rated below good?"
+                    yes = any(aggregate.grade_matches(a.grade, intent.grade) for a in reports[0].judgements)
+                    draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
+                elif j is not None:
                     yes = aggregate.grade_matches(j.grade, intent.grade)
                     draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
                 elif (intent.area or "overall") == "overall":
@@ -523,6 +531,9 @@ class Assistant:
             at = reports.index(inside[0]) if inside else -1
             if f.recency == "first" and f.published_from and not f.published_to and at > 0:
                 inside = [reports[at - 1], inside[0]]  # "was the next one better?": against the one before
+            elif f.stepped == "previous" and inside[-1] is not reports[-1]:
+                # "was the one before that any better?": against the one the earlier turn was about
+                inside = [inside[-1], reports[reports.index(inside[-1]) + 1]]
             elif len(inside) == 1 and THAN_BEFORE.search(question) and at > 0:
                 inside = [reports[at - 1], *inside]  # "was that better than last time?"
             elif len(inside) == 1 and ALL_INSPECTIONS.search(question):
@@ -547,7 +558,13 @@ class Assistant:
                 nearest=catalog.history(authority),
             )
         draft, direction = aggregate.change(reports, intent.area, self.facts)
-        verdict = aggregate.change_verdict(question, reports, intent.area, direction) if intent.yes_no else ""
+        # "was the one before that any better?" asks of the earlier report: better if it declined since
+        asked_of = {"improved": "declined", "declined": "improved"} if f.stepped == "previous" else {}
+        verdict = (
+            aggregate.change_verdict(question, reports, intent.area, asked_of.get(direction, direction))
+            if intent.yes_no
+            else ""
+        )
         if verdict:
             draft.lines[0] = f"{TEMPLATES[verdict]} {draft.lines[0]}"
         notes = [f"Compared the inspections published {', '.join(human_date(r.published) for r in reports)}."]
@@ -555,7 +572,7 @@ class Assistant:
 
     def _fact(self, meta: ReportMeta, intent: Intent, draft: Draft) -> None:
         if intent.kind == "judgement":
-            if self.facts.judgement(meta, intent.area or "overall", draft) and intent.summary:
+            if self.facts.judgement(meta, intent.area or "overall", draft) and (intent.summary or intent.any_area):
                 self.facts.area_grades(meta, draft)  # the whole report: each area's grade too
         elif intent.kind == "lead_inspector":
             self.facts.lead_inspector(meta, draft)
@@ -565,6 +582,7 @@ class Assistant:
             self.facts.improvements(meta, draft)
 
     def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "", search: str = "") -> Answer:
+        f = self._naming_report(f, notes)
         # searched in the reports' words too: "EDT" is the emergency duty team (query/synonyms.py)
         searched = expand(search or question)
         r = self.retriever.retrieve(searched, k=PASSAGES_PER_ANSWER, filters=f)
@@ -602,10 +620,35 @@ class Assistant:
             for s in sentences:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
         findings = [s.sentence for s in chosen if not yes_no.RECOMMENDATIONS_HEADING.search(s.passage.citation.heading)]
-        said = yes_no.verdict(f.topic or question, findings) if asks_yes_no(question, f.topic) else ""
+        asked = f.topic or question
+        said = yes_no.verdict(asked, findings) if asks_yes_no(question, f.topic) else ""
         if said:  # only when the quoted sentences say it (answering/yes_no.py)
             draft.lines[0] = f"{TEMPLATES[said]} {draft.lines[0]}"
         return self._finish(question, draft, reports=reports, notes=notes)
+
+    def _naming_report(self, f: QueryFilters, notes: list[str]) -> QueryFilters:
+        """A finding about something only an earlier report names ("the MOMO app"), asked with
+        no date: the latest report that names it, not the latest report (with a note)."""
+        if len(f.authorities) != 1 or f.published_from or f.published_to or f.recency:
+            return f
+        history = self.retriever.catalog.history(f.authorities[0])
+        # in the reports' words: "kids" is rare in the reports, "children" is not
+        shares = {t: s for t in tokenize(reworded(f.topic)) if (s := self.retriever.passage_share(t)) is not None}
+        rare = [t for t, s in shares.items() if s < NAMED_SHARE]
+        if len(history) < 2 or not rare:
+            return f
+        key = min(rare, key=shares.__getitem__)
+        naming = self.retriever.reports_mentioning(key)
+        older = [m for m in history if m.report_id in naming]
+        if not older or history[-1].report_id in naming:
+            return f
+        meta = older[-1]
+        word = next((w for w in words(f.topic) if tokenize(w) == [key]), key)
+        notes[:] = [n for n in notes if not n.startswith("Used the most recent")]
+        notes.append(
+            TEMPLATES["named_in_older_note"].format(word=word, report=f"{meta.local_authority} ({when(meta)})")
+        )
+        return replace(f, published_from=meta.published, published_to=meta.published)
 
     # -- results --------------------------------------------------------------------------
     def _finish(self, question: str, draft: Draft, reports, notes) -> Answer:

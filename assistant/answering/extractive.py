@@ -12,7 +12,7 @@ from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..query.synonyms import reworded
 from ..records import Passage
-from ..wording import continues
+from ..wording import CRITICISM, continues
 
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
 # a numbered paragraph starting mid-line ("… good 36. Care leavers"), but not a number that
@@ -132,6 +132,14 @@ _ANSWER_TYPES = {
             r"|\b(?:since|recently|last\ year|this\ year)\b",
             re.X,
         ),
+    ),
+    # "any problems with the front door?": a sentence that finds fault
+    "fault": (
+        re.compile(
+            r"\b(?:problems?|issues?|concerns?|weak(?:ness|nesses|er)?|shortcomings?|failings?|wrong|struggl\w*|gaps?)\b",
+            re.I,
+        ),
+        CRITICISM,
     ),
     "who": (
         re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),

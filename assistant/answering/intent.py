@@ -89,6 +89,18 @@ GOOD_ENOUGH = re.compile(
     X,
 )
 
+# a grade below another: "was anything rated below good?" (grade "below good")
+BELOW = re.compile(
+    r"\b(?:below|lower\ than|worse\ than|less\ than|short\ of|under)\ (?:a\ )?(outstanding|good|requires\ improvement)\b",
+    X,
+)
+# a question about any of a report's judgements, not the overall one alone
+ANY_AREA = re.compile(
+    r"""\b(?:anything|something|any\ (?:areas?|parts?|bits?|judgements?|judgments?|grades?|sections?)
+    | any\ of\ (?:them|it|the\ (?:areas|judgements|judgments|grades|parts))
+    | (?:which|what)\ (?:areas?|parts?|bits?|judgements?|judgments?))\b""",
+    X,
+)
 
 # Direction words of change and comparison questions (the kinds and their yes/no answers).
 WORSE = re.compile(
@@ -155,8 +167,17 @@ def grade_rank(grade: str) -> int:
 
 
 _YES_NO = re.compile(
-    r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+)\s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|any|is\ it\ true
+    r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+
+    | ^\s*(?:back\s+)?(?:in|at|from|during)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4})\s+)  # "back in the 2015 report did…"
+    \s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|any|is\ it\ true
     |would|will|can|could)\b""",
+    X,
+)
+# a tag that makes a statement a yes/no question: "free gym - true or not?", "…, is that right?"
+YES_NO_TAG = re.compile(
+    r"""\b(?:true\ or\ (?:not|false)|yes\ or\ no|right\ or\ wrong|or\ not\b
+    | (?:is|was)\ (?:that|this|it)\ (?:true|right|correct|so|the\ case)
+    | am\ i\ right|do\ they\ or\ not|true\?)""",
     X,
 )
 
@@ -167,7 +188,7 @@ _WH = re.compile(r"\b(what|which|who|whom|whose|why|how|when|where)\b", re.I)
 def is_yes_no(question: str) -> bool:
     """ "Is Birmingham still inadequate?", and a short closing clause with no question word:
     "Westminster and Kensington in 2016 - same grade?", "worcs inadequate in 2017?" """
-    if _YES_NO.search(question):
+    if _YES_NO.search(question) or YES_NO_TAG.search(question):
         return True
     tail = re.split(r"[-–—,:;]\s", question.strip())[-1]
     return tail.endswith("?") and len(tail.split()) <= 6 and not _WH.search(question)
@@ -280,6 +301,7 @@ class Intent:
     grades: tuple[str, ...] = ()  # for transition: (from, to), or ("better",) / ("worse",)
     confidence: float = 1.0  # 1 for rules; the neighbours' share for the embedding vote
     summary: bool = False  # "what did ofsted say about kent?": the judgements and what needs to improve
+    any_area: bool = False  # "was anything rated below good?": every area's judgement, yes if any has the grade
 
 
 # the inspection frameworks, as people name them (ReportMeta.framework)
@@ -397,7 +419,8 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     if _RX["improve"].search(q) and not (_asks_grade(q) and authorities):
         return Intent("improve")
     changed = _RX["change"].search(q) or _two_years(q)
-    if authorities == 1 and changed and not (re.search(r"\bstill\b", q, re.I) and grades_in(q)):
+    still = re.search(r"\bstill\b", q, re.I) and not _STEP.search(q)  # not "still good at the next one?"
+    if authorities == 1 and changed and not (still and grades_in(q)):
         if _RX["judgement"].search(q) or grades_in(q) or not own:
             return Intent("change", area=_area(q), yes_no=yn)
     on_topic = _DOING_ON.search(q)
@@ -407,9 +430,14 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     good_enough = bool(GOOD_ENOUGH.search(q))
     # not "was X's out of hours service good?"
     graded_subject = (_asks_grade(q) or good_enough) and not (own and not areas_in(q))
-    if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject):
-        g = [GOOD_OR_BETTER] if good_enough and yn else grades_in(q)
-        return Intent("judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "")
+    elsewhere = GRADED_ELSEWHERE.search(q) and not areas_in(q)
+    if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject) and not elsewhere:
+        below = BELOW.search(q)
+        g = [f"below {below.group(1).lower()}"] if below else [GOOD_OR_BETTER] if good_enough and yn else grades_in(q)
+        any_area = bool(ANY_AREA.search(q)) and not areas_in(q)
+        return Intent(
+            "judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "", any_area=any_area
+        )
     if authorities >= 1 and SUMMARY.search(q) and not areas_in(q) and not own_topic(q if topic is None else topic, 2):
         return Intent("judgement", area="overall", summary=True)  # "tell me about wigan's last inspection"
     keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not _NAME_ASKED.search(q)
@@ -432,6 +460,9 @@ def _undecided(q: str, authorities: int, embedder) -> Intent:
     return Intent("general")
 
 
+_STEP = re.compile(
+    r"\b(?:next|following|subsequent|previous|preceding)\b|\b(?:one|inspection|report|time)\s+(?:after|before)\b", re.I
+)
 # "how is X doing on <a topic>?": the topic, not the judgement, unless a judgement is named
 _DOING_ON = re.compile(
     r"\bhow\b.{0,40}\b(?:doing|do|fare|faring|performing|getting\ on|get\ on)\s+(?:on|with|at|in\ terms\ of|when\ it\ comes\ to)\s+([^?]+)",
@@ -439,6 +470,13 @@ _DOING_ON = re.compile(
 )
 _STRONG_JUDGEMENT = re.compile(
     r"\b(judge[ds]?|judgements?|judgments?|grades?|graded|rated|ratings?|overall\ effectiveness|verdict)\b", X
+)
+# a grade or result of something the council runs, not of its children's services: "what grade
+# did its new children's home get?", "what results did they get from the PAUSE project?"
+GRADED_ELSEWHERE = re.compile(
+    r"""\b(?:children['’]?s\ homes?|(?:residential|care|secure)\ (?:homes?|units?)|homes?\ (?:it|they)\ (?:runs?|opened)
+    | nurser(?:y|ies)|hostels?|projects?|programmes?|pilots?|initiatives?|apps?|schemes?|trials?)\b""",
+    X,
 )
 # a question about a whole report: "what did ofsted say about kent?", "tell me about wigan's last
 # inspection", "summarise the latest report for bury"

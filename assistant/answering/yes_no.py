@@ -41,6 +41,7 @@ import re
 from ..query.synonyms import reworded
 from ..vocabulary import content_lemmas, words
 from ..wording import CRITICISM, PRAISE, REFERS_BACK
+from .intent import YES_NO_TAG
 
 MIN_COVERAGE = 0.5  # share of the question's content words the sentence must hold
 CLOSE_COVERAGE = 0.2  # quoted sentences this close to the widest coverage must agree for a verdict
@@ -70,6 +71,13 @@ ASPIRATION = re.compile(
 # what is still to do: "they have more to do to extend children's involvement beyond…"
 MORE_TO_DO = re.compile(
     r"\b(?:more|further|much|work)\ (?:work\ )?(?:still\ )?to\ do\b|\bwork\ is\ (?:still\ )?needed\b", X
+)
+# what is planned is not what is: "leaders plan to introduce the Mockingbird model"
+PLANNED = re.compile(
+    r"""\b(?:plans?|planned|planning|intends?|intended|intention|aims?|aimed|proposals?|proposed|hopes?)\ to
+    | \bwill\ (?:be\ )?(?:introduc|launch|implement|roll|start|open|establish|set)\w*
+    | \b(?:is|are)\ (?:being|yet\ to\ be)\ (?:introduc|launch|implement|roll|develop|set|establish|piloted)\w*""",
+    X,
 )
 # kept from happening: "aims to prevent children from being criminalised"
 PREVENTS = re.compile(
@@ -135,6 +143,9 @@ BAD = re.compile(
     | overloaded|overstretched|stretched|swamped|overwhelmed|snowed\ under)\b""",
     X,
 )
+# trouble of any kind: praise of one thing does not rule it out ("any problems with the front
+# door?" is not answered "no" by "a good level of service at the front door")
+ANY_TROUBLE = re.compile(r"\b(problems?|problematic|issues?|concerns?|troubles?|wrong|weak(?:ness|nesses)?)\b", re.I)
 # words of a question whose negation in the sentence answers it: "always" / "not always"
 NEGATABLE = re.compile(r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each)\b", re.I)
 NEGATABLE_CLASSES = {"all": {"all", "every", "each", "everyone"}, "enough": {"enough", "sufficient"}}
@@ -159,7 +170,8 @@ _CUES = (MORE_THAN, LESS_THAN, SAME_AS, HIGH, LOW, UP, DOWN, GOOD, BAD, PRAISE, 
 # words that point at the report rather than at what it found
 _REFERENCE = content_lemmas(
     "inspection inspections inspected report reports time according per year years council authority local latest "
-    "last previous recent recently since ever get got getting back then ago come came coming across"
+    "last previous recent recently since ever get got getting back then ago come came coming across "
+    "actually really just even going"
 )
 # words nearly every finding holds: they do not show that a sentence speaks to the question
 UBIQUITOUS = content_lemmas(
@@ -360,6 +372,36 @@ CONCESSION = re.compile(
 )
 
 
+# a named scheme the question names too ("the No Wrong Door approach", "the ‘Mockingbird’
+# project"): its words are one name (the "no" of "No Wrong Door" negates nothing) and the
+# matter asked about; the question's other words gloss it ("the mockingbird fostering model")
+SCHEME = re.compile(
+    r"""[‘“"](?P<quoted>[A-Za-z][\w'’&-]*(?:\s+[\w'’&-]+){0,4})[’”"]
+    | (?<![.!?]\s)(?<!^)\b(?P<capital>[A-Z][\w'’&-]*(?:\s+(?:of\s+|and\s+|for\s+|the\s+|to\s+|&\s+)?[A-Z][\w'’&-]*){0,4})
+      (?=\s+(?:project|approach|model|programme|scheme|service|team|hub|app|initiative|group|panel|pilot|framework|pathway|unit|house|centre)\b)""",
+    re.X,
+)
+NAME = "qqname"  # what a named scheme is read as, in question and sentence alike
+_GLOSS = re.compile(
+    "(" + NAME + r"""\W+(?:\w+\W+)?)(?:for|with|that|which|who|where|to\ help|helping)\b.*$""", re.I | re.X
+)
+
+
+def _named_scheme(question: str, sentence: str) -> tuple[str, str]:
+    """question and sentence with the scheme both name read as NAME (unchanged when none)."""
+    for m in SCHEME.finditer(sentence):
+        group = "quoted" if m.group("quoted") else "capital"
+        name = m.group(group)
+        said = re.compile(r"\b" + r"\W+".join(map(re.escape, name.lower().split())) + r"\b", re.I)
+        if len(name) >= 4 and said.search(question):
+            start, end = m.span(0 if group == "quoted" else group)
+            # the gloss after the name is no stance of the question: "the no wrong door approach
+            # for teenagers with lots of placement moves"
+            asked = _GLOSS.sub(r"\1", said.sub(NAME, question))
+            return asked, f"{sentence[:start]}{NAME}{sentence[end:]}"
+    return question, sentence
+
+
 # a question asking whether something happens without a burden: "without having to wait?"
 WITHOUT = re.compile(r"\bwithout\s+(?:having\s+to\s+|needing\s+to\s+|a\s+|any\s+)?(?P<verb>\w+)", re.I)
 
@@ -370,7 +412,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     speaks to the question with signals both ways, ("", 0) when it does not speak to it;
     coverage: the share of the question's distinctive words the sentence holds. The sentence
     is read in its clause that holds most of those words."""
-    question = CONCESSION.sub(" ", question)
+    question = YES_NO_TAG.sub(" ", CONCESSION.sub(" ", question))
     without = WITHOUT.search(question)
     if without and not NEGATIVE_QUESTION.search(WITHOUT.sub(" ", question)):
         # "can they get support without having to wait?" is "… and wait?" read the other way round,
@@ -381,7 +423,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         if speaks and strength == 2 and said in ("yes", "no"):
             return ("no" if said == "yes" else "yes"), 2, coverage
         return "", 0, coverage
-    question, sentence = _joined(question), _joined(sentence)  # word positions on the joined text throughout
+    question, sentence = _named_scheme(_joined(question), _joined(sentence))  # word positions on these throughout
     if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
         return "", 0, 0.0
     targets = _content(question)
@@ -394,6 +436,8 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         return {t for t in telling if any(_same(s, t) for s in stems)}
 
     held = covered(sentence)
+    if NAME in held:  # the named scheme is the matter, the rest of the question its gloss
+        held = telling
     coverage = len(held) / len(telling)
     owned = {w for m in _OWNED.finditer(question) for w in content_lemmas(m.group(1))}
     owned |= {t for t in targets if any(t.startswith(b) for b in CASELOAD)}  # caseloads asked of are the matter
@@ -415,7 +459,8 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     if any(covered(c) == telling for c in parts):
         parts = [c for c in parts if len(covered(c)) >= MIN_COVERAGE * len(telling) or REFERS_BACK.match(c)]
     clauses = parts or [sentence]
-    if any(ASPIRATION.search(c) or MORE_TO_DO.search(c) for c in clauses):
+    plans_asked = re.search(r"\b(?:plan\w*|intend\w*|going\ to|aim\w*|future)\b", question, re.I)
+    if any(ASPIRATION.search(c) or MORE_TO_DO.search(c) or (PLANNED.search(c) and not plans_asked) for c in clauses):
         return "", 0, coverage  # says what is wanted or what holds it back, not what is
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
     # the clause with a signal decides over one that only repeats the words ("exemption is applicable
@@ -511,6 +556,8 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
             return "both", 2
         if not said:
             continue
+        if name == "evaluation" and asked == "-" and said == "+" and ANY_TROUBLE.search(question) and not burden:
+            return "both", 2  # praise here, perhaps trouble elsewhere: unclear
         if asked == "<=":  # inside a benchmark: below or in line with it is yes, above it no
             signals.append(said in ("-", "="))
         elif asked:

@@ -36,6 +36,7 @@ class QueryFilters:
     exact_date: str = ""  # ISO date when exactly one full day was given
     topic: str = ""  # question minus authority/date/recency phrases and filler
     date_ranges: tuple[tuple[str, str], ...] = ()  # each date expression's (from, to)
+    stepped: str = ""  # a follow-up's step from the earlier turn's report: "previous" | "next"
 
     @property
     def has_date(self) -> bool:

@@ -86,5 +86,8 @@ def _find_recency(text: str) -> tuple[str, list[tuple[int, int]]]:
             kinds.append(kind)
             spans.append((m.start(), m.end()))
             masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
-    distinct = set(kinds)
-    return (kinds[0] if len(distinct) == 1 else ""), spans
+    # "still" gives way to a step: "is it still good at the next inspection?" asks about the next
+    still = {i for i, (s, e) in enumerate(spans) if re.fullmatch(r"still", text[s:e], re.I)}
+    stepped = [k for i, k in enumerate(kinds) if i not in still]
+    distinct = set(stepped if still and stepped else kinds)
+    return (distinct.copy().pop() if len(distinct) == 1 else ""), spans
