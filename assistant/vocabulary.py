@@ -115,6 +115,15 @@ ABOUT_THE_INSPECTION = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# the reports' template text, the same in every report of an era: a cover page's title and
+# dates, the scale explained ("A good local authority leads effective services…"), no finding
+TEMPLATE_TEXT = re.compile(
+    r"""inspection\ of\ services\ for\ children\ in\ need\ of\ help\ and\ protection | it\ is\ ofsted['’]s\ expectation\ that
+      | a\ good\ local\ authority\ leads\ effective\ services | inspection\ dates?: | report\ published: | lead\ inspector:
+      | key\ judgement\ judgement\ grade""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
 # -- sentences -----------------------------------------------------------------------------------
 _SENTENCE_END = re.compile(
     r"""(?<=[.!?])               # after a full stop, question or exclamation mark

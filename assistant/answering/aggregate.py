@@ -46,6 +46,8 @@ def grade_matches(grade: str, asked: str) -> bool:
         return grade in ("good", "outstanding")
     if asked.startswith("below "):  # "below good": requires improvement or inadequate
         return 0 <= grade_rank(grade) < grade_rank(asked.removeprefix("below "))
+    if asked.startswith("above "):  # "above inadequate": did they pass?
+        return grade_rank(grade) > grade_rank(asked.removeprefix("above "))
     return grade == asked or (asked == "requires improvement" and grade.startswith("requires improvement"))
 
 

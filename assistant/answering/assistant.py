@@ -35,6 +35,7 @@ from .intent import (
     also_asked,
     areas_in,
     asks_yes_no,
+    bare,
     classify,
     compares,
     framework_in,
@@ -249,7 +250,7 @@ class Assistant:
         "who led it?" keeps the authority and inspection."""
         intent = self._classify(question, f)
         if prev is None:
-            if intent.kind == "general" and f.authorities and not own_topic(f.topic, 1) and not asked_types(question):
+            if intent.kind == "general" and f.authorities and bare(f.topic) and not asked_types(question):
                 intent = Intent("judgement", area="overall", summary=True)  # "kirklees 2019", "leeds ofsted?"
             return f, intent
         pf, pintent = prev
@@ -586,7 +587,9 @@ class Assistant:
         # searched in the reports' words too: "EDT" is the emergency duty team (query/synonyms.py)
         searched = expand(search or question)
         r = self.retriever.retrieve(searched, k=PASSAGES_PER_ANSWER, filters=f)
-        scored = score_sentences(searched, f.topic, list(r.passages), self.retriever.embedder)
+        scored = score_sentences(
+            searched, f.topic, list(r.passages), self.retriever.embedder, share=self.retriever.passage_share
+        )
         needed = (
             MIN_EVIDENCE_OFF_FIELD
             if not (_DOMAIN.search(searched) or _DOMAIN.search(context))  # "rhi": return home interview

@@ -3,6 +3,7 @@ passages (embedding similarity + keyword overlap) and quote them verbatim."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..query.synonyms import reworded
 from ..records import Passage
+from ..vocabulary import TEMPLATE_TEXT
 from ..wording import CRITICISM, continues
 
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
@@ -29,6 +31,7 @@ RANK_WEIGHT = 0.05
 MIN_CHARS, MAX_CHARS = 40, 450
 MIN_FRAGMENT = 80  # a sentence cut by the passage's end is quoted only when this long
 MAX_EMBEDDED = 24  # sentences embedded per question
+MIN_SHARE = 1e-4  # rarer words weigh no more than this share's
 
 
 @dataclass(frozen=True)
@@ -57,36 +60,53 @@ def candidate_sentences(passage: Passage) -> list[str]:
 
 
 def score_sentences(
-    question: str, topic: str, passages: list[Passage], embedder, limit: int = MAX_EMBEDDED
+    question: str, topic: str, passages: list[Passage], embedder, limit: int = MAX_EMBEDDED, share=None
 ) -> list[Scored]:
     """The candidate sentences of the passages, best first. Only the `limit` sentences with
-    the most keyword overlap (then passage rank) are embedded, to bound latency."""
+    the most keyword overlap (then passage rank) are embedded, to bound latency. share: a
+    token -> the share of the reports' passages holding it (None: unknown); given, a rare word
+    of the question counts for more in the ranking than a common one ("strategy meetings"
+    over "child protection")."""
     qtok = set(tokenize(topic or question))
     # the question's words, and the same in the reports' words ("CSE": child sexual exploitation)
     alt = set(tokenize(reworded(topic or question)))
+
+    shares = {t: share(t) for t in qtok | alt} if share else {}
+    weight = {t: -math.log(max(known, MIN_SHARE)) if known else 1.0 for t, known in shares.items()}
+
+    def weighted(asked: set[str], said: set[str]) -> float:
+        total = sum(weight[t] for t in asked)
+        return sum(weight[t] for t in asked & said) / total if total else 0.0
+
     cands = []
     for rank, p in enumerate(passages):
         for s in candidate_sentences(p):
+            if TEMPLATE_TEXT.search(s):
+                continue  # a cover page's title, the grading scale explained
             stok = set(tokenize(s))
             overlap = max(len(qtok & stok) / len(qtok) if qtok else 0.0, len(alt & stok) / len(alt) if alt else 0.0)
-            cands.append((rank, p, s, overlap))
+            ranked = (overlap + max(weighted(qtok, stok), weighted(alt, stok))) / 2 if share else overlap
+            cands.append((rank, p, s, overlap, ranked))
     if not cands:
         return []
     asked = asked_types(question)
     wants = [_ANSWER_TYPES[kind][1] for kind in asked]
     spelt = spelt_out(question)  # "what does SAFE stand for?": the words whose initials make it
 
-    def bonus(s: str) -> float:
-        return ANSWER_TYPE_BONUS * any(rx.search(s) for rx in wants) + SPELT_BONUS * bool(spelt and spelt.search(s))
+    def holds(rx: re.Pattern, s: str) -> bool:  # the authority's own name is no name asked for
+        return any(not _COUNCIL.search(m.group(0)) for m in rx.finditer(s))
 
-    cands = sorted(cands, key=lambda c: (-(c[3] + bonus(c[2])), c[0]))[:limit]
+    def bonus(s: str) -> float:
+        return ANSWER_TYPE_BONUS * any(holds(rx, s) for rx in wants) + SPELT_BONUS * bool(spelt and spelt.search(s))
+
+    cands = sorted(cands, key=lambda c: (-(c[4] + bonus(c[2])), c[0]))[:limit]
     q = embedder.embed_query(question)
-    vecs = embedder.embed_documents([s for _, _, s, _ in cands])
+    vecs = embedder.embed_documents([c[2] for c in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
     naming = "name" in asked
     scored = []
-    for (rank, p, s, overlap), sim in zip(cands, sims):
-        score = float(sim) + KEYWORD_WEIGHT * overlap + RANK_WEIGHT / (rank + 1) + bonus(s)
+    for (rank, p, s, overlap, ranked), sim in zip(cands, sims):
+        score = float(sim) + KEYWORD_WEIGHT * ranked + RANK_WEIGHT / (rank + 1) + bonus(s)
         if naming and overlap >= 0.5 and _NAMES_IT.search(s):  # "the front door, known as the SPOC"
             score += NAMING_BONUS
         scored.append(Scored(p, s, score, float(sim), overlap))
@@ -121,6 +141,16 @@ _ANSWER_TYPES = {
             r"""(?<![.!?]\ )(?<!^)\b[A-Z][a-z]+(?:\ [A-Z][a-z]+)+|\b[A-Z]{3,}\b|[‘“'\"][A-Za-z]|\b(?:known|referred\ to)\ as\b
             | (?<![.!?]\ )(?<!^)\b[A-Z][\w'’-]+\ (?:team|service|project|programme|hub|panel|unit|scheme|model|group|house|centre)\b""",
             re.X,
+        ),
+    ),
+    "duration": (
+        re.compile(
+            r"\b(how\ long|how\ quickly|how\ soon|waiting\ (?:times?|lists?)|wait(?:ed|s)?\ (?:for|before)|within\ how|timescales?)\b",
+            re.I | re.X,
+        ),
+        re.compile(
+            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a\ few|several|\d+\ to\ \d+)\s+(?:working\s+)?(?:days?|weeks?|months?|years?|hours?)\b",
+            re.I | re.X,
         ),
     ),
     "when": (
@@ -176,6 +206,7 @@ def asked_types(question: str) -> list[str]:
     return [kind for kind, (ask, _rx) in _ANSWER_TYPES.items() if ask.search(question)]
 
 
+_COUNCIL = re.compile(r"\b(?:Council|Ofsted)\b")
 # a sentence that gives something its name: what a "what is it called?" question wants
 _NAMES_IT = re.compile(r"\b(?:known\ as|called|named|referred\ to\ as|branded\ as)\b|\(([A-Z]{2,})\)", re.X)
 

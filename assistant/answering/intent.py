@@ -49,7 +49,7 @@ AREAS = {  # most specific first; everyday names included
         X,
     ),
     "help_and_protection": re.compile(
-        r"""\b(help\ and\ protection | need(?:ing|s)?\ (?:of\ )?help
+        r"""\b(help\ and\ protection | help(?:ing)?\ and\ protect(?:ing|ion)?(?:\ (?:children|kids))? | need(?:ing|s)?\ (?:of\ )?help
         | child\ protection | protection\ of\ children | protect(?:ing|ion|s)? | front\ door | mash
         | multi[- ]agency\ safeguarding\ hub | early\ help | children\ in\ need | children\ at\ risk
         | safeguarding\ children)\b""",
@@ -101,6 +101,15 @@ ANY_AREA = re.compile(
     | (?:which|what)\ (?:areas?|parts?|bits?|judgements?|judgments?))\b""",
     X,
 )
+
+# "did they pass?": not inadequate (people say a council "failed" its inspection when inadequate)
+PASSED = re.compile(
+    r"""\b(?:did|does|do|has|have|had)\b(?:\s+[\w'’-]+){0,6}?\s+pass(?:ed)?\b
+    (?=\s+(?:its|their|the|this|that|his|her)?\s*(?:last\ |latest\ |recent\ |most\ recent\ |\d{4}\ )?
+    (?:ofsted|inspection|children|test|exam)|\s*[?.!]*\s*$|\s+(?:in|at|back)\b)""",
+    X,
+)
+ABOVE_INADEQUATE = "above inadequate"
 
 # Direction words of change and comparison questions (the kinds and their yes/no answers).
 WORSE = re.compile(
@@ -168,7 +177,8 @@ def grade_rank(grade: str) -> int:
 
 _YES_NO = re.compile(
     r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+
-    | ^\s*(?:back\s+)?(?:in|at|from|during)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4})\s+)  # "back in the 2015 report did…"
+    | ^\s*(?:back\s+)?(?:in|at|from|during)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4})\s+  # "back in the 2015 report did…"
+    | ^\s*(?:if|when|once|after)\s+.{3,80}?\s(?=(?:do|does|did|can|could|would|will|are|were|is|was)\s+(?:they|it|he|she|you|we|i|their|the)\b))  # "if a care leaver applies… do they…"
     \s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|any|is\ it\ true
     |would|will|can|could)\b""",
     X,
@@ -271,7 +281,7 @@ _RX = {
         | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ )?(?:last|previous|before)
         | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
         | each\ inspection | previous\ (?:ratings|judgements|inspections)
-        | slip(?:ped|ping)? | downhill | bounced?\ back | turn(?:ed)?\ (?:it(?:self)?\ )?(?:a)?round | how\ far\ .{0,30}\bcome
+        | slip(?:ped|ping)? | downhill | drop(?:ped|s)?(?!\ ?-?\ ?(?:in|out|off)\b) | fell | fallen | bounced?\ back | turn(?:ed)?\ (?:it(?:self)?\ )?(?:a)?round | how\ far\ .{0,30}\bcome
         | journey | trajectory | what(?:'s|\ has)?\ happened | over\ the\ years | across\ (?:its|their|the)\ .{0,12}inspections
         | lost|lose|losing|keep(?!\ in\ touch)|kept(?!\ in\ touch)|maintain(?:ed)?|retain(?:ed)?|held\ on(?:to)?|hold\ on(?:to)?|hang\ on(?:to)?
         | stuck|backwards?|every\ inspection|each\ time|every\ time)\b""",
@@ -386,6 +396,14 @@ remember remembered think thought heard hear believe recall seem seems seemed fa
 )
 
 
+def bare(topic: str) -> bool:
+    """Whether a question's topic holds nothing but filler and areas of judgement: "kirklees
+    2019", "wigan ofsted", "how were kids in care looked after in medway back in 2013?"."""
+    for rx in AREAS.values():
+        topic = rx.sub(" ", topic)
+    return not [w for w in re.findall(r"[a-z]{3,}", topic.lower()) if w not in _CHANGE_FILLER | {"back"}]
+
+
 def classify(question: str, authorities: int = 0, embedder=None, topic: str | None = None) -> Intent:
     """authorities: how many authorities the question names; topic: the question without
     its authority, date and recency phrases (QueryFilters.topic; None: not read, the whole
@@ -429,11 +447,19 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
         return _undecided(q, authorities, embedder)
     good_enough = bool(GOOD_ENOUGH.search(q))
     # not "was X's out of hours service good?"
-    graded_subject = (_asks_grade(q) or good_enough) and not (own and not areas_in(q))
+    graded_subject = (_asks_grade(q) or good_enough or bool(PASSED.search(q))) and not (own and not areas_in(q))
     elsewhere = GRADED_ELSEWHERE.search(q) and not areas_in(q)
     if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject) and not elsewhere:
         below = BELOW.search(q)
-        g = [f"below {below.group(1).lower()}"] if below else [GOOD_OR_BETTER] if good_enough and yn else grades_in(q)
+        g = (
+            [f"below {below.group(1).lower()}"]
+            if below
+            else [ABOVE_INADEQUATE]
+            if PASSED.search(q) and yn
+            else [GOOD_OR_BETTER]
+            if good_enough and yn
+            else grades_in(q)
+        )
         any_area = bool(ANY_AREA.search(q)) and not areas_in(q)
         return Intent(
             "judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "", any_area=any_area

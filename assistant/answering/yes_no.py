@@ -64,7 +64,7 @@ NEGATIVE_QUESTION = re.compile(
 # a sentence that says what is still needed does not say what is: "more work is needed to make sure that all…"
 # or that something holds it back: "high caseloads limit personal advisers' ability to see care leavers regularly"
 ASPIRATION = re.compile(
-    r"""\b(?:is|are)\ (?:still\ )?needed\ to | \bneeds?\ to\ (?:be|ensure|make) | \b(?:action|work|plans?)\ to\ ensure
+    r"""\b(?:is|are)\ (?:still\ )?needed\ to | (?<!the\ )\bneeds?\ to\ (?:be|ensure|make) | \b(?:action|work|plans?)\ to\ ensure
     | \b(?:limit|hamper|hinder|restrict|constrain)\w*\ (?:\S+\ ){0,3}?(?:ability|capacity)\b""",
     X,
 )
@@ -90,6 +90,7 @@ OPPOSITES = (
 )
 HIGH = re.compile(
     r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|heavy|heavier|significant\ number
+    | automatically|routinely|as\ standard|by\ default|guaranteed
     | considerable|substantial|extensive
     | large\ number|great\ deal|too\ much|too\ many|over-?reliance|over-?reliant|frequently|often|regularly|constantly|widely)\b""",
     X,
@@ -100,7 +101,10 @@ LOW = re.compile(
     X,
 )
 # a question about everyone: "most" or "the majority" does not answer it yes
-UNIVERSAL = re.compile(r"\b(all|every|everyone|each|always|consistently)\b", re.I)
+UNIVERSAL = re.compile(
+    r"\b(all|every|everyone|each|always|consistently|automatically|routinely|as\ standard|by\ default|guaranteed)\b",
+    re.I | re.X,
+)
 NOT_UNIVERSAL = re.compile(r"\b(almost|nearly|virtually)\s+(all|every|always)\b", re.I)
 # comparisons with a benchmark: national averages, statistical neighbours, targets
 MORE_THAN = re.compile(
@@ -147,8 +151,14 @@ BAD = re.compile(
 # door?" is not answered "no" by "a good level of service at the front door")
 ANY_TROUBLE = re.compile(r"\b(problems?|problematic|issues?|concerns?|troubles?|wrong|weak(?:ness|nesses)?)\b", re.I)
 # words of a question whose negation in the sentence answers it: "always" / "not always"
-NEGATABLE = re.compile(r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each)\b", re.I)
-NEGATABLE_CLASSES = {"all": {"all", "every", "each", "everyone"}, "enough": {"enough", "sufficient"}}
+NEGATABLE = re.compile(
+    r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each|automatically|routinely|as\ standard|by\ default)\b",
+    re.I | re.X,
+)
+NEGATABLE_CLASSES = {
+    "all": {"all", "every", "each", "everyone", "automatically", "routinely", "as standard", "by default"},
+    "enough": {"enough", "sufficient"},
+}
 # the report's recommendations ("Ensure that…", the "what needs to improve" list) say what
 # should be, not what is: they never vote
 RECOMMENDATIONS_HEADING = re.compile(
@@ -358,7 +368,7 @@ def _read(question: str, sentence: str) -> tuple[str, int, float]:
     other = reworded(question)
     if other == question:
         return said
-    again = _read_as(other, sentence)
+    again = _read_as(other, reworded(sentence))  # both in the reports' words: "PA" is a personal adviser
     if said[0] in ("yes", "no") and again[0] in ("yes", "no") and said[0] != again[0]:
         return "unclear", 2, max(said[2], again[2])
     return max(said, again, key=lambda r: (r[1], r[2]))
@@ -402,6 +412,15 @@ def _named_scheme(question: str, sentence: str) -> tuple[str, str]:
     return question, sentence
 
 
+# what the asker adds about the question, not about the matter: "if they wanted", "asking about
+# the 2018 inspection"
+ASIDE = re.compile(
+    r"""\bif\ (?:they|he|she|you|we|i)\ (?:want(?:ed)?|wish(?:ed)?|need(?:ed)?|like[d]?|chose|choose)(?:\ to)?\b
+    | \b(?:just\ |i'?m\ )?(?:asking|wondering)(?:\ (?:about|re|regarding|for)\b.*)?\W*$""",
+    X,
+)
+# a percentage: a share of the children, read as a quantity ("95% were offered" answers "most?")
+PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.I)
 # a question asking whether something happens without a burden: "without having to wait?"
 WITHOUT = re.compile(r"\bwithout\s+(?:having\s+to\s+|needing\s+to\s+|a\s+|any\s+)?(?P<verb>\w+)", re.I)
 
@@ -412,7 +431,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     speaks to the question with signals both ways, ("", 0) when it does not speak to it;
     coverage: the share of the question's distinctive words the sentence holds. The sentence
     is read in its clause that holds most of those words."""
-    question = YES_NO_TAG.sub(" ", CONCESSION.sub(" ", question))
+    question = ASIDE.sub(" ", YES_NO_TAG.sub(" ", CONCESSION.sub(" ", question)))
     without = WITHOUT.search(question)
     if without and not NEGATIVE_QUESTION.search(WITHOUT.sub(" ", question)):
         # "can they get support without having to wait?" is "… and wait?" read the other way round,
@@ -489,6 +508,17 @@ def _quantity(question: str, text: str, anchors: list[int] | None) -> str:
     """The quantity scale; a question about everyone ("all", "always") is answered "+" only
     by a sentence about everyone: "the majority" and "almost all" read "-"."""
     said = _stance(_PAIRS["quantity"], text, anchors)
+    if anchors is not None and not said and (HIGH.search(question) or LOW.search(question)):
+        # "were most offered one?" and "95% of children who had been missing were offered…"
+        shares = [
+            float(m.group(1))
+            for m in PERCENT.finditer(text)
+            if _near(_cue_positions(re.compile(re.escape(m.group(0))), text), anchors)
+        ]
+        if shares:
+            said = "+" if min(shares) >= 50 else "-" if max(shares) < 50 else "?"
+            if said == "+" and UNIVERSAL.search(question) and min(shares) < 100:
+                return "-"  # "every child?" and 95%
     if anchors is None or said != "+" or not UNIVERSAL.search(question):
         return said
     everyone = [p for p in _cue_positions(UNIVERSAL, _mask(NOT_UNIVERSAL, text)) if _near([p], anchors)]
