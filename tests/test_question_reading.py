@@ -449,6 +449,8 @@ def test_text_speak_is_put_right(typed, meant):
         ("back in the 2015 report did lincolnshire have a dedicated service for asylum seekers", True),
         ("in the 2019 inspection were strategy meetings on time", True),
         ("in the 2019 inspection what did they say about strategy meetings", False),
+        ("if an enfield care leaver applies for a council job do they automatically get an interview?", True),
+        ("once care leavers got near 21 could they carry on having a PA", True),
     ],
 )
 def test_a_question_offering_alternatives_asks_which_not_whether(question, yes_no):
@@ -540,6 +542,12 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("how were leeds's children's homes rated?", "general"),
         # "still" gives way to a step along the history
         ("leeds was rated good in 2018, is it still good at the next inspection?", "change"),
+        # "pass" is not inadequate; a rating that dropped is a change; helping and protecting is the area
+        ("did the leeds pass their last children's services inspection?", "judgement"),
+        ("do leeds care leavers get bus passes?", "general"),
+        ("did leeds's rating drop at its 2025 inspection? it used to be good", "change"),
+        ("did the number of leeds children in care drop?", "general"),
+        ("leeds 2023 - how did they do on helping and protecting children", "judgement"),
     ],
 )
 def test_kind_of_everyday_questions(question, kind):
@@ -931,3 +939,73 @@ def test_a_question_about_problems_prefers_sentences_that_find_fault():
 
     assert "fault" in asked_types("any problems with the front door there?")
     assert "fault" not in asked_types("what is the front door called?")
+
+
+@pytest.mark.parametrize(
+    "question,sentence,expected",
+    [
+        # the question in everyday words, the sentence in the reports' (and the other way round: "PA")
+        (
+            "could care leavers get hold of their own medical history info",
+            "Care leavers do not have access to their health histories and not all PAs are aware of the need to ensure this access is in place.",
+            "no",
+        ),
+        (
+            "once care leavers got near 21 could they carry on having a PA if they wanted",
+            "Young people who are approaching the age of 21 years are not routinely given the option of continuing to have a PA.",
+            "no",
+        ),
+        (
+            "when a kid came back from being missing, did they get their debrief chat promptly?",
+            "Return home interviews take place quickly.",
+            "yes",
+        ),
+        (
+            "can looked after teens use the gym without paying? asking about the 2018 inspection",
+            "Free gym memberships are available for all children in care and care leavers over 14 years old.",
+            "yes",
+        ),
+        # automatically / as standard / guaranteed: everyone
+        (
+            "is every care leaver automatically let off paying council tax?",
+            "Council tax exemption is not provided as standard but a review of this is under way.",
+            "no",
+        ),
+        (
+            "do they automatically get an interview if they apply for a council job?",
+            "Care leavers spoke positively about being guaranteed an interview if they apply for a job with the council.",
+            "yes",
+        ),
+        # a percentage is a quantity for "most?", not for "any?"
+        (
+            "were most children who went missing offered a return home interview",
+            "In October 2017, 95% of children who had been missing were offered return home interviews.",
+            "yes",
+        ),
+        (
+            "were most children who went missing offered a return home interview",
+            "Only 35% of children who had been missing were offered return home interviews.",
+            "no",
+        ),
+        (
+            "has the council set aside any social housing for care leavers",
+            "An example of recent progress is the ring-fencing of 5% of social housing accommodation for care leavers.",
+            "yes",
+        ),
+    ],
+)
+def test_everyday_words_both_ways_everyone_and_percentages(question, sentence, expected):
+    assert sentence_verdict(question, sentence) == expected
+
+
+def test_template_text_is_never_quoted_and_durations_answer_how_long():
+    from assistant.answering.extractive import asked_types
+    from assistant.vocabulary import TEMPLATE_TEXT
+
+    assert TEMPLATE_TEXT.search(
+        "1 Lincolnshire County Council Inspection of services for children in need of help and protection"
+    )
+    assert TEMPLATE_TEXT.search("It is Ofsted’s expectation that, as a minimum, all children receive good help.")
+    assert not TEMPLATE_TEXT.search("There is a well-established council for children looked after called V4C.")
+    assert "duration" in asked_types("bexley LAC camhs waiting time for first appointment, 2018 ofsted")
+    assert "duration" in asked_types("how long did children wait to be seen?")

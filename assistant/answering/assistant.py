@@ -85,7 +85,8 @@ _SAME_TIME = re.compile(
 # words of an earlier question that say nothing of its subject ("was … any good in 2019?")
 _NOT_ABOUT = content_words(
     "what which who how when where why was were is are did does do has have had any good bad ok okay well poor "
-    "tell say said find found ofsted inspectors inspection report about like enough really quite much many"
+    "tell say said find found ofsted inspectors inspection report about like enough really quite much many "
+    "called call name named whats"
 )
 
 
@@ -605,7 +606,7 @@ class Assistant:
                 if p.citation.report_id in self.retriever.catalog.by_id
             ]
             return self._abstain(question, notes, nearest=metas[:3])
-        chosen = pick(scored)
+        chosen = pick(scored, naming="name" in asked_types(searched))
         draft = Draft([], [])
         by_report: dict[str, list] = {}
         for s in chosen:

@@ -32,6 +32,7 @@ MIN_CHARS, MAX_CHARS = 40, 450
 MIN_FRAGMENT = 80  # a sentence cut by the passage's end is quoted only when this long
 MAX_EMBEDDED = 24  # sentences embedded per question
 MIN_SHARE = 1e-4  # rarer words weigh no more than this share's
+NAMING_LOOKS = 2  # a "what is it called?" answer: the best sentences whose neighbours may hold the name
 
 
 @dataclass(frozen=True)
@@ -211,9 +212,13 @@ _COUNCIL = re.compile(r"\b(?:Council|Ofsted)\b")
 _NAMES_IT = re.compile(r"\b(?:known\ as|called|named|referred\ to\ as|branded\ as)\b|\(([A-Z]{2,})\)", re.X)
 
 
-def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, relative: float = 0.8) -> list[Scored]:
+def pick(
+    scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, relative: float = 0.8, naming: bool = False
+) -> list[Scored]:
     """The best sentences: within `relative` of the best score, at most per_passage from one
-    passage, no near-repeats."""
+    passage, no near-repeats; naming (a "what is it called?" question): when none of them
+    names anything, the best one's neighbour in its paragraph that does ("The ‘Mockingbird’
+    project is well established. Children and foster carers are matched together, …")."""
     if not scored:
         return []
     best = scored[0].score
@@ -230,7 +235,30 @@ def pick(scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, rel
         ):
             continue
         chosen.append(s)
+    if naming and chosen and not any(_names_something(c.sentence) for c in chosen[:NAMING_LOOKS]):
+        chosen = _with_named_neighbour(chosen)
     return _with_continuations(chosen)
+
+
+def _names_something(sentence: str) -> bool:
+    """A name in the sentence (a quoted or capitalised name, not the council's own)."""
+    return any(not _COUNCIL.search(m.group(0)) for m in _ANSWER_TYPES["name"][1].finditer(sentence))
+
+
+def _with_named_neighbour(chosen: list[Scored]) -> list[Scored]:
+    """chosen with a sentence that names something next to one of its best NAMING_LOOKS."""
+    for k, c in enumerate(chosen[:NAMING_LOOKS]):
+        sentences = candidate_sentences(c.passage)
+        if c.sentence not in sentences:
+            continue
+        i = sentences.index(c.sentence)
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(sentences) and _names_something(sentences[j]):
+                if any(o.sentence == sentences[j] for o in chosen):
+                    return chosen
+                named = Scored(c.passage, sentences[j], c.score, c.similarity, c.overlap)
+                return [*chosen[:k], named, *chosen[k:]] if j < i else [*chosen[: k + 1], named, *chosen[k + 1 :]]
+    return chosen
 
 
 def _with_continuations(chosen: list[Scored]) -> list[Scored]:

@@ -438,7 +438,8 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
         return Intent("improve")
     changed = _RX["change"].search(q) or _two_years(q)
     still = re.search(r"\bstill\b", q, re.I) and not _STEP.search(q)  # not "still good at the next one?"
-    if authorities == 1 and changed and not (still and grades_in(q)):
+    figure = re.search(r"\b(?:numbers?|rate|proportion|percentage|share|count)\s+of\b", q, re.I)  # a finding's figure
+    if authorities == 1 and changed and not (still and grades_in(q)) and not figure:
         if _RX["judgement"].search(q) or grades_in(q) or not own:
             return Intent("change", area=_area(q), yes_no=yn)
     on_topic = _DOING_ON.search(q)

@@ -46,6 +46,7 @@ from .intent import YES_NO_TAG
 MIN_COVERAGE = 0.5  # share of the question's content words the sentence must hold
 CLOSE_COVERAGE = 0.2  # quoted sentences this close to the widest coverage must agree for a verdict
 WINDOW = 6  # words between a cue and the question's word it bears on
+NEGATION_REACH = 3  # words from a negation to the cue it turns: "not currently resourced sufficiently"
 
 X = re.I | re.X
 ENDED = r"(?:stopped|ceased|ended|closed)"  # what is no more: "the sessions have stopped"
@@ -292,7 +293,7 @@ def _signed(plus: list[int], minus: list[int], negations: list[int]) -> tuple[li
     """Cue positions with the negated ones moved to the other side: "not always", "not effective"."""
 
     def negated(p: int) -> bool:
-        return any(0 < p - n <= 2 for n in negations)
+        return any(0 < p - n <= NEGATION_REACH for n in negations)
 
     return (
         [p for p in plus if not negated(p)] + [p for p in minus if negated(p)],
