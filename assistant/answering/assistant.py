@@ -77,7 +77,8 @@ _RECENCY_OR_DATE = re.compile(
 )
 # words of a follow-up that only points at another authority or year ("and cambridgeshire the same year?")
 _FOLLOW_UP_FILLER = content_words(
-    "and what about how same for also then there year time again please instead question thing"
+    "and what about how same for also then there year time again please instead question thing "
+    "use uses used using work works"
 )
 _SAME_TIME = re.compile(
     r"\b(?:(?:the\s+)?same\s+(?:year|time|date)|that\s+year|at\s+(?:that|the\s+same)\s+time)\b", re.I
@@ -86,7 +87,8 @@ _SAME_TIME = re.compile(
 _NOT_ABOUT = content_words(
     "what which who how when where why was were is are did does do has have had any good bad ok okay well poor "
     "tell say said find found ofsted inspectors inspection report about like enough really quite much many "
-    "called call name named whats"
+    "called call name named whats rating ratings rated grade grades graded judgement judgements judged result "
+    "results overall latest recent effectiveness"
 )
 
 
@@ -623,7 +625,7 @@ class Assistant:
             draft.lines.append(lead)
             for s in sentences:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
-        findings = [s.sentence for s in chosen if not yes_no.RECOMMENDATIONS_HEADING.search(s.passage.citation.heading)]
+        findings = [s.sentence for s in chosen if not yes_no.listed_to_improve(s.sentence, s.passage.citation.heading)]
         asked = f.topic or question
         said = yes_no.verdict(asked, findings) if asks_yes_no(question, f.topic) else ""
         if said:  # only when the quoted sentences say it (answering/yes_no.py)

@@ -85,7 +85,8 @@ GRADE_ORDER = tuple(GRADES)  # outstanding > good > requires improvement > inade
 GOOD_OR_BETTER = "good or better"
 GOOD_ENOUGH = re.compile(
     r"""\b(any\ good|decent|up\ to\ (?:scratch|standard|par|the\ mark)|ok|okay|alright|all\ right|good\ enough
-    | doing\ (?:ok|okay|well|alright|fine) | in\ good\ shape | fit\ for\ purpose | acceptable)\b""",
+    | doing\ (?:ok|okay|well|alright|fine) | in\ good\ shape | fit\ for\ purpose | acceptable
+    | (?:rated|judged|graded|done|do|did|doing|score[sd]?)\ well)\b""",
     X,
 )
 
@@ -178,6 +179,7 @@ def grade_rank(grade: str) -> int:
 _YES_NO = re.compile(
     r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+
     | ^\s*(?:back\s+)?(?:in|at|from|during)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4})\s+  # "back in the 2015 report did…"
+    | \b(?:19|20)\d\d\s+(?=(?:does|do|did|is|are|was|were|has|have|had|can|could)\s)  # "wakefield local offer 2025 does…"
     | ^\s*(?:if|when|once|after)\s+.{3,80}?\s(?=(?:do|does|did|can|could|would|will|are|were|is|was)\s+(?:they|it|he|she|you|we|i|their|the)\b))  # "if a care leaver applies… do they…"
     \s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|any|is\ it\ true
     |would|will|can|could)\b""",
@@ -193,6 +195,7 @@ YES_NO_TAG = re.compile(
 
 
 _WH = re.compile(r"\b(what|which|who|whom|whose|why|how|when|where)\b", re.I)
+SHORT_TAIL = 8  # words of a closing clause with a question mark and no question word: "free prescriptions included in the local offer?"
 
 
 def is_yes_no(question: str) -> bool:
@@ -201,7 +204,7 @@ def is_yes_no(question: str) -> bool:
     if _YES_NO.search(question) or YES_NO_TAG.search(question):
         return True
     tail = re.split(r"[-–—,:;]\s", question.strip())[-1]
-    return tail.endswith("?") and len(tail.split()) <= 6 and not _WH.search(question)
+    return tail.endswith("?") and len(tail.split()) <= SHORT_TAIL and not _WH.search(question)
 
 
 # a question offering alternatives asks which, not whether: "is the atlas team a police thing
@@ -233,7 +236,7 @@ _RX = {
     "inspection_dates": re.compile(
         r"""\b(when\ was\ .{0,60}inspected | inspection\ dates? | dates?\ of\ the\ inspection
         | when\ did\ .{0,60}inspection\ (?:take\ place|happen|start|begin|end) | when\ did\ .{0,40}\binspect\b
-        | when\ .{0,40}inspectors?\ (?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
+        | (?:^|[,;:?!-]\s*)(?:and\ |so\ )?when\ .{0,40}inspectors?\ (?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
         | when\ did\ ofsted\ .{0,20}(?:visit|inspect|go\ (?:in|into)|come) | when\ was\ .{0,40}(?:last\ )?visited
         | when\ (?:were|was)\ (?:the\ )?inspectors?\ (?:in|at|on|there|here|visiting|around)\b | what\ dates
         | when\b.{0,80}\binspect\w*\b.{0,60}\b(?:take\ place|happen|start|begin|end|carried\ out))""",
@@ -278,7 +281,7 @@ _RX = {
         | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better | worse | went\ from | gone\ from
         | mov(?:e|ed|ing)\ (?:up|down) | go\ (?:up|down)
         | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | (?:was|is)\ (?:it|that|this|the\ \w+(?:\ \w+)?)\ an\ improvement | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
-        | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ )?(?:last|previous|before)
+        | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ |its\ |their\ )?(?:last|previous|before|most\ recent|latest|current|newest)
         | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
         | each\ inspection | previous\ (?:ratings|judgements|inspections)
         | slip(?:ped|ping)? | downhill | drop(?:ped|s)?(?!\ ?-?\ ?(?:in|out|off)\b) | fell | fallen | bounced?\ back | turn(?:ed)?\ (?:it(?:self)?\ )?(?:a)?round | how\ far\ .{0,30}\bcome
@@ -531,6 +534,8 @@ def also_asked(question: str, primary: Intent) -> list[Intent]:
         extra.append(Intent("improve"))
     if primary.kind != "judgement" and (_RX["judgement"].search(question) or _asks_grade(question)):
         extra.append(Intent("judgement", area=_area(question)))
+    if primary.kind == "judgement" and primary.area not in ("", "overall") and AREAS["overall"].search(question):
+        extra.append(Intent("judgement", area="overall"))  # "overall grade and care leavers grade"
     if primary.kind == "improve" or any(i.kind == "improve" for i in extra):
         extra = [i for i in extra if i.kind != "judgement" or _RX["judgement"].search(question)]
     return extra

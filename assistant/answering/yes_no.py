@@ -165,6 +165,19 @@ NEGATABLE_CLASSES = {
 RECOMMENDATIONS_HEADING = re.compile(
     r"needs? to improve|recommendations?\b|priority actions?|areas? for (?:improvement|development)", re.I
 )
+# a sentence that states what is (a finite verb), not a list item naming what is to improve
+STATES = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|can|cannot|will|would|remains?|continues?)\b", re.I)
+
+
+def listed_to_improve(sentence: str, heading: str) -> bool:
+    """A sentence of a "what needs to improve" list: under such a heading and stating nothing
+    ("The quality of pathway plans."). A report whose later sections were not told apart keeps
+    that heading over findings ("There is no active care leavers forum"): those still count."""
+    return bool(RECOMMENDATIONS_HEADING.search(heading)) and (
+        bool(RECOMMENDATION.search(sentence)) or not STATES.search(sentence)
+    )
+
+
 RECOMMENDATION = re.compile(
     r"^\W*(?:ensure|improve|strengthen|increase|develop|review|make sure|the local authority should)\b", re.I
 )
@@ -487,6 +500,8 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     # if they live in Southwark, but this does not apply to them if they live elsewhere"); among
     # equals, the clause holding most of the question's words
     said, strength = readings[max(range(len(clauses)), key=lambda i: (readings[i][1], len(covered(clauses[i]))))]
+    if UNIVERSAL.search(question) and ("no", 2) in readings:
+        return "no", 2, coverage  # "do all get it within 20 days?": "all get it, although for some… not within 20 days"
     if any(s in ("yes", "no", "both") and s != said and n == 2 for s, n in readings):
         # "offered to all children, although take-up is relatively low"; "progress in reducing
         # caseloads, but these remain too high in several teams" (a clause with signals both ways)
