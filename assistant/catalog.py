@@ -97,6 +97,12 @@ class Catalog:
         return Selection(tuple(chosen), restricted=True, notes=tuple(notes))
 
 
+def in_range(reports: list[ReportMeta], f: QueryFilters) -> list[ReportMeta]:
+    """The reports published in f's period (its exact day, or the inspection that day); when
+    none was, those inspected in it ("the 2022 inspection", published in January 2023)."""
+    return _in_range(reports, f)
+
+
 def _in_range(reports: list[ReportMeta], f: QueryFilters) -> list[ReportMeta]:
     if f.exact_date:
         exact = [r for r in reports if r.published == f.exact_date]

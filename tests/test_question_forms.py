@@ -379,3 +379,13 @@ def test_a_thing_only_an_earlier_report_names_is_found_there(assistant):
 def test_the_grade_of_something_the_council_runs_is_not_its_judgement(assistant):
     a = assistant.ask("how were leeds's children's homes rated?")
     assert "overall effectiveness" not in a.text, a.text
+
+
+def test_the_inspection_of_a_year_is_the_report_published_after_it(assistant):
+    bham_2016 = "80429_birmingham/children's services inspection - 25 november 2016.pdf"
+    bham_2019 = "80429_birmingham/children's services inspection - 17 january 2019.pdf"
+    a, marks = _marks(
+        assistant, "birmingham - compare the 2016 and 2018 inspections, did it go up?", reports=[bham_2016, bham_2019]
+    )
+    # the 2018 inspection was published in January 2019
+    assert marks["cited_report"] and "17 January 2019" in a.text and "2023" not in a.text, a.text

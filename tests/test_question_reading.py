@@ -554,6 +554,10 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("leeds 2014 compared with its most recent inspection", "change"),
         ("leeds 2019 - what proportion of looked after children had a PEP when inspectors visited?", "general"),
         ("when did inspectors visit leeds?", "inspection_dates"),
+        # set 13, after its out-of-sample figure was taken
+        ("leeds city council childrens services ofsted 2022 - pass or fail basically?", "judgement"),
+        ("how did leeds do at their last full ofsted in 2023? heard it wasnt great", "judgement"),
+        ("leeds 2023 inspection - how did care leavers services come out", "judgement"),
     ],
 )
 def test_kind_of_everyday_questions(question, kind):
@@ -1043,3 +1047,8 @@ def test_rated_well_asks_good_or_better_and_overall_is_answered_with_the_area():
     q = "leeds ofsted 2025 overall grade and care leavers grade"
     intent = classify(q, 1, None, "overall grade and care leavers grade")
     assert intent.area == "care_leavers" and any(i.area == "overall" for i in also_asked(q, intent))
+
+
+def test_a_part_that_was_not_good_is_below_good():
+    intent = classify("was there any part that wasnt good", 1, None, "was there any part that wasnt good")
+    assert (intent.kind, intent.grade, intent.any_area) == ("judgement", "below good", True)

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from ..catalog import in_range
 from ..keyword import NAMED_SHARE, tokenize
 from ..query import QueryFilters
 from ..query.places import out_of_scope, outside_england, unknown_place
@@ -532,6 +533,14 @@ class Assistant:
         if f.published_from or f.published_to:
             lo, hi = f.published_from or "0000", (f.published_to or "9999") + "~"
             inside = [r for r in reports if r.published and lo <= r.published <= hi]
+            named = [
+                r
+                for lo_, hi_ in f.date_ranges
+                for r in in_range(reports, replace(f, published_from=lo_, published_to=hi_, exact_date=""))
+            ]
+            if len(f.date_ranges) >= 2 and len(set(named)) > len(inside):
+                # "compare the 2019 and 2022 inspections": 2022's was published in January 2023
+                inside = sorted(set(named), key=lambda r: r.published)
             at = reports.index(inside[0]) if inside else -1
             if f.recency == "first" and f.published_from and not f.published_to and at > 0:
                 inside = [reports[at - 1], inside[0]]  # "was the next one better?": against the one before

@@ -92,9 +92,12 @@ GOOD_ENOUGH = re.compile(
 
 # a grade below another: "was anything rated below good?" (grade "below good")
 BELOW = re.compile(
-    r"\b(?:below|lower\ than|worse\ than|less\ than|short\ of|under)\ (?:a\ )?(outstanding|good|requires\ improvement)\b",
+    r"""\b(?:below|lower\ than|worse\ than|less\ than|short\ of|under
+    | (?:was|were|is|are)n['’]?t | (?:was|were|is|are)\ not | not)\ (?:rated\ |judged\ |graded\ )?(?:a\ )?(outstanding|good|requires\ improvement)\b""",
     X,
 )
+# what a question grants rather than asks: "… even though overall wasn't good"
+_GRANTED = re.compile(r"\b(?:even\ (?:though|if|with)|although|though|despite|given\ that)\b.*$", X)
 # a question about any of a report's judgements, not the overall one alone
 ANY_AREA = re.compile(
     r"""\b(?:anything|something|any\ (?:areas?|parts?|bits?|judgements?|judgments?|grades?|sections?)
@@ -265,7 +268,7 @@ _RX = {
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b | how\ did\ .{0,40}\ go\s*\??\s*$
         | what\ did\ .{0,40}\ (?:give|award)\b | what\ did\ .{0,40}\ (?:get|receive|achieve)\b(?!\s+(?!in\b|at\b|for\b|from\b|last\b|this\b|that\b|when\b|on\b|overall\b|then\b|\d)[a-z]) | (?:gave|give|given|awarded?)\ .{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
-        | ofsted\ (?:think|thought|make|made)\ of)\b""",
+        | ofsted\ (?:think|thought|make|made)\ of | pass(?:ed)?\ or\ fail(?:ed)? | how\ did\ .{0,60}\ come\ out)\b""",
         X,
     ),
     "aggregate": re.compile(
@@ -395,7 +398,8 @@ first latest recent most one ones performance perform performing performed ratin
 requires require required improvement good outstanding inadequate still any rated judged kids kid childrens
 summarise summarize summary overview sum nutshell like find found conclude county city borough district
 bad badly way shape state place mess trouble struggling struggled these days lately nowadays today wise
-remember remembered think thought heard hear believe recall seem seems seemed failing fail failed side sides bit""".split()
+remember remembered think thought heard hear believe recall seem seems seemed failing fail failed side sides bit
+bits part parts anything wasnt werent isnt arent great full basically pass passed""".split()
 )
 
 
@@ -454,7 +458,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     graded_subject = (_asks_grade(q) or good_enough or bool(PASSED.search(q))) and not (own and not areas_in(q))
     elsewhere = GRADED_ELSEWHERE.search(q) and not areas_in(q)
     if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject) and not elsewhere:
-        below = BELOW.search(q)
+        below = BELOW.search(_GRANTED.sub("", q))  # not "… even though overall wasn't good"
         g = (
             [f"below {below.group(1).lower()}"]
             if below
