@@ -66,15 +66,15 @@ class Catalog:
                 notes.append(f"No inspection report of {name.title()} is in the index.")
                 continue
             if dated:
-                in_range = _in_range(reports, f)
-                if not in_range:
+                inside = in_range(reports, f)
+                if not inside:
                     have = ", ".join(r.published for r in reports) if f.authorities else ""
                     notes.append(
                         f"No report{' of ' + label if f.authorities else ''} published in {f.date_text or 'that period'} is in the index"
                         + (f" (its reports were published {have})." if have else ".")
                     )
                     continue
-                reports = in_range
+                reports = inside
             if f.recency and reports:
                 pick = _by_recency(reports, f.recency, f.authorities != ())
                 chosen += pick
@@ -100,10 +100,6 @@ class Catalog:
 def in_range(reports: list[ReportMeta], f: QueryFilters) -> list[ReportMeta]:
     """The reports published in f's period (its exact day, or the inspection that day); when
     none was, those inspected in it ("the 2022 inspection", published in January 2023)."""
-    return _in_range(reports, f)
-
-
-def _in_range(reports: list[ReportMeta], f: QueryFilters) -> list[ReportMeta]:
     if f.exact_date:
         exact = [r for r in reports if r.published == f.exact_date]
         if exact:

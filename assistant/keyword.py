@@ -41,14 +41,12 @@ class KeywordIndex:
 
     def share(self, token: str) -> float | None:
         """The share of chunks holding this (stemmed) token; None when none does."""
-        i = self.bm25.vocab_dict.get(token)
-        if i is None or not self.chunks:
-            return None
-        indptr = self.bm25.scores["indptr"]  # the token's postings: one column of the score matrix
-        return float(indptr[i + 1] - indptr[i]) / len(self.chunks)
+        held = self.holding(token)
+        return len(held) / len(self.chunks) if len(held) else None
 
     def holding(self, token: str) -> np.ndarray:
-        """The indices of the chunks holding this (stemmed) token."""
+        """The indices of the chunks holding this (stemmed) token: its postings, one column of
+        the BM25 score matrix."""
         i = self.bm25.vocab_dict.get(token)
         if i is None:
             return np.zeros(0, dtype=np.int64)

@@ -316,6 +316,76 @@ VERDICTS = [
         "Some care leavers over 21 years receive well-coordinated ongoing help, support and contact.",
         "",
     ),
+    # a named scheme is the matter; the question's other words gloss it, and the "no" of its name negates nothing
+    ("is the mockingbird fostering model used", "The ‘Mockingbird’ project is well established.", "yes"),
+    (
+        "does it use the no wrong door approach for teenagers with lots of placement moves?",
+        "The No Wrong Door approach helps children with a turbulent placement history become more settled.",
+        "yes",
+    ),
+    ("is the mockingbird model used", "Leaders plan to introduce the Mockingbird model next year.", ""),
+    # plans answer a question about plans
+    (
+        "are they planning to open any new children's homes locally",
+        "In addition, there are plans to open two new local children’s homes.",
+        "yes",
+    ),
+    # praise of the front door does not rule out problems with it
+    (
+        "any problems with the front door?",
+        "Leaders have sustained a good level of service in early help and at the ‘front door’.",
+        "",
+    ),
+    ("any problems with the front door?", "There are no concerns about the front door, which is effective.", "no"),
+    ("luton kids in care free gym - true or not?", "Children in care are provided with free gym access.", "yes"),
+    # the question in everyday words, the sentence in the reports' (and the other way round: "PA")
+    (
+        "could care leavers get hold of their own medical history info",
+        "Care leavers do not have access to their health histories and not all PAs are aware of the need to ensure this access is in place.",
+        "no",
+    ),
+    (
+        "once care leavers got near 21 could they carry on having a PA if they wanted",
+        "Young people who are approaching the age of 21 years are not routinely given the option of continuing to have a PA.",
+        "no",
+    ),
+    (
+        "when a kid came back from being missing, did they get their debrief chat promptly?",
+        "Return home interviews take place quickly.",
+        "yes",
+    ),
+    (
+        "can looked after teens use the gym without paying? asking about the 2018 inspection",
+        "Free gym memberships are available for all children in care and care leavers over 14 years old.",
+        "yes",
+    ),
+    # automatically / as standard / guaranteed: everyone
+    (
+        "is every care leaver automatically let off paying council tax?",
+        "Council tax exemption is not provided as standard but a review of this is under way.",
+        "no",
+    ),
+    (
+        "do they automatically get an interview if they apply for a council job?",
+        "Care leavers spoke positively about being guaranteed an interview if they apply for a job with the council.",
+        "yes",
+    ),
+    # a percentage is a quantity for "most?", not for "any?"
+    (
+        "were most children who went missing offered a return home interview",
+        "In October 2017, 95% of children who had been missing were offered return home interviews.",
+        "yes",
+    ),
+    (
+        "were most children who went missing offered a return home interview",
+        "Only 35% of children who had been missing were offered return home interviews.",
+        "no",
+    ),
+    (
+        "has the council set aside any social housing for care leavers",
+        "An example of recent progress is the ring-fencing of 5% of social housing accommodation for care leavers.",
+        "yes",
+    ),
 ]
 
 
@@ -895,37 +965,6 @@ def test_slips_of_common_words_are_put_right_given_the_reports_words(typed, mean
     assert correct(typed, lambda w: w.lower() in known) == meant
 
 
-@pytest.mark.parametrize(
-    "question,sentence,expected",
-    [
-        # a named scheme is the matter; the question's other words gloss it, and the "no" of its name negates nothing
-        ("is the mockingbird fostering model used", "The ‘Mockingbird’ project is well established.", "yes"),
-        (
-            "does it use the no wrong door approach for teenagers with lots of placement moves?",
-            "The No Wrong Door approach helps children with a turbulent placement history become more settled.",
-            "yes",
-        ),
-        ("is the mockingbird model used", "Leaders plan to introduce the Mockingbird model next year.", ""),
-        # plans answer a question about plans
-        (
-            "are they planning to open any new children's homes locally",
-            "In addition, there are plans to open two new local children’s homes.",
-            "yes",
-        ),
-        # praise of the front door does not rule out problems with it
-        (
-            "any problems with the front door?",
-            "Leaders have sustained a good level of service in early help and at the ‘front door’.",
-            "",
-        ),
-        ("any problems with the front door?", "There are no concerns about the front door, which is effective.", "no"),
-        ("luton kids in care free gym - true or not?", "Children in care are provided with free gym access.", "yes"),
-    ],
-)
-def test_named_schemes_plans_and_trouble_in_yes_no_questions(question, sentence, expected):
-    assert sentence_verdict(question, sentence) == expected
-
-
 def test_any_area_below_a_grade():
     from assistant.answering.aggregate import grade_matches
 
@@ -949,63 +988,6 @@ def test_a_question_about_problems_prefers_sentences_that_find_fault():
 
     assert "fault" in asked_types("any problems with the front door there?")
     assert "fault" not in asked_types("what is the front door called?")
-
-
-@pytest.mark.parametrize(
-    "question,sentence,expected",
-    [
-        # the question in everyday words, the sentence in the reports' (and the other way round: "PA")
-        (
-            "could care leavers get hold of their own medical history info",
-            "Care leavers do not have access to their health histories and not all PAs are aware of the need to ensure this access is in place.",
-            "no",
-        ),
-        (
-            "once care leavers got near 21 could they carry on having a PA if they wanted",
-            "Young people who are approaching the age of 21 years are not routinely given the option of continuing to have a PA.",
-            "no",
-        ),
-        (
-            "when a kid came back from being missing, did they get their debrief chat promptly?",
-            "Return home interviews take place quickly.",
-            "yes",
-        ),
-        (
-            "can looked after teens use the gym without paying? asking about the 2018 inspection",
-            "Free gym memberships are available for all children in care and care leavers over 14 years old.",
-            "yes",
-        ),
-        # automatically / as standard / guaranteed: everyone
-        (
-            "is every care leaver automatically let off paying council tax?",
-            "Council tax exemption is not provided as standard but a review of this is under way.",
-            "no",
-        ),
-        (
-            "do they automatically get an interview if they apply for a council job?",
-            "Care leavers spoke positively about being guaranteed an interview if they apply for a job with the council.",
-            "yes",
-        ),
-        # a percentage is a quantity for "most?", not for "any?"
-        (
-            "were most children who went missing offered a return home interview",
-            "In October 2017, 95% of children who had been missing were offered return home interviews.",
-            "yes",
-        ),
-        (
-            "were most children who went missing offered a return home interview",
-            "Only 35% of children who had been missing were offered return home interviews.",
-            "no",
-        ),
-        (
-            "has the council set aside any social housing for care leavers",
-            "An example of recent progress is the ring-fencing of 5% of social housing accommodation for care leavers.",
-            "yes",
-        ),
-    ],
-)
-def test_everyday_words_both_ways_everyone_and_percentages(question, sentence, expected):
-    assert sentence_verdict(question, sentence) == expected
 
 
 def test_template_text_is_never_quoted_and_durations_answer_how_long():

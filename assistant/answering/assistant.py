@@ -479,24 +479,30 @@ class Assistant:
                 for it in intents:
                     self._fact(meta, it, draft)
             if intent.kind == "judgement" and intent.yes_no and intent.grade and len(reports) == 1 and draft.citations:
-                j = aggregate._judged(reports[0], intent.area or "overall")
-                if intent.any_area and reports[0].judgements:  # "was anything rated below good?"
-                    yes = any(aggregate.grade_matches(a.grade, intent.grade) for a in reports[0].judgements)
+                yes = self._has_grade(question, reports[0], intent)
+                if yes is not None:
                     draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
-                elif j is not None:
-                    yes = aggregate.grade_matches(j.grade, intent.grade)
-                    draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
-                elif (intent.area or "overall") == "overall":
-                    # no overall grade (the 2026 framework): yes when every area has the grade
-                    # asked ("outstanding across the board?"), no when none has, else the list speaks
-                    matches = {aggregate.grade_matches(a.grade, intent.grade) for a in reports[0].judgements}
-                    if _EVERY_AREA.search(question) and matches:
-                        matches = {all(matches)}
-                    if len(matches) == 1:
-                        draft.lines[0] = f"{TEMPLATES['yes' if matches.pop() else 'no']} {draft.lines[0]}"
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
         return self._general(question, f, notes, context, search)
+
+    @staticmethod
+    def _has_grade(question: str, meta: ReportMeta, intent: Intent) -> bool | None:
+        """A yes/no judgement question's answer from the report's grades; None: the grades
+        say neither."""
+        if intent.any_area and meta.judgements:  # "was anything rated below good?"
+            return any(aggregate.grade_matches(a.grade, intent.grade) for a in meta.judgements)
+        j = aggregate._judged(meta, intent.area or "overall")
+        if j is not None:
+            return aggregate.grade_matches(j.grade, intent.grade)
+        if (intent.area or "overall") != "overall":
+            return None
+        # no overall grade (the 2026 framework): yes when every area has the grade asked
+        # ("outstanding across the board?"), no when none has, else the list speaks
+        matches = {aggregate.grade_matches(a.grade, intent.grade) for a in meta.judgements}
+        if _EVERY_AREA.search(question) and matches:
+            matches = {all(matches)}
+        return matches.pop() if len(matches) == 1 else None
 
     def _national(self, question: str, f: QueryFilters, intent: Intent, notes: list[str]) -> Answer:
         """Questions over all authorities, limited to a region ("which London boroughs…?") and,
@@ -533,14 +539,15 @@ class Assistant:
         if f.published_from or f.published_to:
             lo, hi = f.published_from or "0000", (f.published_to or "9999") + "~"
             inside = [r for r in reports if r.published and lo <= r.published <= hi]
-            named = [
-                r
-                for lo_, hi_ in f.date_ranges
-                for r in in_range(reports, replace(f, published_from=lo_, published_to=hi_, exact_date=""))
-            ]
-            if len(f.date_ranges) >= 2 and len(set(named)) > len(inside):
+            if len(f.date_ranges) >= 2:
                 # "compare the 2019 and 2022 inspections": 2022's was published in January 2023
-                inside = sorted(set(named), key=lambda r: r.published)
+                named = {
+                    r
+                    for lo_, hi_ in f.date_ranges
+                    for r in in_range(reports, replace(f, published_from=lo_, published_to=hi_, exact_date=""))
+                }
+                if len(named) > len(inside):
+                    inside = sorted(named, key=lambda r: r.published)
             at = reports.index(inside[0]) if inside else -1
             if f.recency == "first" and f.published_from and not f.published_to and at > 0:
                 inside = [reports[at - 1], inside[0]]  # "was the next one better?": against the one before
@@ -635,8 +642,7 @@ class Assistant:
             for s in sentences:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
         findings = [s.sentence for s in chosen if not yes_no.listed_to_improve(s.sentence, s.passage.citation.heading)]
-        asked = f.topic or question
-        said = yes_no.verdict(asked, findings) if asks_yes_no(question, f.topic) else ""
+        said = yes_no.verdict(f.topic or question, findings) if asks_yes_no(question, f.topic) else ""
         if said:  # only when the quoted sentences say it (answering/yes_no.py)
             draft.lines[0] = f"{TEMPLATES[said]} {draft.lines[0]}"
         return self._finish(question, draft, reports=reports, notes=notes)

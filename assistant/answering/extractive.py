@@ -94,11 +94,8 @@ def score_sentences(
     wants = [_ANSWER_TYPES[kind][1] for kind in asked]
     spelt = spelt_out(question)  # "what does SAFE stand for?": the words whose initials make it
 
-    def holds(rx: re.Pattern, s: str) -> bool:  # the authority's own name is no name asked for
-        return any(not _COUNCIL.search(m.group(0)) for m in rx.finditer(s))
-
     def bonus(s: str) -> float:
-        return ANSWER_TYPE_BONUS * any(holds(rx, s) for rx in wants) + SPELT_BONUS * bool(spelt and spelt.search(s))
+        return ANSWER_TYPE_BONUS * any(_holds(rx, s) for rx in wants) + SPELT_BONUS * bool(spelt and spelt.search(s))
 
     cands = sorted(cands, key=lambda c: (-(c[4] + bonus(c[2])), c[0]))[:limit]
     q = embedder.embed_query(question)
@@ -240,9 +237,14 @@ def pick(
     return _with_continuations(chosen)
 
 
+def _holds(rx: re.Pattern, sentence: str) -> bool:
+    """rx matches the sentence other than in the council's own name (no name asked for)."""
+    return any(not _COUNCIL.search(m.group(0)) for m in rx.finditer(sentence))
+
+
 def _names_something(sentence: str) -> bool:
     """A name in the sentence (a quoted or capitalised name, not the council's own)."""
-    return any(not _COUNCIL.search(m.group(0)) for m in _ANSWER_TYPES["name"][1].finditer(sentence))
+    return _holds(_ANSWER_TYPES["name"][1], sentence)
 
 
 def _with_named_neighbour(chosen: list[Scored]) -> list[Scored]:

@@ -381,11 +381,14 @@ def own_topic(topic: str, least: int = 2) -> bool:
     """Whether a question has a subject of its own beyond the change words and judgement
     areas ("has Bury cut back on agency workers since its last inspection?" is a finding);
     least: how many words of its own make a subject (one, in a keyword query: "care leavers neet %")."""
-    rest = _RX["comparison"].sub(" ", _RX["change"].sub(" ", topic))
+    return len(_own_words(_RX["comparison"].sub(" ", _RX["change"].sub(" ", topic)))) >= least
+
+
+def _own_words(text: str) -> list[str]:
+    """The words of text that are neither an area of judgement nor filler."""
     for rx in AREAS.values():
-        rest = rx.sub(" ", rest)
-    words = [w for w in re.findall(r"[a-z]{3,}", rest.lower()) if w not in _CHANGE_FILLER]
-    return len(words) >= least
+        text = rx.sub(" ", text)
+    return [w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _CHANGE_FILLER]
 
 
 _CHANGE_FILLER = set(
@@ -406,9 +409,7 @@ bits part parts anything wasnt werent isnt arent great full basically pass passe
 def bare(topic: str) -> bool:
     """Whether a question's topic holds nothing but filler and areas of judgement: "kirklees
     2019", "wigan ofsted", "how were kids in care looked after in medway back in 2013?"."""
-    for rx in AREAS.values():
-        topic = rx.sub(" ", topic)
-    return not [w for w in re.findall(r"[a-z]{3,}", topic.lower()) if w not in _CHANGE_FILLER | {"back"}]
+    return not [w for w in _own_words(topic) if w != "back"]
 
 
 def classify(question: str, authorities: int = 0, embedder=None, topic: str | None = None) -> Intent:
@@ -458,19 +459,10 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     graded_subject = (_asks_grade(q) or good_enough or bool(PASSED.search(q))) and not (own and not areas_in(q))
     elsewhere = GRADED_ELSEWHERE.search(q) and not areas_in(q)
     if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject) and not elsewhere:
-        below = BELOW.search(_GRANTED.sub("", q))  # not "… even though overall wasn't good"
-        g = (
-            [f"below {below.group(1).lower()}"]
-            if below
-            else [ABOVE_INADEQUATE]
-            if PASSED.search(q) and yn
-            else [GOOD_OR_BETTER]
-            if good_enough and yn
-            else grades_in(q)
-        )
+        grade = _grade_asked(q, yn, good_enough)
         any_area = bool(ANY_AREA.search(q)) and not areas_in(q)
         return Intent(
-            "judgement", area=_area(q), yes_no=yn and bool(g), grade=g[0] if g and yn else "", any_area=any_area
+            "judgement", area=_area(q), yes_no=yn and bool(grade), grade=grade if yn else "", any_area=any_area
         )
     if authorities >= 1 and SUMMARY.search(q) and not areas_in(q) and not own_topic(q if topic is None else topic, 2):
         return Intent("judgement", area="overall", summary=True)  # "tell me about wigan's last inspection"
@@ -485,6 +477,20 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     ):
         return Intent("judgement", area=_area(q))  # "leeds front door ofsted 2018"
     return _undecided(q, authorities, embedder)
+
+
+def _grade_asked(q: str, yes_no: bool, good_enough: bool) -> str:
+    """The grade a judgement question asks about: "below good", "above inadequate" (did they
+    pass?), "good or better" (any good?), a grade it names, or ""."""
+    below = BELOW.search(_GRANTED.sub("", q))  # not "… even though overall wasn't good"
+    if below:
+        return f"below {below.group(1).lower()}"
+    if yes_no and PASSED.search(q):
+        return ABOVE_INADEQUATE
+    if yes_no and good_enough:
+        return GOOD_OR_BETTER
+    named = grades_in(q)
+    return named[0] if named else ""
 
 
 def _undecided(q: str, authorities: int, embedder) -> Intent:

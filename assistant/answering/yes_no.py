@@ -80,6 +80,7 @@ PLANNED = re.compile(
     | \b(?:is|are)\ (?:being|yet\ to\ be)\ (?:introduc|launch|implement|roll|develop|set|establish|piloted)\w*""",
     X,
 )
+PLANS_ASKED = re.compile(r"\b(?:plan\w*|intend\w*|going\ to|aim\w*|future)\b", X)  # unless plans are asked about
 # kept from happening: "aims to prevent children from being criminalised"
 PREVENTS = re.compile(
     r"\b(?:prevent\w*|avoid\w*|divert\w*|stop\w*|protect\w*)\b(?:\W+\w+){0,6}?\W+from\b|\bavoid\w*\b", X
@@ -89,9 +90,14 @@ PREVENTS = re.compile(
 OPPOSITES = (
     (re.compile(r"\bpermanent(?:ly)?\b", re.I), re.compile(r"\b(agency|interim|locum|temporary|supply)\b", re.I)),
 )
+# everyone as a rule: "automatically let off council tax?", "not provided as standard"
+AS_A_RULE = ("automatically", "routinely", "as standard", "by default")
+_AS_A_RULE = "|".join(w.replace(" ", r"\ ") for w in AS_A_RULE)
 HIGH = re.compile(
     r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|heavy|heavier|significant\ number
-    | automatically|routinely|as\ standard|by\ default|guaranteed
+    | guaranteed|"""
+    + _AS_A_RULE
+    + r"""
     | considerable|substantial|extensive
     | large\ number|great\ deal|too\ much|too\ many|over-?reliance|over-?reliant|frequently|often|regularly|constantly|widely)\b""",
     X,
@@ -102,10 +108,7 @@ LOW = re.compile(
     X,
 )
 # a question about everyone: "most" or "the majority" does not answer it yes
-UNIVERSAL = re.compile(
-    r"\b(all|every|everyone|each|always|consistently|automatically|routinely|as\ standard|by\ default|guaranteed)\b",
-    re.I | re.X,
-)
+UNIVERSAL = re.compile(r"\b(all|every|everyone|each|always|consistently|guaranteed|" + _AS_A_RULE + r")\b", re.I | re.X)
 NOT_UNIVERSAL = re.compile(r"\b(almost|nearly|virtually)\s+(all|every|always)\b", re.I)
 # comparisons with a benchmark: national averages, statistical neighbours, targets
 MORE_THAN = re.compile(
@@ -153,13 +156,9 @@ BAD = re.compile(
 ANY_TROUBLE = re.compile(r"\b(problems?|problematic|issues?|concerns?|troubles?|wrong|weak(?:ness|nesses)?)\b", re.I)
 # words of a question whose negation in the sentence answers it: "always" / "not always"
 NEGATABLE = re.compile(
-    r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each|automatically|routinely|as\ standard|by\ default)\b",
-    re.I | re.X,
+    r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each|" + _AS_A_RULE + r")\b", re.I | re.X
 )
-NEGATABLE_CLASSES = {
-    "all": {"all", "every", "each", "everyone", "automatically", "routinely", "as standard", "by default"},
-    "enough": {"enough", "sufficient"},
-}
+NEGATABLE_CLASSES = {"all": {"all", "every", "each", "everyone", *AS_A_RULE}, "enough": {"enough", "sufficient"}}
 # the report's recommendations ("Ensure that…", the "what needs to improve" list) say what
 # should be, not what is: they never vote
 RECOMMENDATIONS_HEADING = re.compile(
@@ -492,7 +491,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
     if any(covered(c) == telling for c in parts):
         parts = [c for c in parts if len(covered(c)) >= MIN_COVERAGE * len(telling) or REFERS_BACK.match(c)]
     clauses = parts or [sentence]
-    plans_asked = re.search(r"\b(?:plan\w*|intend\w*|going\ to|aim\w*|future)\b", question, re.I)
+    plans_asked = PLANS_ASKED.search(question)
     if any(ASPIRATION.search(c) or MORE_TO_DO.search(c) or (PLANNED.search(c) and not plans_asked) for c in clauses):
         return "", 0, coverage  # says what is wanted or what holds it back, not what is
     readings = [_stance_of(question, c, _positions(c, targets)) for c in clauses]
@@ -526,11 +525,7 @@ def _quantity(question: str, text: str, anchors: list[int] | None) -> str:
     said = _stance(_PAIRS["quantity"], text, anchors)
     if anchors is not None and not said and (HIGH.search(question) or LOW.search(question)):
         # "were most offered one?" and "95% of children who had been missing were offered…"
-        shares = [
-            float(m.group(1))
-            for m in PERCENT.finditer(text)
-            if _near(_cue_positions(re.compile(re.escape(m.group(0))), text), anchors)
-        ]
+        shares = [float(m.group(1)) for m in PERCENT.finditer(text) if _near([len(words(text[: m.start()]))], anchors)]
         if shares:
             said = "+" if min(shares) >= 50 else "-" if max(shares) < 50 else "?"
             if said == "+" and UNIVERSAL.search(question) and min(shares) < 100:

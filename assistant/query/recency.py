@@ -90,4 +90,4 @@ def _find_recency(text: str) -> tuple[str, list[tuple[int, int]]]:
     still = {i for i, (s, e) in enumerate(spans) if re.fullmatch(r"still", text[s:e], re.I)}
     stepped = [k for i, k in enumerate(kinds) if i not in still]
     distinct = set(stepped if still and stepped else kinds)
-    return (distinct.copy().pop() if len(distinct) == 1 else ""), spans
+    return (next(iter(distinct)) if len(distinct) == 1 else ""), spans
