@@ -389,3 +389,14 @@ def test_the_inspection_of_a_year_is_the_report_published_after_it(assistant):
     )
     # the 2018 inspection was published in January 2019
     assert marks["cited_report"] and "17 January 2019" in a.text and "2023" not in a.text, a.text
+
+
+@pytest.mark.parametrize(
+    "step",
+    ["was the previous one better?", "was their previous report any better?", "was the one before that any better?"],
+)
+def test_was_the_previous_one_better_asks_of_the_earlier_report(assistant, step):
+    bham_2019 = "80429_birmingham/children's services inspection - 17 january 2019.pdf"
+    a, marks = _marks(assistant, step, history=["birmingham 2023 ofsted grade"], reports=[bham_2019, BHAM_2023])
+    # 2019 requires improvement, 2023 good: the earlier one was not better (a wrong "Yes." before)
+    assert a.text.startswith("No.") and marks["cited_report"], a.text

@@ -1034,3 +1034,10 @@ def test_rated_well_asks_good_or_better_and_overall_is_answered_with_the_area():
 def test_a_part_that_was_not_good_is_below_good():
     intent = classify("was there any part that wasnt good", 1, None, "was there any part that wasnt good")
     assert (intent.kind, intent.grade, intent.any_area) == ("judgement", "below good", True)
+
+
+def test_the_one_before_as_subject_is_not_the_one_compared_against():
+    from assistant.answering.intent import than_before
+
+    assert than_before("was that better than the previous one?") and than_before("better than last time?")
+    assert not than_before("was the previous one better?") and not than_before("was their previous report any better?")

@@ -31,7 +31,6 @@ from .extractive import asked_types, pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
 from .intent import (
     ALL_INSPECTIONS,
-    THAN_BEFORE,
     Intent,
     also_asked,
     areas_in,
@@ -41,6 +40,7 @@ from .intent import (
     compares,
     framework_in,
     own_topic,
+    than_before,
 )
 
 # Evidence for a general answer: cosine of the best sentence + OVERLAP_WEIGHT x the share of
@@ -291,7 +291,7 @@ class Assistant:
         if not pf.authorities:
             return f, intent
         f = replace(f, authorities=pf.authorities[:1] if pintent.kind == "comparison" else pf.authorities)
-        if THAN_BEFORE.search(question) and compares(question) and not (f.published_from or f.published_to):
+        if than_before(question) and compares(question) and not (f.published_from or f.published_to):
             f = replace(f, recency="")  # "was that better than last time?": that one against the one before
         if f.recency in ("previous", "next") and not (f.published_from or f.published_to):
             f = self._step(pf, f)
@@ -554,7 +554,7 @@ class Assistant:
             elif f.stepped == "previous" and inside[-1] is not reports[-1]:
                 # "was the one before that any better?": against the one the earlier turn was about
                 inside = [inside[-1], reports[reports.index(inside[-1]) + 1]]
-            elif len(inside) == 1 and THAN_BEFORE.search(question) and at > 0:
+            elif len(inside) == 1 and than_before(question) and at > 0:
                 inside = [reports[at - 1], *inside]  # "was that better than last time?"
             elif len(inside) == 1 and ALL_INSPECTIONS.search(question):
                 inside = (

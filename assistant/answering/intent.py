@@ -139,6 +139,17 @@ THAN_BEFORE = re.compile(
     | since\ (?:its|the|their)\ (?:last|previous) | last\ time | previous\ (?:one|inspection))\b""",
     X,
 )
+# the earlier report as what is asked about, not what this one is weighed against: "was the
+# previous one better?" asks whether the earlier one was
+BEFORE_ASKED = re.compile(
+    r"\b(?:was|were|is)\ (?:the|its|their|that)\ (?:previous|earlier|prior|last)\ (?:one|inspection|report)\b", X
+)
+
+
+def than_before(question: str) -> bool:
+    """Whether the question weighs its report against the one before ("better than last
+    time?", "was that an improvement on the previous one?"), not asks about the one before."""
+    return bool(THAN_BEFORE.search(question)) and not BEFORE_ASKED.search(question)
 
 
 def areas_in(text: str) -> list[str]:
