@@ -50,3 +50,37 @@ def test_real_report_chunks(corpus_dir):
     first = next(c for c in chunks if c.heading == "What needs to improve?")
     assert first.page == 2 and "The clarity and detail of the care leaver offer" in first.text
     assert all(c.local_authority == "Dorset" and c.published == "2025-05-09" for c in chunks)
+
+
+def test_area_heading_whose_grade_wraps_ends_the_list_above():
+    """An area heading whose grade wraps onto a line ending in a full stop, or that follows a
+    bullet without one, still starts its section: the list above it does not carry over."""
+    pages = [
+        Page(
+            2,
+            "What needs to improve\n◼ The stability of the workforce\n"
+            "The experiences and progress of children who need help and\nprotection: good\n"
+            "1. Early help is strong and families get support quickly.\n"
+            "The experiences and progress of children in care and care leavers requires\n"
+            "improvement to be good.\n"
+            "2. Too many children live far from home.\n"
+            "The impact of leaders on social work practice with children and families:\n"
+            "requires improvement to be good.\n"
+            "3. Leaders know their services well.",
+        )
+    ]
+    headings = {c.paragraph: c.heading for c in chunk_report(pages, META, max_chars=400, min_chars=10)}
+    assert headings["1"] == "The experiences and progress of children who need help and protection: good"
+    assert headings["2"].endswith("care leavers requires improvement to be good")
+    assert headings["3"].startswith("The impact of leaders") and headings["3"].endswith("to be good")
+
+
+def test_real_reports_with_wrapped_area_grades(corpus_dir):
+    for path, paragraph, area in [
+        ("80540_reading/children's services inspection - 28 october 2019.pdf", "17", "children in care"),
+        ("80533_nottingham/children's services inspection - 07 january 2019.pdf", "1", "help and"),
+        ("80525_newcastle upon tyne/children's services inspection - 01 february 2022.pdf", "1", "help and"),
+    ]:
+        chunks = chunk_report(read_pages(corpus_dir / path), META)
+        chunk = next(c for c in chunks if c.paragraph.split("-")[0] == paragraph)
+        assert area in chunk.heading and "improve" not in chunk.heading.replace("improvement", ""), path

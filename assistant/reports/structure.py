@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..records import Page
-from ..vocabulary import BULLETS
+from ..vocabulary import BULLETS, grade_at_end
 
 _PARA = re.compile(r"^(\d{1,3})\.(?:\s+|(?=[A-Z‘“(]))(\S.*)$")  # "34. Care" and "34.Care"
 _BULLET = re.compile(rf"^[{re.escape(BULLETS + '–-')}]\s*(\S.*)$")  # bullets, or a dash used as one
@@ -49,12 +49,21 @@ def body_lines(pages: list[Page]) -> list[list[str]]:
     return out
 
 
-def _is_heading_start(line: str, prev: str | None, prev_heading: bool) -> bool:
+def _heading_shape(line: str) -> bool:
     if len(line) > 90 or not line[0].isupper() or _PARA.match(line) or _BULLET.match(line):
         return False
-    if line.endswith((".", ",", ";")):
-        return False
+    return not line.endswith((".", ",", ";"))
+
+
+def _after_text_end(prev: str | None, prev_heading: bool) -> bool:
     return prev is None or prev_heading or prev.endswith(_SENTENCE_END) or _looks_like_heading(prev)
+
+
+def _area_heading(group: list[str], nxt: str) -> bool:
+    """A judgement area's heading ("...children in care: good") before its first numbered
+    paragraph: a heading even where the line before it does not end a sentence (a bullet of
+    the list above it that has no full stop)."""
+    return bool(grade_at_end(" ".join(group))) and bool(_PARA.match(nxt))
 
 
 def _looks_like_heading(line: str) -> bool:
@@ -81,9 +90,16 @@ def split_blocks(pages: list[Page]) -> list[Block]:
             elif _BULLET.match(line) and len(line) > 3:
                 current = Block(page.number, line, paragraph="", heading=heading, bullet=True)
                 blocks.append(current)
-            elif _is_heading_start(line, prev, prev_heading) and (group := _heading_group(lines, i)):
+            elif (
+                _heading_shape(line)
+                and (group := _heading_group(lines, i))
+                and (
+                    _after_text_end(prev, prev_heading)
+                    or _area_heading(group, lines[i + len(group)] if i + len(group) < len(lines) else "")
+                )
+            ):
                 i += len(group) - 1
-                heading = " ".join(group).rstrip(":").strip()
+                heading = " ".join(group).rstrip(":.").strip()
                 current = Block(page.number, "\n".join(group), heading=heading)  # headings stay in the text
                 blocks.append(current)
                 prev, prev_heading = lines[i], True
@@ -99,6 +115,21 @@ def split_blocks(pages: list[Page]) -> list[Block]:
     return blocks
 
 
+def _continues(line: str) -> bool:
+    """A wrapped heading's next line: lower case, short, not the end of a sentence."""
+    return line[:1].islower() and len(line) < 60 and not line.endswith((".", ",", ";"))
+
+
+def _grade_line(group: list[str], line: str) -> bool:
+    """An area heading's grade, or the rest of it, on a line of its own: "...help and
+    protection:" then "requires improvement to be good.", or "...who need help and" then
+    "protection requires improvement to be good." (the full stop would otherwise read as body text, and the
+    section before would carry over the whole area)."""
+    words = " ".join(line.lower().rstrip(". ").split())
+    grade = grade_at_end(" ".join([*group, line]))
+    return len(line) < 60 and bool(grade) and (line[:1].islower() or grade.endswith(words))
+
+
 def _heading_group(lines: list[str], i: int) -> list[str]:
     """The heading starting at line i with its wrapped continuation lines, or [] when what
     follows shows it is ordinary text. A heading is confirmed by a numbered paragraph or a
@@ -106,7 +137,7 @@ def _heading_group(lines: list[str], i: int) -> list[str]:
     that starts with a capital."""
     group = [lines[i]]
     j = i + 1
-    while j < len(lines) and lines[j][:1].islower() and len(lines[j]) < 60 and not lines[j].endswith((".", ",", ";")):
+    while j < len(lines) and (_continues(lines[j]) or _grade_line(group, lines[j])):
         group.append(lines[j])
         j += 1
     if j < len(lines) and lines[j][:1].islower():
