@@ -253,6 +253,9 @@ READING = [
     ("Bath's inspection", ("bath and north east somerset",)),
     ("How did Barking fare?", ("barking and dagenham",)),
     ("a barking dog in Slough", ("slough",)),
+    ("what's the name of the front door service in reading in 2024", ("reading",)),  # a place in a year
+    ("front door in bath 2019", ("bath and north east somerset",)),
+    ("I am interested in reading", ()),
 ]
 
 

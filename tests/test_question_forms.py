@@ -400,3 +400,16 @@ def test_was_the_previous_one_better_asks_of_the_earlier_report(assistant, step)
     a, marks = _marks(assistant, step, history=["birmingham 2023 ofsted grade"], reports=[bham_2019, BHAM_2023])
     # 2019 requires improvement, 2023 good: the earlier one was not better (a wrong "Yes." before)
     assert a.text.startswith("No.") and marks["cited_report"], a.text
+
+
+def test_what_they_said_about_an_area_leads_with_its_judgement_then_quotes(assistant):
+    a = assistant.ask("what did ofsted say about care leavers in leeds?")
+    assert a.text.startswith("Ofsted judged the experiences and progress of care leavers in Leeds")
+    assert len(a.citations) >= 2 and a.citations[0].passage.citation.page == 1
+    follow = assistant.ask("and what did they find for children in care?", history=[("how is leeds doing?", "")])
+    assert "children in care" in follow.text.split("\n")[0] and len(follow.citations) >= 2
+
+
+def test_the_single_inspection_names_the_authoritys_report_of_that_framework(assistant):
+    a = assistant.ask("what did leeds's single inspection say about care leavers' accommodation?")
+    assert {c.passage.citation.published[:4] for c in a.citations} == {"2015"}

@@ -20,6 +20,31 @@ from assistant.records import Citation, Judgement, Passage, ReportMeta
 # (question without its authority and date, quoted sentence, verdict). Written for these tests
 # from typical report sentences; "" means the sentence does not settle it.
 VERDICTS = [
+    # "any?" is answered yes by a few of them
+    (
+        "does durham have any children living in unregistered childrens homes",
+        "There are a small number of children living in unregistered children’s homes.",
+        "yes",
+    ),
+    (
+        "were any kids living in unregistered childrens homes at the last inspection",
+        "A very small number of children are illegally placed in unregistered children’s homes.",
+        "yes",
+    ),
+    ("do any care leavers get free gym passes", "Only a minority of care leavers get free gym passes.", "yes"),
+    # a comment on what happens does not deny it, unless the question asks whether it is right
+    (
+        "was bromley using b&b for care leavers at the 2016 inspection",
+        "The local authority routinely places a significant number of care leavers in bed and breakfast "
+        "accommodation, which is not appropriate.",
+        "yes",
+    ),
+    (
+        "was it ok that bromley used b&b for care leavers",
+        "The local authority routinely places a significant number of care leavers in bed and breakfast "
+        "accommodation, which is not appropriate.",
+        "no",
+    ),
     ("did they lean heavily on locum social workers", "The use of locum social workers is minimal.", "no"),
     ("were there any permanent exclusions of children in care", "There have been no permanent exclusions.", "no"),
     ("are young carers properly identified", "Young carers are not consistently identified.", "no"),
@@ -606,7 +631,8 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("what did ofsted say about leeds?", "judgement"),
         ("tell me about leeds's last inspection", "judgement"),
         ("what did the inspectors find about return home interviews in leeds?", "general"),
-        ("what did ofsted say about care leavers in leeds?", "general"),
+        # an area named as such: its judgement, then its findings quoted (Intent.findings)
+        ("what did ofsted say about care leavers in leeds?", "judgement"),
         ("has leeds climbed out of inadequate since the 2023 inspection?", "change"),
         # a grade of something the council runs, not of its children's services
         ("leeds opened its own childrens home recently - what grade did it get when first inspected", "general"),
@@ -683,6 +709,8 @@ def test_comparison_words_with_two_authorities():
         ("tameside was RI in 2019, did it slip back to inadequate?", True),
         ("swindon 2019 vs 2023, what happened?", False),
         ("What did Leeds get?", False),
+        ("hampshire 2014 staying put numbers?", False),  # asks for figures
+        ("croydon front door name?", False),
     ],
 )
 def test_yes_no_form(question, yes_no):
@@ -1041,3 +1069,65 @@ def test_the_one_before_as_subject_is_not_the_one_compared_against():
 
     assert than_before("was that better than the previous one?") and than_before("better than last time?")
     assert not than_before("was the previous one better?") and not than_before("was their previous report any better?")
+
+
+@pytest.mark.parametrize(
+    "question,area",
+    [
+        ("what did they say about care leavers there?", "care_leavers"),
+        ("and what did they find for care leavers?", "care_leavers"),
+        ("what did inspectors find about child protection", "help_and_protection"),
+        ("what did ofsted say about kids in care", "children_in_care"),
+    ],
+)
+def test_what_they_said_about_an_area_is_its_judgement_and_findings(question, area):
+    intent = classify(question, 1)
+    assert (intent.kind, intent.area, intent.findings) == ("judgement", area, True)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what did ofsted say about care leavers housing?", "what did they say about the front door?"],
+)
+def test_a_matter_within_an_area_is_a_finding(question):
+    assert not classify(question, 1).findings
+
+
+def _scored(text: str, sentence: str, score: float):
+    from assistant.answering.extractive import Scored
+    from assistant.records import Citation, Passage
+
+    return Scored(Passage(text, 1.0, Citation("a.pdf", "r1"), f"c{abs(hash(text))}"), sentence, score, score, 0.5)
+
+
+def test_a_how_many_answer_gets_the_figure_that_goes_on_from_its_sentence():
+    from assistant.answering.extractive import pick
+
+    text = (
+        "The ‘Staying Put’ arrangements enable some young people to remain with their foster carers after the age "
+        "of 18. This is a strong feature of the local authority’s response. Currently 52 young people are "
+        "benefitting from this scheme after their 18th birthday. Placement moves remain high."
+    )
+    best = _scored(text, text.split(". ")[0] + ".", 1.0)
+    question = "how many young people were staying put after 18"
+    said = [s.sentence for s in pick([best], wanted=["number"], question=question)]
+    assert said[-1].startswith("Currently 52 young people")  # 18 is the question's own figure
+    assert [s.sentence for s in pick([best], question=question)] == said[:1] + said[1:2]  # not asked: no figure
+
+
+def test_a_how_long_answer_takes_the_close_sentence_that_gives_a_duration():
+    from assistant.answering.extractive import pick
+
+    said_first = [
+        "Pre-proceedings work is used well for many families.",
+        "Letters before proceedings outline the concerns clearly.",
+        "Legal planning meetings are convened when risks increase.",
+        "Some assessments lack analysis of parental capacity.",
+    ]
+    scored = [_scored(f"text {i}", s, 1.0 - i * 0.05) for i, s in enumerate(said_first)]
+    scored.append(_scored("t5", "With timescales over 40 weeks, some children wait too long for help.", 0.82))
+    said = [
+        s.sentence for s in pick(scored, wanted=["number", "duration"], question="how long was pre-proceedings work")
+    ]
+    assert len(said) == 4 and "40 weeks" in said[-1]
+    assert not any("40 weeks" in s.sentence for s in pick(scored, question="how long was pre-proceedings work"))

@@ -221,10 +221,21 @@ class Assistant:
         state = None
         for past_q, _ in history:
             past_q = self._correct(past_q)
-            state = self._merge(state, past_q, self.retriever.understand(past_q))
+            state = self._merge(state, past_q, self._framework_period(past_q, self.retriever.understand(past_q)))
         question = self._correct(question)
         f = self.retriever.understand(question, authority, published_from, published_to)
-        return self._merge(state, question, f)
+        return self._merge(state, question, self._framework_period(question, f))
+
+    def _framework_period(self, question: str, f: QueryFilters) -> QueryFilters:
+        """ "at the time of the single inspection", "its ILACS inspection": for one authority and no
+        date, the period of its reports under that framework."""
+        framework = framework_in(question)
+        if not framework or len(f.authorities) != 1 or f.has_date or f.recency:
+            return f
+        under = [m.published for m in self.retriever.catalog.history(f.authorities[0]) if m.framework == framework]
+        if not under:
+            return f
+        return replace(f, published_from=min(under), published_to=max(under), date_text=f"the {framework} inspection")
 
     def _subject(self, question: str, history: Sequence[tuple[str, str]]) -> tuple[str, str]:
         """(what a finding question asks about, the latest earlier subject): the question's
@@ -482,6 +493,13 @@ class Assistant:
                 yes = self._has_grade(question, reports[0], intent)
                 if yes is not None:
                     draft.lines[0] = f"{TEMPLATES['yes' if yes else 'no']} {draft.lines[0]}"
+            if intent.findings and draft.citations:
+                # the area's judgement, then what the report found on it, quoted
+                meta = reports[-1]
+                on = replace(f, published_from=meta.published, published_to=meta.published, recency="", exact_date="")
+                found = self._general(question, on, notes, context, search, draft=draft)
+                if not found.abstained:
+                    return found
             if draft.citations or draft.lines:
                 return self._finish(question, draft, reports=reports, notes=notes)
         return self._general(question, f, notes, context, search)
@@ -601,7 +619,16 @@ class Assistant:
         elif intent.kind == "improve":
             self.facts.improvements(meta, draft)
 
-    def _general(self, question: str, f: QueryFilters, notes: list[str], context: str = "", search: str = "") -> Answer:
+    def _general(
+        self,
+        question: str,
+        f: QueryFilters,
+        notes: list[str],
+        context: str = "",
+        search: str = "",
+        draft: Draft | None = None,
+    ) -> Answer:
+        """Quoted findings (draft: what the answer already says, the quotes go after it)."""
         f = self._naming_report(f, notes)
         # searched in the reports' words too: "EDT" is the emergency duty team (query/synonyms.py)
         searched = expand(search or question)
@@ -609,8 +636,13 @@ class Assistant:
         scored = score_sentences(
             searched, f.topic, list(r.passages), self.retriever.embedder, share=self.retriever.passage_share
         )
+        # a field question, or one naming a thing the named authority's best sentence names too
+        # ("what was operation owl in hillingdon?": 'Operation OWL' is no word of the field)
+        named = f.authorities and scored and set(self._rare_words(f.topic)) & set(tokenize(scored[0].sentence))
         needed = (
-            MIN_EVIDENCE_OFF_FIELD
+            MIN_EVIDENCE_NAMED
+            if named
+            else MIN_EVIDENCE_OFF_FIELD
             if not (_DOMAIN.search(searched) or _DOMAIN.search(context))  # "rhi": return home interview
             else MIN_EVIDENCE_NAMED
             if f.authorities
@@ -624,8 +656,10 @@ class Assistant:
                 if p.citation.report_id in self.retriever.catalog.by_id
             ]
             return self._abstain(question, notes, nearest=metas[:3])
-        chosen = pick(scored, naming="name" in asked_types(searched))
-        draft = Draft([], [])
+        wanted = asked_types(searched)
+        chosen = pick(scored, naming="name" in wanted, wanted=wanted, question=searched)
+        lead_lines = len(draft.lines) if draft else 0
+        draft = draft or Draft([], [])
         by_report: dict[str, list] = {}
         for s in chosen:
             by_report.setdefault(s.passage.citation.report_id, []).append(s)
@@ -643,9 +677,16 @@ class Assistant:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
         findings = [s.sentence for s in chosen if not yes_no.listed_to_improve(s.sentence, s.passage.citation.heading)]
         said = yes_no.verdict(f.topic or question, findings) if asks_yes_no(question, f.topic) else ""
-        if said:  # only when the quoted sentences say it (answering/yes_no.py)
+        if said and not lead_lines:  # only when the quoted sentences say it (answering/yes_no.py)
             draft.lines[0] = f"{TEMPLATES[said]} {draft.lines[0]}"
         return self._finish(question, draft, reports=reports, notes=notes)
+
+    def _rare_words(self, topic: str) -> dict[str, float]:
+        """The topic's words (stems, in the reports' words: "kids" is rare in the reports,
+        "children" is not) that fewer than NAMED_SHARE of passages hold, with their shares: the
+        names of things ("Operation OWL", "the MOMO app")."""
+        shares = {t: s for t in tokenize(reworded(topic)) if (s := self.retriever.passage_share(t)) is not None}
+        return {t: s for t, s in shares.items() if s < NAMED_SHARE}
 
     def _naming_report(self, f: QueryFilters, notes: list[str]) -> QueryFilters:
         """A finding about something only an earlier report names ("the MOMO app"), asked with
@@ -653,12 +694,10 @@ class Assistant:
         if len(f.authorities) != 1 or f.published_from or f.published_to or f.recency:
             return f
         history = self.retriever.catalog.history(f.authorities[0])
-        # in the reports' words: "kids" is rare in the reports, "children" is not
-        shares = {t: s for t in tokenize(reworded(f.topic)) if (s := self.retriever.passage_share(t)) is not None}
-        rare = [t for t, s in shares.items() if s < NAMED_SHARE]
-        if len(history) < 2 or not rare:
+        shares = self._rare_words(f.topic)
+        if len(history) < 2 or not shares:
             return f
-        key = min(rare, key=shares.__getitem__)
+        key = min(shares, key=shares.__getitem__)
         naming = self.retriever.reports_mentioning(key)
         older = [m for m in history if m.report_id in naming]
         if not older or history[-1].report_id in naming:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -210,12 +211,21 @@ _NAMES_IT = re.compile(r"\b(?:known\ as|called|named|referred\ to\ as|branded\ a
 
 
 def pick(
-    scored: list[Scored], max_sentences: int = 4, per_passage: int = 2, relative: float = 0.8, naming: bool = False
+    scored: list[Scored],
+    max_sentences: int = 4,
+    per_passage: int = 2,
+    relative: float = 0.8,
+    naming: bool = False,
+    wanted: Sequence[str] = (),
+    question: str = "",
 ) -> list[Scored]:
     """The best sentences: within `relative` of the best score, at most per_passage from one
     passage, no near-repeats; naming (a "what is it called?" question): when none of them
     names anything, the best one's neighbour in its paragraph that does ("The ‘Mockingbird’
-    project is well established. Children and foster carers are matched together, …")."""
+    project is well established. Children and foster carers are matched together, …"); wanted
+    (asked_types) holding "number" or "duration": when none of them gives a figure the question
+    does not give, the best sentence close enough that does, or else the next sentence that goes
+    on about one of them with one (_with_figure_after)."""
     if not scored:
         return []
     best = scored[0].score
@@ -234,7 +244,54 @@ def pick(
         chosen.append(s)
     if naming and chosen and not any(_names_something(c.sentence) for c in chosen[:NAMING_LOOKS]):
         chosen = _with_named_neighbour(chosen)
+    for kind in ("number", "duration"):
+        figure = _ANSWER_TYPES[kind][1]
+        if kind in wanted and chosen and not any(_new_figure(figure, c.sentence, question) for c in chosen):
+            # the best sentence close enough to be chosen that gives the figure takes the last
+            # place ("With timescales over 40 weeks, …" for "how long was pre-proceedings work
+            # dragging on?"); else the next sentence that goes on with one
+            typed = next(
+                (s for s in scored if s.score >= best * relative and _new_figure(figure, s.sentence, question)), None
+            )
+            if typed is not None and typed not in chosen:
+                chosen = [*chosen[: max_sentences - 1], typed]
+            else:
+                chosen = _with_figure_after(chosen, figure, question)
     return _with_continuations(chosen)
+
+
+# a sentence going on about the one before it: "Ten children were living in such placements"
+_GOES_ON = re.compile(r"\b(?:such|these|this|those|them|they|of\ whom|of\ which|it)\b", re.I | re.X)
+
+
+def _new_figure(figure: re.Pattern, sentence: str, question: str) -> bool:
+    """A figure in the sentence that the question does not give itself ("after the age of 18"
+    answers no "how many stay put after 18?")."""
+    given = {m.group(0).lower().rstrip(".,") for m in figure.finditer(question)}
+    return any(m.group(0).lower().rstrip(".,") not in given for m in figure.finditer(sentence))
+
+
+def _with_figure_after(chosen: list[Scored], figure: re.Pattern, question: str) -> list[Scored]:
+    """A "how many?" answer none of whose sentences holds a figure: the first chosen sentence
+    whose next one in its paragraph goes on about it with one ("…continues to use ‘fostering
+    to adopt’ placements. Ten children were living in such placements…") gets that one after it."""
+    for k, c in enumerate(chosen):
+        sentences = candidate_sentences(c.passage)
+        i = sentences.index(c.sentence) if c.sentence in sentences else -1
+        # the next sentence, or the one after it when the next goes on about it too ("This is a
+        # strong feature… Currently 52 young people are benefitting from this scheme…")
+        for j in range(i + 1, min(i + 3, len(sentences)) if i >= 0 else 0):
+            nxt = sentences[j]
+            if not _GOES_ON.search(nxt):
+                break
+            if _new_figure(figure, nxt, question) and all(o.sentence != nxt for o in chosen):
+                between = [Scored(c.passage, t, c.score, c.similarity, c.overlap) for t in sentences[i + 1 : j + 1]]
+                return [
+                    *chosen[: k + 1],
+                    *[b for b in between if all(o.sentence != b.sentence for o in chosen)],
+                    *chosen[k + 1 :],
+                ]
+    return chosen
 
 
 def _holds(rx: re.Pattern, sentence: str) -> bool:

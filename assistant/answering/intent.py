@@ -218,7 +218,21 @@ def is_yes_no(question: str) -> bool:
     if _YES_NO.search(question) or YES_NO_TAG.search(question):
         return True
     tail = re.split(r"[-–—,:;]\s", question.strip())[-1]
-    return tail.endswith("?") and len(tail.split()) <= SHORT_TAIL and not _WH.search(question)
+    return (
+        tail.endswith("?")
+        and len(tail.split()) <= SHORT_TAIL
+        and not _WH.search(question)
+        and not _DATA_ASKED.search(tail)
+    )
+
+
+# a keyword question that asks for a figure, a name or a date, not whether: "hampshire 2014
+# staying put numbers?", "croydon front door name?"
+_DATA_ASKED = re.compile(
+    r"(?<!same )(?<!different )\b(?:numbers?|figures?|stats|statistics|data|percentages?|proportions?|totals?|count"
+    r"|names?|called|dates?)\W*$",
+    re.I,
+)
 
 
 # a question offering alternatives asks which, not whether: "is the atlas team a police thing
@@ -329,13 +343,14 @@ class Intent:
     confidence: float = 1.0  # 1 for rules; the neighbours' share for the embedding vote
     summary: bool = False  # "what did ofsted say about kent?": the judgements and what needs to improve
     any_area: bool = False  # "was anything rated below good?": every area's judgement, yes if any has the grade
+    findings: bool = False  # "what did they say about care leavers?": the area's judgement, then its findings quoted
 
 
 # the inspection frameworks, as people name them (ReportMeta.framework)
 FRAMEWORKS = {
     "2026": re.compile(r"\b(?:2026|new(?:est)?|current|latest)\s+(?:inspection\s+)?framework\b", re.I),
     "ILACS": re.compile(r"\bILACS\b|\binspections?\s+of\s+local\s+authority\s+children['’]?s\s+services\b", re.I),
-    "SIF": re.compile(r"\bSIF\b|\bsingle\s+inspection\s+framework\b", re.I),
+    "SIF": re.compile(r"\bSIF\b|\bsingle\s+inspection(?:\s+framework)?\b", re.I),
 }
 
 
@@ -475,6 +490,13 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
         return Intent(
             "judgement", area=_area(q), yes_no=yn and bool(grade), grade=grade if yn else "", any_area=any_area
         )
+    if (
+        authorities >= 1
+        and SUMMARY.search(q)
+        and AREA_NAMED.search(q)
+        and not _beyond_area(q if topic is None else topic)
+    ):
+        return Intent("judgement", area=_area(q), findings=True)  # "what did they say about care leavers there?"
     if authorities >= 1 and SUMMARY.search(q) and not areas_in(q) and not own_topic(q if topic is None else topic, 2):
         return Intent("judgement", area="overall", summary=True)  # "tell me about wigan's last inspection"
     keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not _NAME_ASKED.search(q)
@@ -538,6 +560,21 @@ SUMMARY = re.compile(
     | what\ (?:was|is)\ (?:the\ )?(?:[\w'’-]+\ ){0,4}?(?:inspection|report)\ like)\b""",
     X,
 )
+# an area of judgement named as such (not a part of one: "the front door" is a finding)
+AREA_NAMED = re.compile(
+    r"""\b(care[- ]?leavers? | leaving\ care | (?:children|kids|young\ people)\ in\ care | looked[- ]after\ children
+    | help\ and\ protection | child\ protection | leadership | leaders | adoption)\b""",
+    X,
+)
+_ABOUT = {"about", "inspectors", "inspector", "there", "regarding", "re", "on", "for"}
+
+
+def _beyond_area(topic: str) -> bool:
+    """Whether a question asks about more than an area of judgement ("what did they say about
+    care leavers' housing?")."""
+    return any(w not in _ABOUT for w in _own_words(topic))
+
+
 _NAME_ASKED = re.compile(r"\b(name[ds]?|called|call)\b", re.I)  # "croydon front door name 2020"
 _KEYWORDS_ONLY = re.compile(
     r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)",

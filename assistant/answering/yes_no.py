@@ -153,7 +153,8 @@ BAD = re.compile(
 )
 # trouble of any kind: praise of one thing does not rule it out ("any problems with the front
 # door?" is not answered "no" by "a good level of service at the front door")
-ANY_TROUBLE = re.compile(r"\b(problems?|problematic|issues?|concerns?|troubles?|wrong|weak(?:ness|nesses)?)\b", re.I)
+_TROUBLE = r"problems?|problematic|issues?|concerns?|troubles?|wrong|weak(?:ness|nesses)?"
+ANY_TROUBLE = re.compile(r"\b(" + _TROUBLE + r")\b", re.I)
 # words of a question whose negation in the sentence answers it: "always" / "not always"
 NEGATABLE = re.compile(
     r"\b(always|all|every|enough|sufficient|consistently|properly|everyone|each|" + _AS_A_RULE + r")\b", re.I | re.X
@@ -231,6 +232,13 @@ NOT_PREFIXED = (
 )
 # next to nothing: answers a plain "do they…?" no ("only minimal reliance on agency staff")
 NEAR_NONE = re.compile(r"\b(minimal|negligible|hardly\ any|very\ few|very\ little|rarely|seldom)\b", re.I | re.X)
+# a question whether any exist ("were any children living in unregistered homes?", "does durham
+# have any…"): a few of them answers it yes, as a count does ("a small number of children live…")
+ANY_EXIST = re.compile(
+    r"\bany\b(?!\s+(?:good|better|worse|different|longer|more|less|use|help|point|sign|" + _TROUBLE + r")\b)",
+    re.I,
+)
+SOME = re.compile(r"\b(?:(?:a\ )?(?:very\ )?(?:few|small\ number|handful|minority)|a\ number\ of|several|some)\b", X)
 
 # a prefix joined to its word: "multi-agency" work is not agency staff
 _PREFIXED = re.compile(r"\b(multi|inter|cross|non|sub|co)-(?=[a-z])", re.I)
@@ -432,6 +440,14 @@ ASIDE = re.compile(
     | \b(?:just\ |i'?m\ )?(?:asking|wondering)(?:\ (?:about|re|regarding|for)\b.*)?\W*$""",
     X,
 )
+# the sentence's comment on what it reports, not a denial of it: "places care leavers in bed and
+# breakfast accommodation, which is not appropriate" (read only when the question asks whether it
+# happens, not whether it is good)
+COMMENT = re.compile(
+    r""",\s*which\s+(?:is|was|are|were)\s+(?:not\s+|never\s+)?(?:\w+\s+){0,2}?
+    (?:appropriate|acceptable|suitable|safe|good\ practice|in\ (?:\w+\ )?best\ interests|inappropriate|unacceptable|unsuitable|unsafe)\b[^,.;]*""",
+    X,
+)
 # a percentage: a share of the children, read as a quantity ("95% were offered" answers "most?")
 PERCENT = re.compile(r"\b(\d{1,3}(?:\.\d+)?)\s?(?:%|per\s?cent\b)", re.I)
 # a question asking whether something happens without a burden: "without having to wait?"
@@ -455,6 +471,8 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         if speaks and strength == 2 and said in ("yes", "no"):
             return ("no" if said == "yes" else "yes"), 2, coverage
         return "", 0, coverage
+    if not (GOOD.search(question) or BAD.search(question)):
+        sentence = COMMENT.sub("", sentence)
     question, sentence = _named_scheme(_joined(question), _joined(sentence))  # word positions on these throughout
     if NEGATIVE_QUESTION.search(question) or RECOMMENDATION.search(sentence):
         return "", 0, 0.0
@@ -605,6 +623,13 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
             signals.append(said == asked)
         elif stance:
             continue  # the question's own stance is on another scale
+        elif (
+            name == "quantity"
+            and said == "-"
+            and ANY_EXIST.search(question)
+            and _near(_cue_positions(SOME, text), anchors)
+        ):
+            return "yes", 2  # "any children in unregistered homes?": "a small number of children are"
         elif name == "quantity" and said == "-" and _near(_cue_positions(NEAR_NONE, text), anchors):
             return "no", 2  # next to nothing: "only minimal reliance on agency staff"
         elif name == "comparison" or (name in ("quantity", "evaluation") and said == "-"):

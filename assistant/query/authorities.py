@@ -82,6 +82,7 @@ _START_CONTEXT = {
     "does",
     "did",
 }
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _LOWER_CONTEXT = {"rated", "judged", "get", "got", "receive", "received", "score", "scored", "achieve", "achieved"}
 # a question that speaks of inspections: there "bury", "reading", "bath" are places
 _FIELD_WORDS = re.compile(
@@ -396,6 +397,9 @@ class AuthorityMatcher:
         # question about inspections or a comparison that is enough, otherwise the question
         # must name no other authority ("what were bury told to sort out")
         prev = toks[j - 1].norm if j > 0 else ""
+        after = [t.norm for t in toks[j + 1 : j + 3]]
+        if after[:1] and _YEAR.match(after[0]) or after[:1] == ["in"] and after[1:] and _YEAR.match(after[1]):
+            return True  # a place in a year: "the front door service in reading in 2024", "bath 2019"
         if nxt in _NOUN_AFTER:
             return False
         if _FIELD_WORDS.search(text):
