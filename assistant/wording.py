@@ -31,6 +31,29 @@ NOT_NEGATIVE = re.compile(
     r"where (sufficient )?progress is not|is not achieved|not at home|not (yet )?known to)\b",
     re.I,
 )
+# Less of something bad is good news: "fewer changes of social worker", "reducing potential
+# delays", "caseloads have decreased" (removed like NOT_NEGATIVE, before any cue is read).
+_BAD_THINGS = (
+    r"delays?|drift|changes\ of\ social\ workers?|caseloads?|workloads?|turnover|agency\ (?:staff|workers?)|"
+    r"vacanc(?:y|ies)|backlogs?|waiting(?:\ times?|\ lists?)?|repeat\ referrals|re-?referrals|missing\ episodes|"
+    r"placement\ moves|exclusions|risks?|harm"
+)
+FEWER_OF_BAD = re.compile(
+    r"""\b(?:reduc|fewer|decreas|lower|less|minimis|cut)\w*\s+(?:[\w-]+\s+){0,3}?(?:"""
+    + _BAD_THINGS
+    + r""")\b
+    | \b(?:"""
+    + _BAD_THINGS
+    + r""")\s+(?:[\w-]+\s+){0,5}?(?:ha(?:ve|s)\s+)?(?:been\s+)?(?:reduc|decreas|fall|fell|dropp)\w*""",
+    re.I | re.X,
+)
+
+
+def good_news_removed(text: str) -> str:
+    """The text without the phrases where a negative word is good news (NOT_NEGATIVE, FEWER_OF_BAD)."""
+    return FEWER_OF_BAD.sub(" ", NOT_NEGATIVE.sub(" ", text))
+
+
 NEGATIVE = re.compile(
     r"\b(not|cannot|can['’]t|never|too|in ?consistent(ly)?|inconsistency|variable|variability|varied|weak(ness|nesses|er)?|"
     r"poor(ly|er)?|insufficient(ly)?|lack(s|ing|ed)?|limited|delay(s|ed)?|drift|gaps?|yet to|remains? (a )?(concern|weak|"
@@ -126,7 +149,7 @@ def clauses(sentence: str) -> list[str]:
 
 def negative_cue(clause: str) -> str:
     """The first negative cue of a clause once good-news phrases are removed ("" when none)."""
-    m = NEGATIVE.search(NOT_NEGATIVE.sub(" ", clause))
+    m = NEGATIVE.search(good_news_removed(clause))
     return m.group(0) if m else ""
 
 
@@ -141,9 +164,9 @@ def polarity(sentence: str, more_negative: re.Pattern | None = None) -> str:
     whatever else it says."""
     kinds = set()
     for clause in clauses(sentence):
-        if negative_cue(clause) or (more_negative is not None and more_negative.search(clause)):
+        if negative_cue(clause) or (more_negative is not None and more_negative.search(good_news_removed(clause))):
             kinds.add("negative")
-        elif positive_cue(clause):
+        elif positive_cue(clause) or FEWER_OF_BAD.search(clause):
             kinds.add("positive")
     if {"positive", "negative"} <= kinds:
         return "both"
@@ -153,7 +176,7 @@ def polarity(sentence: str, more_negative: re.Pattern | None = None) -> str:
 def criticism(sentence: str) -> str:
     """The first strong cue of criticism in the sentence, once good-news phrases are removed
     ("" when none)."""
-    m = CRITICISM.search(NOT_NEGATIVE.sub(" ", sentence))
+    m = CRITICISM.search(good_news_removed(sentence))
     return m.group(0) if m else ""
 
 

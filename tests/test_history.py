@@ -127,6 +127,15 @@ def test_tracker_reads_inspectors_criticism(sentence, expected):
         ("Social workers visit most children in line with statutory guidance.", "positive"),
         ("Caseloads for IROs are manageable.", "positive"),
         ("Strategy meetings are convened quickly, but there is often a delay when police capacity is low.", "both"),
+        # less of something bad is good news; less of something good is not
+        (
+            "The workforce strategy is effective, resulting in increased numbers of permanent staff, which means "
+            "that children now have fewer changes of social worker.",
+            "positive",
+        ),
+        ("The psychologists provide a direct service, reducing potential delays in accessing support.", "positive"),
+        ("Delays in initial health assessments have reduced.", "positive"),
+        ("Fewer care leavers are in education, employment or training.", "negative"),
         # an offer, or work under way, is not praise
         ("Children with child protection plans have access to advocacy support when required.", "neutral"),
         ("Risks to children going missing are known and being addressed.", "neutral"),
