@@ -26,6 +26,7 @@ from .settings import Settings
 from .store import ChromaStore
 
 METADATA_VERSION = 2  # bump when reports/metadata.py changes: records are refreshed, chunks kept
+CHUNKING_VERSION = 1  # bump when chunking or reports/structure.py changes: reports are chunked and embedded again
 IGNORED_SUFFIXES = {".csv", ".json", ".jsonl", ".part", ".gitkeep", ".ds_store"}
 
 
@@ -174,15 +175,15 @@ def _ingest_one(
     store: ChromaStore,
     embedder: Embedder,
     manifest: ManifestIndex,
-    indexed: dict[str, tuple[str, int]],
+    indexed: dict[str, tuple[str, int, int]],
     summary: IngestSummary,
 ) -> None:
     try:
         sha = sha256_file(path)
     except OSError as e:
         raise ReportReadError(str(path), f"cannot open the file ({e.strerror or e})") from e
-    indexed_sha, version = indexed.get(source, ("", 0))
-    unchanged = indexed_sha == sha
+    indexed_sha, version, chunked = indexed.get(source, ("", 0, 0))
+    unchanged = indexed_sha == sha and chunked >= CHUNKING_VERSION
     if unchanged and version >= METADATA_VERSION:
         summary.skipped += 1
         return
@@ -201,7 +202,7 @@ def _ingest_one(
     summary.extractor_errors += [(str(path), name, error) for name, error in errors]
     meta = ReportMeta.from_dict({**meta.to_dict(), "sha256": sha, "path": str(path.resolve()), "pages": len(pages)})
     if unchanged:  # only the metadata extractor changed: keep the chunks and embeddings
-        store.update_report(meta, METADATA_VERSION)
+        store.update_report(meta, METADATA_VERSION, CHUNKING_VERSION)
         summary.skipped += 1
         return
     chunks = chunk_report(pages, meta)
@@ -210,7 +211,7 @@ def _ingest_one(
     t = time.time()
     vectors = embedder.embed_documents([embedding_text(c) for c in chunks])
     summary.embed_seconds += time.time() - t
-    store.replace_report(meta, chunks, vectors, METADATA_VERSION)
+    store.replace_report(meta, chunks, vectors, METADATA_VERSION, CHUNKING_VERSION)
     summary.reports += 1
     summary.pages += len(pages)
     summary.chunks += len(chunks)

@@ -139,21 +139,30 @@ class ChromaStore:
         got = self._reports.get(include=["documents"])
         return [ReportMeta.from_dict(json.loads(d)) for d in got["documents"]]
 
-    def report_states(self) -> dict[str, tuple[str, int]]:
-        """source -> (sha256, metadata extractor version) of every completely indexed report."""
+    def report_states(self) -> dict[str, tuple[str, int, int]]:
+        """source -> (sha256, metadata extractor version, chunker version) of every completely
+        indexed report."""
         got = self._reports.get(include=["metadatas"])
-        return {m["source"]: (m["sha256"], int(m.get("metadata_version", 0))) for m in got["metadatas"]}
+        return {
+            m["source"]: (m["sha256"], int(m.get("metadata_version", 0)), int(m.get("chunking_version", 0)))
+            for m in got["metadatas"]
+        }
 
     def report_shas(self) -> dict[str, str]:
         """source -> sha256 of every completely indexed report."""
-        return {source: sha for source, (sha, _) in self.report_states().items()}
+        return {source: sha for source, (sha, *_versions) in self.report_states().items()}
 
-    def update_report(self, meta: ReportMeta, metadata_version: int = 0) -> None:
+    def update_report(self, meta: ReportMeta, metadata_version: int = 0, chunking_version: int = 0) -> None:
         """Rewrite a report record only (metadata re-extracted; chunks unchanged)."""
-        self._write_report(meta, metadata_version)
+        self._write_report(meta, metadata_version, chunking_version)
 
     def replace_report(
-        self, meta: ReportMeta, chunks: Sequence[Chunk], embeddings: np.ndarray, metadata_version: int = 0
+        self,
+        meta: ReportMeta,
+        chunks: Sequence[Chunk],
+        embeddings: np.ndarray,
+        metadata_version: int = 0,
+        chunking_version: int = 0,
     ) -> None:
         """Remove whatever the index holds for this source, add the new chunks, then mark the
         report complete. Safe to interrupt at any point: a rerun redoes it."""
@@ -167,9 +176,9 @@ class ChromaStore:
                 embeddings=embeddings[i : i + batch],
                 metadatas=[_chunk_metadata(c) for c in part],
             )
-        self._write_report(meta, metadata_version)
+        self._write_report(meta, metadata_version, chunking_version)
 
-    def _write_report(self, meta: ReportMeta, metadata_version: int) -> None:
+    def _write_report(self, meta: ReportMeta, metadata_version: int, chunking_version: int) -> None:
         self._reports.upsert(
             ids=[meta.report_id],
             embeddings=[_DUMMY],
@@ -182,6 +191,7 @@ class ChromaStore:
                     "published": meta.published,
                     "framework": meta.framework,
                     "metadata_version": metadata_version,
+                    "chunking_version": chunking_version,
                 }
             ],
         )
@@ -228,5 +238,5 @@ class ChromaStore:
 
     def revision(self) -> str:
         """Changes whenever a report is added, replaced or removed (cache key for BM25)."""
-        state = sorted((source, sha, version) for source, (sha, version) in self.report_states().items())
+        state = sorted((source, *versions) for source, versions in self.report_states().items())
         return hashlib.sha256(json.dumps([state, self.count()]).encode()).hexdigest()[:16]

@@ -82,6 +82,21 @@ def test_unchanged_report_keeps_exactly_its_chunks(corpus_dir, tmp_path, embedde
     assert sorted(c.id for c in store.get_chunks(where={"source": SAMPLE[1]})) == before
 
 
+def test_a_newer_chunker_chunks_indexed_reports_again(corpus_dir, tmp_path, embedder, monkeypatch):
+    import assistant.indexing as indexing
+
+    reports = copy_reports(corpus_dir, tmp_path / "r", SAMPLE[:1])
+    s = Settings.from_env(index_path=str(tmp_path / "i"), chroma_host="")
+    ingest(reports, s, embedder=embedder, progress=False)
+    assert ingest(reports, s, embedder=embedder, progress=False).skipped == 1  # unchanged: skipped
+    monkeypatch.setattr(indexing, "CHUNKING_VERSION", indexing.CHUNKING_VERSION + 1)
+    again = ingest(reports, s, embedder=embedder, progress=False)
+    assert (again.reports, again.skipped) == (1, 0) and again.chunks > 0
+    store = ChromaStore(s).open(s.model)
+    assert store.report_states()[SAMPLE[0]][2] == indexing.CHUNKING_VERSION
+    assert ingest(reports, s, embedder=embedder, progress=False).skipped == 1
+
+
 def test_model_is_recorded_and_mixing_is_refused(sample_index):
     settings, _, _ = sample_index
     with pytest.raises(ModelMismatchError) as e:

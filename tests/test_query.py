@@ -501,6 +501,12 @@ TOPICS = [
         "What did the latest Ofsted report say about care leavers in North Somerset?",
         "What did report say about care leavers?",
     ),
+    # the asker's preamble is no part of what is asked
+    (
+        "As a councillor I want to know: in 2017 had Leicestershire agreed funding to take on more social workers?",
+        "had agreed funding to take on more social workers?",
+    ),
+    ("can you tell me whether leeds care leavers get free bus passes", "whether care leavers get free bus passes"),
 ]
 
 

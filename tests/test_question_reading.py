@@ -424,6 +424,14 @@ def test_the_question_words_split_over_two_quoted_sentences_are_read_together():
     assert verdict(question, quoted[:1]) == "yes"
 
 
+def test_a_fuller_reading_that_says_otherwise_leaves_no_verdict():
+    question = "did care leavers design their own leaving care guide?"
+    designed = "A leaving care booklet ‘Leap’, designed by care leavers in Cornwall, is a lively, informative guide."
+    buildings = "However, some of the buildings are not welcoming to care leavers."
+    assert verdict(question, [designed]) == "yes"
+    assert verdict(question, [designed, buildings]) == ""  # not "no" from the buildings
+
+
 def test_the_verb_negated_right_after_the_question_words():
     from assistant.answering.yes_no import _negated_predicate
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..chunking import split_sentences
 from ..keyword import tokenize
-from ..query.synonyms import reworded
+from ..query.synonyms import expand, reworded
 from ..records import Passage
 from ..vocabulary import TEMPLATE_TEXT
 from ..wording import CRITICISM, continues
@@ -99,7 +99,10 @@ def score_sentences(
         return ANSWER_TYPE_BONUS * any(_holds(rx, s) for rx in wants) + SPELT_BONUS * bool(spelt and spelt.search(s))
 
     cands = sorted(cands, key=lambda c: (-(c[4] + bonus(c[2])), c[0]))[:limit]
-    q = embedder.embed_query(question)
+    # the sentences are weighed against what is asked, without the authority and the date (the
+    # search is already narrowed to them; "Southend" in a sentence is no answer to "did southend
+    # use b&b?"), in the reports' words too
+    q = embedder.embed_query(expand(topic) if tokenize(topic or "") else question)
     vecs = embedder.embed_documents([c[2] for c in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
     naming = "name" in asked

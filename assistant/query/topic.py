@@ -12,6 +12,14 @@ _FILLER_RE = re.compile(
     r"|inspections?(?:\s+reports?)?|inspected)\b",
     re.I,
 )
+# what the asker says about asking, before the question: "As a councillor I want to know:",
+# "quick question -", "can you tell me"
+_PREAMBLE_RE = re.compile(
+    r"""^\s*(?:(?:as\ an?\ [\w' -]{2,40}?|hi|hello|ok|so),?\s+)?
+    (?:i\ (?:want|need|would\ like|'d\ like|wanted)\ to\ know|can\ you\ tell\ me|could\ you\ tell\ me
+    | please\ tell\ me|quick\ question|i\ was\ wondering|i'?m\ wondering)\b\s*[:,–—-]?\s*""",
+    re.I | re.X,
+)
 _DANGLING_RE = re.compile(
     r"(?:\b(?:in|of|the|for|from|at|on|published|dated|by|during|its|their|and|with|to)\s*)+(?=[?.!,;:]|$)", re.I
 )
@@ -41,7 +49,7 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _clean_topic(text: str) -> str:
-    text = _FILLER_RE.sub(f" {_SENT} ", text)
+    text = _FILLER_RE.sub(f" {_SENT} ", _PREAMBLE_RE.sub("", text))
     prev = None
     while prev != text:
         prev = text
