@@ -160,6 +160,14 @@ why will with within without would you your yours yourself yourselves ofsted s""
 )
 
 
+# Words about asking, not about the matter: "i heard the report mentions some kind of…" (a word
+# rare in the reports, "mentions", is no name of what is asked about).
+ASKING_WORDS = frozenset(
+    """mention mentions mentioned mentioning heard hear hearing say says said saying talk talks talked talking
+refer refers referred referring remember recall think thought wonder wondering reckon apparently""".split()
+)
+
+
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")

@@ -25,7 +25,7 @@ from ..query.spelling import correct
 from ..query.synonyms import expand, reworded
 from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
-from ..vocabulary import content_words, words
+from ..vocabulary import ASKING_WORDS, content_words, words
 from . import aggregate, yes_no
 from .extractive import asked_types, pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
@@ -445,7 +445,8 @@ class Assistant:
         if intent.kind == "change" and f.authorities:
             return self._change(question, f, intent)
         if selection.restricted and not selection.reports:
-            if intent.kind == "general" and f.authorities and (f.published_from or f.published_to):
+            finding = intent.kind == "general" or intent.findings  # about events, not a judgement
+            if finding and f.authorities and (f.published_from or f.published_to):
                 later = [r for a in f.authorities if (r := catalog.first_after(a, f.published_to or f.published_from))]
                 if later:  # a date of events, not of publication: the next report describes them
                     note = TEMPLATES["event_date_note"].format(
@@ -459,8 +460,11 @@ class Assistant:
                         recency="",
                         exact_date="",
                     )
-                    return self._general(question, f, [note], context, search)
-            return self._abstain(question, notes, nearest=[r for a in f.authorities for r in catalog.history(a)])
+                    if not intent.findings:
+                        return self._general(question, f, [note], context, search)
+                    selection, notes = catalog.select(f), [note]  # the area's judgement there, then its findings
+            if not selection.reports:
+                return self._abstain(question, notes, nearest=[r for a in f.authorities for r in catalog.history(a)])
         if intent.kind == "comparison" and selection.restricted:
             latest = {}
             for meta in selection.reports:
@@ -685,7 +689,12 @@ class Assistant:
         """The topic's words (stems, in the reports' words: "kids" is rare in the reports,
         "children" is not) that fewer than NAMED_SHARE of passages hold, with their shares: the
         names of things ("Operation OWL", "the MOMO app")."""
-        shares = {t: s for t in tokenize(reworded(topic)) if (s := self.retriever.passage_share(t)) is not None}
+        asking = set(tokenize(" ".join(ASKING_WORDS)))
+        shares = {
+            t: s
+            for t in tokenize(reworded(topic))
+            if t not in asking and (s := self.retriever.passage_share(t)) is not None
+        }
         return {t: s for t, s in shares.items() if s < NAMED_SHARE}
 
     def _naming_report(self, f: QueryFilters, notes: list[str]) -> QueryFilters:

@@ -264,9 +264,9 @@ _RX = {
     "inspection_dates": re.compile(
         r"""\b(when\ was\ .{0,60}inspected | inspection\ dates? | dates?\ of\ the\ inspection
         | when\ did\ .{0,60}inspection\ (?:take\ place|happen|start|begin|end) | when\ did\ .{0,40}\binspect\b
-        | (?:^|[,;:?!-]\s*)(?:and\ |so\ )?when\ .{0,40}inspectors?\ (?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
+        | (?:^|[,;:?!-]\s*)(?:and\ |so\ )?when\ .{0,40}inspectors?\ (?:actually\ |really\ |physically\ )?(?:visit|were\ on\ site|on\ site) | when\ did\ inspectors
         | when\ did\ ofsted\ .{0,20}(?:visit|inspect|go\ (?:in|into)|come) | when\ was\ .{0,40}(?:last\ )?visited
-        | when\ (?:were|was)\ (?:the\ )?inspectors?\ (?:in|at|on|there|here|visiting|around)\b | what\ dates
+        | when\ (?:were|was)\ (?:the\ )?inspectors?\ (?:actually\ |really\ |physically\ )?(?:in|at|on|there|here|visiting|around)\b | what\ dates
         | when\b.{0,80}\binspect\w*\b.{0,60}\b(?:take\ place|happen|start|begin|end|carried\ out))""",
         X,
     ),
