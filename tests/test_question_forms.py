@@ -76,6 +76,9 @@ def test_dates_of_events_are_not_publication_dates(assistant):
     assert all(c.passage.citation.source == LEEDS_2018 for c in a.citations), a.text
     b = assistant.ask("What did inspectors find about care leavers in Leeds in 2017?")
     assert not b.abstained and b.citations and all(c.passage.citation.source == LEEDS_2018 for c in b.citations), b.text
+    # an inspection named by a year it never happened in is no date of events
+    c = assistant.ask("what did the 2017 leeds ofsted inspection say about care leavers?")
+    assert c.abstained and "No report of Leeds published in 2017" in c.text, c.text
 
 
 @pytest.mark.parametrize("question", ["Did Leeds improve between 2015 and 2018?", "Has Leeds got better since 2015?"])

@@ -64,6 +64,13 @@ _DOMAIN = re.compile(
     re.I,
 )
 MAX_REPORTS_PER_ANSWER = 3
+# an inspection or report named by its year: "the 2019 inspection", "2019 ofsted report", "the
+# inspection in 2019"
+_INSPECTION_DATED = re.compile(
+    r"\b(?:19|20)\d\d\s+(?:[\w'’]+\s+){0,2}?(?:inspection|report|ofsted|visit)s?\b"
+    r"|\b(?:inspection|report|visit)\s+(?:of|in|from)\s+(?:\w+\s+)?(?:19|20)\d\d\b",
+    re.I,
+)
 _FOLLOW_UP = re.compile(
     r"^\s*(and|what about|how about|also|same for|and for|and what about|what of|ok and|now|same (?:question|again|thing|for)|how does that compare)\b|^\s*\w+( \w+){0,3}\?\s*$",
     re.I,
@@ -445,7 +452,9 @@ class Assistant:
         if intent.kind == "change" and f.authorities:
             return self._change(question, f, intent)
         if selection.restricted and not selection.reports:
-            finding = intent.kind == "general" or intent.findings  # about events, not a judgement
+            # about events, not a judgement, and not of an inspection named by its year ("the
+            # 2019 york ofsted inspection" that never was)
+            finding = (intent.kind == "general" or intent.findings) and not _INSPECTION_DATED.search(question)
             if finding and f.authorities and (f.published_from or f.published_to):
                 later = [r for a in f.authorities if (r := catalog.first_after(a, f.published_to or f.published_from))]
                 if later:  # a date of events, not of publication: the next report describes them
