@@ -430,6 +430,12 @@ def test_a_fuller_reading_that_says_otherwise_leaves_no_verdict():
     buildings = "However, some of the buildings are not welcoming to care leavers."
     assert verdict(question, [designed]) == "yes"
     assert verdict(question, [designed, buildings]) == ""  # not "no" from the buildings
+    # as fully: "help" of "help write" is held by both
+    helped = "did care leavers help write their leaving care booklet?"
+    no_help = (
+        "However, some of the buildings are not welcoming to care leavers, or give no support to one needing help."
+    )
+    assert verdict(helped, [designed, "Care leavers receive good financial help.", no_help]) == ""
 
 
 def test_the_verb_negated_right_after_the_question_words():
@@ -659,6 +665,7 @@ def test_misspelt_key_words_are_put_right(typed, meant):
         ("leeds 2019 - what proportion of looked after children had a PEP when inspectors visited?", "general"),
         ("when did inspectors visit leeds?", "inspection_dates"),
         ("when were the inspectors actually on site in leeds?", "inspection_dates"),  # set 15
+        ("quick question - in 2017 was leeds given funding for extra social workers?", "general"),  # not a grade given
         # set 13, after its out-of-sample figure was taken
         ("leeds city council childrens services ofsted 2022 - pass or fail basically?", "judgement"),
         ("how did leeds do at their last full ofsted in 2023? heard it wasnt great", "judgement"),

@@ -668,10 +668,10 @@ def verdict(question: str, sentences: list[str]) -> str:
     # sentence on "children missing from home" saying "not all" and one on "looked after
     # children" saying "all" do not settle "were all looked after children offered…?"
     found = {v for v, strength, coverage in read if strength == strongest and coverage >= widest - CLOSE_COVERAGE}
-    # a weaker reading that speaks to the question far more fully and says otherwise: "the
-    # buildings are not welcoming to care leavers" does not answer "did care leavers design their
-    # own guide?" no against "a booklet designed by care leavers"
-    fuller = {v for v, _strength, coverage in read if coverage > widest + CLOSE_COVERAGE and v in ("yes", "no")}
-    if fuller - found:
+    # a weaker reading that speaks to the question as fully or more and says otherwise: "the
+    # buildings are not welcoming to care leavers" does not answer "did care leavers design (help
+    # write) their own guide?" no against "a booklet designed by care leavers"
+    as_full = {v for v, _strength, coverage in read if coverage >= widest and v in ("yes", "no")}
+    if as_full - found:
         return ""
     return found.pop() if len(found) == 1 and "unclear" not in found else ""
