@@ -164,7 +164,8 @@ def polarity(sentence: str, more_negative: re.Pattern | None = None) -> str:
     whatever else it says."""
     kinds = set()
     for clause in clauses(sentence):
-        if negative_cue(clause) or (more_negative is not None and more_negative.search(good_news_removed(clause))):
+        cleaned = good_news_removed(clause)
+        if NEGATIVE.search(cleaned) or (more_negative is not None and more_negative.search(cleaned)):
             kinds.add("negative")
         elif positive_cue(clause) or FEWER_OF_BAD.search(clause):
             kinds.add("positive")

@@ -64,6 +64,7 @@ _DOMAIN = re.compile(
     re.I,
 )
 MAX_REPORTS_PER_ANSWER = 3
+_ASKING = frozenset(tokenize(" ".join(ASKING_WORDS)))  # stems of the words about asking
 # an inspection or report named by its year: "the 2019 inspection", "2019 ofsted report", "the
 # inspection in 2019"
 _INSPECTION_DATED = re.compile(
@@ -649,19 +650,7 @@ class Assistant:
         scored = score_sentences(
             searched, f.topic, list(r.passages), self.retriever.embedder, share=self.retriever.passage_share
         )
-        # a field question, or one naming a thing the named authority's best sentence names too
-        # ("what was operation owl in hillingdon?": 'Operation OWL' is no word of the field)
-        named = f.authorities and scored and set(self._rare_words(f.topic)) & set(tokenize(scored[0].sentence))
-        needed = (
-            MIN_EVIDENCE_NAMED
-            if named
-            else MIN_EVIDENCE_OFF_FIELD
-            if not (_DOMAIN.search(searched) or _DOMAIN.search(context))  # "rhi": return home interview
-            else MIN_EVIDENCE_NAMED
-            if f.authorities
-            else MIN_EVIDENCE
-        )
-        if not scored or max(evidence(s) for s in scored[:3]) < needed:
+        if not scored or max(evidence(s) for s in scored[:3]) < self._evidence_needed(f, searched, context, scored):
             nearest = list({p.citation.report_id: p for p in r.passages}.values())
             metas = [
                 self.retriever.catalog.by_id[p.citation.report_id]
@@ -671,7 +660,7 @@ class Assistant:
             return self._abstain(question, notes, nearest=metas[:3])
         wanted = asked_types(searched)
         chosen = pick(scored, naming="name" in wanted, wanted=wanted, question=searched)
-        lead_lines = len(draft.lines) if draft else 0
+        led = bool(draft and draft.lines)  # the answer already says something: no "Yes."/"No." before it
         draft = draft or Draft([], [])
         by_report: dict[str, list] = {}
         for s in chosen:
@@ -690,19 +679,29 @@ class Assistant:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
         findings = [s.sentence for s in chosen if not yes_no.listed_to_improve(s.sentence, s.passage.citation.heading)]
         said = yes_no.verdict(f.topic or question, findings) if asks_yes_no(question, f.topic) else ""
-        if said and not lead_lines:  # only when the quoted sentences say it (answering/yes_no.py)
+        if said and not led:  # only when the quoted sentences say it (answering/yes_no.py)
             draft.lines[0] = f"{TEMPLATES[said]} {draft.lines[0]}"
         return self._finish(question, draft, reports=reports, notes=notes)
+
+    def _evidence_needed(self, f: QueryFilters, searched: str, context: str, scored) -> float:
+        """The evidence a quoted answer needs: less for a named authority's report when the
+        question is in the field ("rhi": return home interview), or names a thing its best
+        sentence names too ("what was operation owl in hillingdon?": 'Operation OWL' is no word
+        of the field); more for a question with none of the field's words."""
+        if f.authorities and set(self._rare_words(f.topic)) & set(tokenize(scored[0].sentence)):
+            return MIN_EVIDENCE_NAMED
+        if not (_DOMAIN.search(searched) or _DOMAIN.search(context)):
+            return MIN_EVIDENCE_OFF_FIELD
+        return MIN_EVIDENCE_NAMED if f.authorities else MIN_EVIDENCE
 
     def _rare_words(self, topic: str) -> dict[str, float]:
         """The topic's words (stems, in the reports' words: "kids" is rare in the reports,
         "children" is not) that fewer than NAMED_SHARE of passages hold, with their shares: the
         names of things ("Operation OWL", "the MOMO app")."""
-        asking = set(tokenize(" ".join(ASKING_WORDS)))
         shares = {
             t: s
             for t in tokenize(reworded(topic))
-            if t not in asking and (s := self.retriever.passage_share(t)) is not None
+            if t not in _ASKING and (s := self.retriever.passage_share(t)) is not None
         }
         return {t: s for t, s in shares.items() if s < NAMED_SHARE}
 

@@ -288,12 +288,12 @@ def _with_figure_after(chosen: list[Scored], figure: re.Pattern, question: str) 
             if not _GOES_ON.search(nxt):
                 break
             if _new_figure(figure, nxt, question) and all(o.sentence != nxt for o in chosen):
-                between = [Scored(c.passage, t, c.score, c.similarity, c.overlap) for t in sentences[i + 1 : j + 1]]
-                return [
-                    *chosen[: k + 1],
-                    *[b for b in between if all(o.sentence != b.sentence for o in chosen)],
-                    *chosen[k + 1 :],
+                between = [
+                    Scored(c.passage, t, c.score, c.similarity, c.overlap)
+                    for t in sentences[i + 1 : j + 1]
+                    if all(o.sentence != t for o in chosen)
                 ]
+                return [*chosen[: k + 1], *between, *chosen[k + 1 :]]
     return chosen
 
 
