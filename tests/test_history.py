@@ -28,7 +28,6 @@ from assistant.history.export import (
     to_docx,
     to_markdown,
 )
-from assistant.history.terms import term_words
 from assistant.history.timeline import Cited, Inspection, JudgementPoint, grade_rank
 from assistant.history.tracker import (
     ListedAgain,
@@ -47,6 +46,7 @@ from assistant.history.tracker import (
     wording_on,
 )
 from assistant.records import Answer, Citation, CitedQuote, Improvement, Judgement, Passage, ReportMeta
+from assistant.terms_of_art import term_words
 
 
 def meta(authority="Leeds", published="2018-12-18", framework="ILACS", **grades) -> ReportMeta:

@@ -67,7 +67,7 @@ def test_load_known_authorities(known):
 def test_alias_file_targets_are_known(known):
     data = json.loads(ALIASES_PATH.read_text(encoding="utf-8"))
     known_set = set(known)
-    for alias, target in data["aliases"].items():
+    for alias, target in (data["aliases"] | data["towns"]).items():
         targets = [target] if isinstance(target, str) else target
         for t in targets:
             assert t in known_set, f"alias {alias!r} -> unknown {t!r}"
@@ -185,6 +185,29 @@ ALIASES = [
 @pytest.mark.parametrize("text,expected", ALIASES)
 def test_aliases(matcher, text, expected):
     assert matcher.find(text) == (expected,)
+
+
+TOWNS = [
+    ("how are childrens services in huddersfield rated?", "kirklees"),
+    ("is grimsby childrens social care any good?", "north east lincolnshire"),
+    ("what did ofsted say about Bury St Edmunds?", "suffolk"),  # not bury
+    ("Newcastle-under-Lyme children's services", "staffordshire"),  # not newcastle upon tyne
+    ("Sutton Coldfield", "birmingham"),  # not sutton
+    ("soton care leavers - what grade at the last ofsted?", "southampton"),
+    ("pompey childrens services ofsted grade", "portsmouth"),
+    ("kids in care in Barrow-in-Furness", "westmorland and furness"),
+]
+
+
+@pytest.mark.parametrize("text,expected", TOWNS)
+def test_towns_name_the_authority_responsible(matcher, text, expected):
+    assert matcher.find(text) == (expected,)
+
+
+def test_towns_that_are_ordinary_words_are_read_like_bury(matcher):
+    # lower case beside another authority: the word, not the place
+    assert matcher.find("leeds report, the grays and blues of its charts") == ("leeds",)
+    assert matcher.find("Grays children's services") == ("thurrock",)
 
 
 @pytest.mark.parametrize("text", ["Northamptonshire", "Northants", "northamptonshire's children"])
@@ -617,3 +640,28 @@ def test_every_authority_of_the_corpus_is_in_one_region(known):
     regions = json.loads(DATA.read_text(encoding="utf-8"))["regions"].values()
     members = [a for r in regions for a in r["authorities"]]
     assert len(members) == len(set(members)) and set(members) == set(known)
+
+
+@pytest.mark.parametrize(
+    "text,to",
+    [
+        ("birmingham 2016 - was the leadership and management side still judged inadequate?", "2016-12-31"),
+        ("in 2016 was leeds still inadequate?", "2016-12-31"),
+        # a date that states something: "still" asks about what came after
+        ("birmingham was inadequate in 2016, is it still?", ""),
+        ("kirklees was inadequate in 2016 - was it still inadequate?", ""),
+    ],
+)
+def test_still_in_the_past_tense_after_a_year_label_is_of_that_year(matcher, text, to):
+    assert q(matcher, text).published_to == to
+
+
+@pytest.mark.parametrize(
+    "text,topic",
+    [
+        ("adoptive parent here - was there a buddy scheme for adopters?", "was there a buddy scheme for adopters?"),
+        ("housing officer asking: were b&bs used?", "were b&bs used?"),
+    ],
+)
+def test_who_is_asking_is_not_the_topic(matcher, text, topic):
+    assert q(matcher, text).topic == topic

@@ -416,3 +416,25 @@ def test_what_they_said_about_an_area_leads_with_its_judgement_then_quotes(assis
 def test_the_single_inspection_names_the_authoritys_report_of_that_framework(assistant):
     a = assistant.ask("what did leeds's single inspection say about care leavers' accommodation?")
     assert {c.passage.citation.published[:4] for c in a.citations} == {"2015"}
+
+
+def test_still_after_a_year_label_asks_of_that_years_report(assistant):
+    a = assistant.ask("birmingham 2016 - was the leadership and management side still judged inadequate?")
+    assert a.text.startswith("Yes.") and "**inadequate**" in a.text, a.text
+    assert {c.passage.citation.published[:4] for c in a.citations} == {"2016"}
+
+
+def test_a_year_against_the_latest_gives_both_without_a_verdict(assistant):
+    a = assistant.ask("leeds 2015 care leavers vs the latest one?")
+    assert {c.passage.citation.published[:4] for c in a.citations} == {"2015", "2025"}, a.text
+    assert not a.text.startswith(("Yes.", "No.")), a.text  # it asks for both, not whether it improved
+
+
+def test_a_town_names_the_authority_responsible_for_it(assistant):
+    a = assistant.ask("how are children's services in sutton coldfield rated?")
+    assert a.text.startswith("Ofsted judged overall effectiveness in Birmingham"), a.text
+
+
+def test_the_words_of_a_term_of_art_give_no_yes(assistant):
+    a = assistant.ask("does leeds have a multi-agency safeguarding hub?")
+    assert not a.text.startswith("Yes."), a.text

@@ -1157,3 +1157,66 @@ def test_words_about_asking_are_no_names_of_what_is_asked():
     every_word_rare = SimpleNamespace(passage_share=lambda stem: 0.0)
     rare = Assistant(every_word_rare)._rare_words("i heard the report mentions some kind of crash pads")
     assert {"crash", "pad"} <= set(rare) and not {"heard", "mention"} & set(rare)
+
+
+# --------------------------------------------------------------------------- set 16's kinds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "adopter in rutland - according to the 2017 inspection were there any support groups for adopters?",
+        "going off the 2019 report did cornwall have a MARU?",
+        "foster carer - based on the latest inspection, do care leavers get ring-fenced apprenticeships?",
+    ],
+)
+def test_a_report_named_before_the_question_keeps_it_yes_no(question):
+    assert is_yes_no(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did newcastles children in care council go by back in 2017",
+        "reading 2019 ofsted - what was the children in care council called?",
+        "in knowsley what is the care leavers forum known as?",
+    ],
+)
+def test_a_question_asking_what_something_is_called_asks_a_name(question):
+    assert "name" in asked_types(question)
+    assert classify(question, 1).kind == "general"
+
+
+def test_a_sentence_naming_only_whom_the_question_is_about_says_nothing_of_it():
+    asked = "had they been putting homeless 16 and 17 year olds into b&bs?"
+    assert (
+        sentence_verdict(asked, "Work with homeless 16-to 17-year-old young people is compliant with legislation.")
+        == ""
+    )
+    assert (
+        sentence_verdict(asked, "No 16- or 17-year-olds who are homeless have been placed in bed and breakfast.")
+        == "no"
+    )
+
+
+def test_the_words_of_a_term_of_art_are_not_the_term():
+    asked = "does leeds have a multi-agency safeguarding hub?"
+    said = "The LADO has effective working relationships, ensuring an effective multi-agency response to safeguard children."
+    assert sentence_verdict(asked, said) == ""
+    assert sentence_verdict(asked, "The multi-agency safeguarding hub (MASH) is well established.") == "yes"
+    # a named scheme is the matter, whatever the question's gloss of it ("fostering")
+    assert (
+        sentence_verdict(
+            "does stockport use the mockingbird fostering model?", "The ‘Mockingbird’ project is well established."
+        )
+        == "yes"
+    )
+
+
+def test_sport_is_out_of_scope_unless_asked_in_the_field():
+    from assistant.query.places import out_of_scope
+
+    asked = "which football club backed waltham forest's white ribbon domestic abuse campaign?"
+    assert out_of_scope(asked).what == "sport"
+    assert out_of_scope(asked, in_field=True) is None
+    assert out_of_scope("what is the weather like in leeds?", in_field=True) is not None  # not an aside

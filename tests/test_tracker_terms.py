@@ -1,9 +1,9 @@
-"""Terms of art as one word (history/terms.py): a later report's other wording of a term holds the
+"""Terms of art as one word (terms_of_art.py): a later report's other wording of a term holds the
 term's weight, one word of a term alone does not."""
 
-from assistant.history.terms import TOKEN, term_words, terms_named, unify
 from assistant.history.tracker import share
 from assistant.keyword import tokenize
+from assistant.terms_of_art import TOKEN, term_words, terms_named, unify
 
 STAYING_PUT = "An effective staying put policy lets more young people live with their former foster carers"
 

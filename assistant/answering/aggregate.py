@@ -288,6 +288,9 @@ def compare_verdict(question: str, graded: list[tuple[ReportMeta, str]]) -> str:
     return ""
 
 
+_SIDE_BY_SIDE = re.compile(r"\b(?:vs|versus|against|compared?|comparison|side\ by\ side)\b", re.I | re.X)
+
+
 def change_verdict(question: str, reports: list[ReportMeta], area: str, direction: str) -> str:
     """ "yes" / "no" for a yes/no change question, from the grades of the inspections compared:
     "did it slip (back to inadequate)?" (declined, and to that grade if one is named), "has it
@@ -295,8 +298,12 @@ def change_verdict(question: str, reports: list[ReportMeta], area: str, directio
     "has it got better?"; "" for "better or worse?" or when the grades cannot be compared."""
     if not direction or re.search(r"\b(better or worse|worse or better)\b", question, re.I):
         return ""
-    grades = [j.grade for r in reports if (j := _judged(r, area or "overall"))]
     named = grades_in(question)
+    if _SIDE_BY_SIDE.search(question) and not (
+        named or BETTER.search(question) or WORSE.search(question) or SAME.search(question)
+    ):
+        return ""  # "the 2017 grade vs the latest one?" asks for both, not whether it improved
+    grades = [j.grade for r in reports if (j := _judged(r, area or "overall"))]
     if SAME.search(question) and not WORSE.search(question):
         yes = len({grade_rank(g) for g in grades}) == 1 and (not named or grade_matches(grades[-1], named[-1]))
     else:

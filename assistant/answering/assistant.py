@@ -31,6 +31,7 @@ from .extractive import asked_types, pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
 from .intent import (
     ALL_INSPECTIONS,
+    HAS_ONE,
     Intent,
     also_asked,
     areas_in,
@@ -273,7 +274,13 @@ class Assistant:
         "who led it?" keeps the authority and inspection."""
         intent = self._classify(question, f)
         if prev is None:
-            if intent.kind == "general" and f.authorities and bare(f.topic) and not asked_types(question):
+            if (
+                intent.kind == "general"
+                and f.authorities
+                and bare(f.topic)
+                and not asked_types(question)
+                and not HAS_ONE.search(question)  # "does leeds have a MASH?" asks whether, not how it was judged
+            ):
                 intent = Intent("judgement", area="overall", summary=True)  # "kirklees 2019", "leeds ofsted?"
             return f, intent
         pf, pintent = prev
@@ -426,8 +433,8 @@ class Assistant:
                         "English local authority that Ofsted has inspected, as far as the index knows."
                     ],
                 )
-        elif out_of_scope(question):
-            return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=out_of_scope(question).reason)])
+        elif outside := out_of_scope(question, in_field=bool(_DOMAIN.search(f.topic))):
+            return self._abstain(question, [TEMPLATES["out_of_scope"].format(reason=outside.reason)])
         return None
 
     def _correct(self, question: str) -> str:

@@ -16,6 +16,7 @@ from ..query.synonyms import expand, reworded
 from ..records import Passage
 from ..vocabulary import TEMPLATE_TEXT
 from ..wording import CRITICISM, continues
+from .intent import NAME_ASKED
 
 _LEAD = re.compile(r"^(?:\d{1,3}\.\s*(?=[A-Z‘“(])|[◼\uf06e•▪■●\uf0b7\uf0a7\uf0d8]\s*)")
 # a numbered paragraph starting mid-line ("… good 36. Care leavers"), but not a number that
@@ -134,7 +135,8 @@ _ANSWER_TYPES = {
     ),
     "name": (
         re.compile(
-            r"""\b(call|called|name[ds]?|which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel)
+            NAME_ASKED.pattern
+            + r"""|\b(which\ (?:service|team|project|programme|hub|panel|board)|what\ (?:service|team|project|programme|hub|panel)
             |where(?:['’]s|\ is|\ are|\ do|\ does|\ can)?
             |(?:have|has|got|run|runs|offer|offers)\ (?:a|an|any)\ (?:[\w-]+\ ){0,3}?(?:team|service|project|programme|scheme|hub|unit|panel))\b""",
             re.I | re.X,

@@ -121,7 +121,10 @@ WORSE = re.compile(
     | backwards?|lost|lose|losing|go(?:ne)?\ back)\b""",
     X,
 )
-BETTER = re.compile(r"\b(better|best|higher|stronger|ahead|outperform\w*|beat|improv\w*|upgraded|went\ up)\b", X)
+BETTER = re.compile(
+    r"\b(better|best|higher|stronger|ahead|outperform\w*|beat|improv\w*|upgraded|(?:go|goes|going|gone|went|move[sd]?|moving)\ up)\b",
+    X,
+)
 SAME = re.compile(
     r"\b(same|equal(?:ly)?|identical|match(?:es|ed)?|keep|kept|maintain\w*|retain\w*|stay(?:ed|s)?|remain(?:ed|s)?|stuck|held|hold|hang)\b",
     X,
@@ -192,7 +195,7 @@ def grade_rank(grade: str) -> int:
 
 _YES_NO = re.compile(
     r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+
-    | ^\s*(?:back\s+)?(?:in|at|from|during)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4})\s+  # "back in the 2015 report did…"
+    | (?:^|[:;]\s*|\s[-–—]\s+)\s*(?:back\s+)?(?:in|at|from|during|according\s+to|going\s+(?:off|by)|based\s+on|judging\s+by)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4}),?\s+  # "back in the 2015 report did…", "adopter - according to the 2017 inspection were there…"
     | \b(?:19|20)\d\d\s+(?=(?:does|do|did|is|are|was|were|has|have|had|can|could)\s)  # "wakefield local offer 2025 does…"
     | ^\s*(?:if|when|once|after)\s+.{3,80}?\s(?=(?:do|does|did|can|could|would|will|are|were|is|was)\s+(?:they|it|he|she|you|we|i|their|the)\b))  # "if a care leaver applies… do they…"
     \s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|any|is\ it\ true
@@ -309,7 +312,7 @@ _RX = {
         | (?:got|get|gotten|getting|become|became)\ (?:better|worse) | better | worse | went\ from | gone\ from
         | mov(?:e|ed|ing)\ (?:up|down) | go\ (?:up|down)
         | improved | improving | (?:did|has|have|does|do|is)\ .{0,40}\bimprove\b | improvement\ since | (?:was|is)\ (?:it|that|this|the\ \w+(?:\ \w+)?)\ an\ improvement | declined? | declining | deteriorat\w+ | went\ (?:up|down) | gone\ (?:up|down)
-        | (?:up|down)graded | moved\ (?:up|down|from) | (?:compared?|comparison)\ (?:to|with)\ (?:the\ |its\ |their\ )?(?:last|previous|before|most\ recent|latest|current|newest)
+        | (?:up|down)graded | moved\ (?:up|down|from) | (?:(?:compared?|comparison)\ (?:to|with)|vs\.?|versus|against)\ (?:the\ |its\ |their\ )?(?:last|previous|before|most\ recent|latest|current|newest|now)
         | than\ (?:last\ time|before|previously) | same\ as\ (?:last\ time|before) | still | any\ better | all\ (?:of\ )?(?:its|their)\ (?:inspections|ratings|judgements)
         | each\ inspection | previous\ (?:ratings|judgements|inspections)
         | slip(?:ped|ping)? | downhill | drop(?:ped|s)?(?!\ ?-?\ ?(?:in|out|off)\b) | fell | fallen | bounced?\ back | turn(?:ed)?\ (?:it(?:self)?\ )?(?:a)?round | how\ far\ .{0,30}\bcome
@@ -432,6 +435,10 @@ bits part parts anything wasnt werent isnt arent great full basically pass passe
 )
 
 
+# a question whether an authority has something: "does leeds have a MASH?"
+HAS_ONE = re.compile(r"\b(?:have|has|got|run|runs|use|uses|offer|offers)\s+(?:a|an|any)\b", re.I)
+
+
 def bare(topic: str) -> bool:
     """Whether a question's topic holds nothing but filler and areas of judgement: "kirklees
     2019", "wigan ofsted", "how were kids in care looked after in medway back in 2013?"."""
@@ -499,7 +506,7 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
         return Intent("judgement", area=_area(q), findings=True)  # "what did they say about care leavers there?"
     if authorities >= 1 and SUMMARY.search(q) and not areas_in(q) and not own_topic(q if topic is None else topic, 2):
         return Intent("judgement", area="overall", summary=True)  # "tell me about wigan's last inspection"
-    keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not _NAME_ASKED.search(q)
+    keywords = authorities >= 1 and _KEYWORDS_ONLY.search(q) and not NAME_ASKED.search(q)
     if keywords and grades_in(q):  # "worcs inadequate in 2017?"
         asked = q.rstrip().endswith("?")
         return Intent("judgement", area=_area(q), yes_no=asked, grade=grades_in(q)[0] if asked else "")
@@ -527,7 +534,11 @@ def _grade_asked(q: str, yes_no: bool, good_enough: bool) -> str:
 
 
 def _undecided(q: str, authorities: int, embedder) -> Intent:
-    """No rule decided: the nearest example phrasings' kind, for a question naming an authority."""
+    """No rule decided: the nearest example phrasings' kind, for a question naming an authority
+    (not for one asking what something is called: "what was the children in care council
+    called?" asks a name, whatever area it names)."""
+    if NAME_ASKED.search(q) and not grades_in(q):
+        return Intent("general")
     if authorities >= 1 and embedder is not None:
         return _nearest_kind(q, embedder)
     return Intent("general")
@@ -575,7 +586,9 @@ def _beyond_area(topic: str) -> bool:
     return any(w not in _ABOUT for w in _own_words(topic))
 
 
-_NAME_ASKED = re.compile(r"\b(name[ds]?|called|call)\b", re.I)  # "croydon front door name 2020"
+# a question asking what something is called: "croydon front door name 2020", "what did
+# newcastle's children in care council go by?"
+NAME_ASKED = re.compile(r"\b(name[ds]?|called|call|go(?:es)?\ by|went\ by|known\ as)\b", X)
 _KEYWORDS_ONLY = re.compile(
     r"^(?!.*\b(?:what|which|who|whom|whose|why|how|when|where|is|are|was|were|do|does|did|has|have|can|could|should|would|tell|describe|explain|list|show|give)\b)",
     re.I,

@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 
 from ..query.synonyms import reworded
+from ..terms_of_art import populations, terms_named
 from ..vocabulary import content_lemmas, words
 from ..wording import CRITICISM, PRAISE, REFERS_BACK
 from .intent import YES_NO_TAG
@@ -200,6 +201,14 @@ _REFERENCE = content_lemmas(
 # words nearly every finding holds: they do not show that a sentence speaks to the question
 UBIQUITOUS = content_lemmas(
     "children child kids kid youngsters young people person care social work worker workers service services family"
+)
+# words that say whom a question is about, not what it asks of them: a sentence holding only
+# these ("work with homeless 16- to 17-year-olds is compliant") does not say that the thing asked
+# ("were homeless 16 and 17 year olds put in b&bs?") happens
+WHOM = content_lemmas(
+    "homeless year years old olds aged age teenager teenagers adolescent adolescents leaver leavers looked after "
+    "adopter adopters carer carers foster parent parents mother mothers father fathers baby babies sibling siblings "
+    "girl girls boy boys disabled disability unaccompanied asylum seeking"
 )
 # a word the question asks about with a negating prefix in the sentence ("well developed" /
 # "underdeveloped", "consistent" / "inconsistency", "suitable" / "unsuitable") says the opposite
@@ -486,7 +495,8 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         return {t for t in telling if any(_same(s, t) for s in stems)}
 
     held = covered(sentence)
-    if NAME in held:  # the named scheme is the matter, the rest of the question its gloss
+    scheme = NAME in held
+    if scheme:  # the named scheme is the matter, the rest of the question its gloss
         held = telling
     coverage = len(held) / len(telling)
     owned = {w for m in _OWNED.finditer(question) for w in content_lemmas(m.group(1))}
@@ -523,6 +533,13 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         # "offered to all children, although take-up is relatively low"; "progress in reducing
         # caseloads, but these remain too high in several teams" (a clause with signals both ways)
         return "unclear", 2, coverage
+    if strength == 1 and not held - WHOM - UBIQUITOUS:
+        return "", 0, coverage  # the sentence names only whom the question asks about
+    asked_terms = terms_named(question) - populations()
+    if strength == 1 and not scheme and asked_terms and not asked_terms & terms_named(sentence):
+        # the words of a term of art, not the term: "an effective multi-agency response to
+        # safeguard children" does not say there is a multi-agency safeguarding hub
+        return "", 0, coverage
     if strength == 1 and len(held) < min(2, len(telling)):
         return "", 0, coverage  # the words alone, one of them: "partnerships rely on…" for "rely on agency workers?"
     if strength == 1 and any(rx.search(sentence) for rx in (CRITICISM, BAD, ASPIRATION, MORE_TO_DO, PREVENTS)):

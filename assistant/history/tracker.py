@@ -17,7 +17,7 @@ How a status is decided (every step is shown with the item):
    all chunks) are weighted by their rarity across the index (inverse document frequency over
    all chunks, read off the BM25 index). Words are Snowball stems, so inflections match. A
    term of art the matter names (``assistant/data/matter_terms.json``: staying put, return home
-   interviews, the front door...) is one word, whatever its wording (``history/terms.py``): its
+   interviews, the front door...) is one word, whatever its wording (``terms_of_art.py``): its
    stems are merged into the term's token, which weighs what they weighed, so "remain living
    with their foster families" holds the weight of "staying put", and "independent" alone
    (of independent reviewing officers) holds none of "independent visitor".
@@ -77,8 +77,8 @@ from ..answering.quotes import collapse, loose_pattern
 from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..records import Improvement, Passage, ReportMeta
+from ..terms_of_art import matter_terms, populations, term_words, terms_named, unify
 from ..wording import CONDITIONAL_LEAD, QUALIFIES, REFERS_BACK, clauses, polarity
-from .terms import matter_terms, populations, term_words, terms_named, unify
 from .timeline import Cited
 
 STATUSES = ("repeated", "addressed", "mixed", "not mentioned")

@@ -43,7 +43,8 @@ class QueryFilters:
         return bool(self.published_from or self.published_to)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:?!–—]|\s-\s|\b(?:and|but|so|what\s+about|how\s+about)\b", re.I)
+_PUNCTUATION_BREAK = re.compile(r"[,;:?!–—]|\s-\s")
+_CLAUSE_BREAK = re.compile(_PUNCTUATION_BREAK.pattern + r"|\b(?:and|but|so|what\s+about|how\s+about)\b", re.I)
 
 
 # "still" asks about now when it closes the question or comes before a grade ("is it still?",
@@ -54,12 +55,25 @@ _ASKS_NOW = re.compile(
 )
 
 
+# a clause in the past tense after a date that only labels the question: its "still" is of
+# then ("birmingham 2016 - was leadership still judged inadequate?"), not now; after a date
+# that states something ("was inadequate in 2016 - was it still?") it asks what came after
+_PAST = re.compile(r"\b(?:was|were|had|did)\b", re.I)
+_STATES = re.compile(r"\b(?:was|were|is|are|had|has|got|rated|judged|graded)\b", re.I)
+
+
 def _premise(text: str, date_end: int, recency_spans: list[tuple[int, int]]) -> bool:
     """The date stands in an earlier clause than every recency word ("was inadequate in 2017,
-    is it still?"), so it states what was, and the recency word asks what is."""
-    return bool(recency_spans) and all(
-        s >= date_end and _CLAUSE_BREAK.search(text[date_end:s]) and _ASKS_NOW.match(text, s) for s, _e in recency_spans
-    )
+    is it still?"), so it states what was, and the recency word asks what is (not when the
+    recency word's clause is in the past tense)."""
+
+    def asks_now(s: int) -> bool:
+        stops = list(_PUNCTUATION_BREAK.finditer(text, date_end, s))
+        clause = text[stops[-1].end() : s] if stops else text[date_end:s]
+        then = _PAST.search(clause) and not _STATES.search(text[:date_end])  # the date only labels the question
+        return bool(_CLAUSE_BREAK.search(text, date_end, s)) and bool(_ASKS_NOW.match(text, s)) and not then
+
+    return bool(recency_spans) and all(s >= date_end and asks_now(s) for s, _e in recency_spans)
 
 
 def parse_query(question: str, matcher: AuthorityMatcher, today: date | None = None) -> QueryFilters:

@@ -9,7 +9,10 @@ and "Kentish" never yields "Kent" (whole words only).  Decisions:
 * "Kingston" alone -> kingston upon thames; "Hull" -> kingston upon hull.
 * Names covering several authorities map to all of them: "Northamptonshire"/"Northants" -> north and
   west northamptonshire; "Cumbria", "Cheshire", "Sussex", "Bedfordshire" likewise.
-* Phrases such as "New York", "Bury St Edmunds", "Newcastle-under-Lyme" are blocked (no authority).
+* Phrases such as "New York" are blocked (no authority).
+* A town or district that is no authority names the authority responsible for its children's
+  services (the file's "towns"): "Huddersfield" -> kirklees, "Bury St Edmunds" -> suffolk (not
+  bury), "Newcastle-under-Lyme" -> staffordshire, "Soton" -> southampton.
 * Words that are also ordinary English ("reading", "bath", "bury", "barking") count only
   when capitalised and not the first word of a sentence, or possessive ("reading's"), or followed by
   council/borough/children('s)/local authority; a capitalised first word also counts when followed by
@@ -237,8 +240,8 @@ class AuthorityMatcher:
         known_set = set(self.known)
         by_lower = {k.lower(): k for k in self.known}
         table: dict[tuple[str, ...], tuple[str, ...]] = {}
-        # aliases first, canonical names last so that a canonical name always maps to itself
-        for alias, target in data.get("aliases", {}).items():
+        # aliases and towns first, canonical names last so that a canonical name always maps to itself
+        for alias, target in (data.get("aliases", {}) | data.get("towns", {})).items():
             targets = [target] if isinstance(target, str) else list(target)
             resolved = tuple(by_lower.get(t.lower(), t) for t in targets)
             resolved = tuple(t for t in resolved if t in known_set)
@@ -253,8 +256,9 @@ class AuthorityMatcher:
                 table[key] = (name,)
         self._table = table
         self._keys_by_len: dict[int, dict[tuple[str, ...], str]] = {}
+        towns = {_norm_phrase(t) for t in data.get("towns", {})} - {_norm_phrase(k) for k in self.known}
         for key, names in table.items():
-            if names:
+            if names and key not in towns:  # misspellings are matched to authorities' names, not towns'
                 self._keys_by_len.setdefault(len(key), {})[key] = " ".join(key)
         self._max_len = max((len(k) for k in table), default=1)
         self._sensitive = {w.lower() for w in data.get("case_sensitive", [])}

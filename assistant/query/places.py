@@ -6,7 +6,9 @@ the reports do not cover: the reasons the assistant gives when it cannot answer.
 * ``unknown_place(text, matcher, is_known_word)``: a name in a place position ("in X", "for
   X", "X's ...", "X council") that is no authority and no word the reports or English use
   (an invented or unlisted place).
-* ``out_of_scope(text)``: council finances, schools and colleges, adult social care, health.
+* ``out_of_scope(text, in_field)``: council finances, schools and colleges, adult social care,
+  health; sport, weather and the like unless the question is about an authority's children's
+  services (the reports mention them in passing).
 """
 
 from __future__ import annotations
@@ -33,14 +35,18 @@ class OutOfScope:
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[list[tuple[re.Pattern, str, str]], list[tuple[re.Pattern, str]]]:
+def _data() -> tuple[list[tuple[re.Pattern, str, str]], list[tuple[re.Pattern, str, bool]]]:
     raw = json.loads(_DATA.read_text(encoding="utf-8"))
     places = []
     for region in raw["regions"].values():
         for name in sorted(region["places"], key=len, reverse=True):
             rx = re.compile(r"(?<![\w-])" + r"[\s-]+".join(map(re.escape, name.split())) + r"(?![\w-])", re.I)
             places.append((rx, name, region["reason"]))
-    topics = [(re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.I), what) for what, pats in raw["topics"].items()]
+    asides = set(raw.get("asides", ()))
+    topics = [
+        (re.compile(r"\b(?:" + "|".join(pats) + r")\b", re.I), what, what in asides)
+        for what, pats in raw["topics"].items()
+    ]
     return places, topics
 
 
@@ -52,8 +58,13 @@ def outside_england(text: str) -> OutOfScope | None:
     return None
 
 
-def out_of_scope(text: str) -> OutOfScope | None:
-    for rx, what in _data()[1]:
+def out_of_scope(text: str, in_field: bool = False) -> OutOfScope | None:
+    """The topic the reports do not cover that text asks about; in_field: the question names
+    an authority and speaks of children's services, so a topic the reports mention in passing
+    ("which football club backed waltham forest's domestic abuse campaign?") is no reason."""
+    for rx, what, aside in _data()[1]:
+        if aside and in_field:
+            continue
         if rx.search(text):
             return OutOfScope(what, f"The inspection reports cover local authority children's services, not {what}.")
     return None

@@ -13,11 +13,14 @@ _FILLER_RE = re.compile(
     re.I,
 )
 # what the asker says about asking, before the question: "As a councillor I want to know:",
-# "quick question -", "can you tell me"
+# "quick question -", "can you tell me", "adoptive parent here -", "housing officer asking -"
 _PREAMBLE_RE = re.compile(
-    r"""^\s*(?:(?:as\ an?\ [\w' -]{2,40}?|hi|hello|ok|so),?\s+)?
-    (?:i\ (?:want|need|would\ like|'d\ like|wanted)\ to\ know|can\ you\ tell\ me|could\ you\ tell\ me
-    | please\ tell\ me|quick\ question|i\ was\ wondering|i'?m\ wondering)\b\s*[:,–—-]?\s*""",
+    r"""^\s*(?:
+      (?:(?:as\ an?\ [\w' -]{2,40}?|hi|hello|ok|so),?\s+)?
+      (?:i\ (?:want|need|would\ like|'d\ like|wanted)\ to\ know|can\ you\ tell\ me|could\ you\ tell\ me
+      | please\ tell\ me|quick\ question|i\ was\ wondering|i'?m\ wondering)\b\s*[:,–—-]?
+    | (?:an?\ )?[a-z][\w'’]*(?:\ [\w'’]+){0,3}\ (?:here|asking)\s*[:,–—-]
+    )\s*""",
     re.I | re.X,
 )
 _DANGLING_RE = re.compile(

@@ -1,5 +1,6 @@
-"""Terms of art of 'what needs to improve' items (``assistant/data/matter_terms.json``): a term
-is one unit of meaning, whatever its wording.
+"""Terms of art (``assistant/data/matter_terms.json``): a term is one unit of meaning, whatever
+its wording. The tracker reads 'what needs to improve' items with them (history/tracker.py); a
+yes/no answer needs the term the question names, not one of its words (answering/yes_no.py).
 
 - :func:`terms_named` -- the terms a text names ("remain with their foster carers after 18" names
   staying put);
@@ -19,10 +20,10 @@ import json
 from functools import cache
 from pathlib import Path
 
-from ..keyword import tokenize
-from ..topic_words import TopicWords
+from .keyword import tokenize
+from .topic_words import TopicWords
 
-TERMS = Path(__file__).resolve().parent.parent / "data" / "matter_terms.json"
+TERMS = Path(__file__).resolve().parent / "data" / "matter_terms.json"
 TOKEN = "term:"  # a term's token: never a stem (stems have no colon)
 
 
