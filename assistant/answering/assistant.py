@@ -440,10 +440,14 @@ class Assistant:
     def _correct(self, question: str) -> str:
         """The question with misspelt key words, text-speak and slips of common words put right
         (not words the reports use, "neet", nor the names of authorities, "lincs")."""
-        return correct(question, self._kept_as_typed)
+        return correct(question, self._kept_as_typed, self._meant)
 
     def _kept_as_typed(self, word: str) -> bool:
         return self._known_word(word) or bool(self.retriever.matcher.find(word, in_field=True))
+
+    def _meant(self, word: str) -> bool:
+        """A word a slip may be read as: a known word, not a town ("borchester" is no "dorchester")."""
+        return self._kept_as_typed(word) and not self.retriever.matcher.is_town(word)
 
     def _known_word(self, word: str) -> bool:
         """A word of the reports (so not an unknown place) or of the field's vocabulary."""

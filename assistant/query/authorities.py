@@ -256,7 +256,7 @@ class AuthorityMatcher:
                 table[key] = (name,)
         self._table = table
         self._keys_by_len: dict[int, dict[tuple[str, ...], str]] = {}
-        towns = {_norm_phrase(t) for t in data.get("towns", {})} - {_norm_phrase(k) for k in self.known}
+        self._towns = towns = {_norm_phrase(t) for t in data.get("towns", {})} - {_norm_phrase(k) for k in self.known}
         for key, names in table.items():
             if names and key not in towns:  # misspellings are matched to authorities' names, not towns'
                 self._keys_by_len.setdefault(len(key), {})[key] = " ".join(key)
@@ -266,6 +266,10 @@ class AuthorityMatcher:
         self._suffixes = sorted((_norm_phrase(s) for s in data.get("suffixes", [])), key=len, reverse=True)
 
     # -- public
+    def is_town(self, text: str) -> bool:
+        """Whether text is a town's name (the file's "towns"), not an authority's or an alias."""
+        return _norm_phrase(text) in self._towns
+
     def find(self, text: str, in_field: bool = False) -> tuple[str, ...]:
         """Canonical names mentioned in ``text``, in order of appearance, without duplicates.
         in_field: the text is known to be about inspections (a follow-up in a conversation),

@@ -93,18 +93,19 @@ def common_word_for(word: str, known: Callable[[str], bool] | None = None) -> st
     return ""
 
 
-def _fix_typo(word: str, known: Callable[[str], bool]) -> str:
+def _fix_typo(word: str, known: Callable[[str], bool], target: Callable[[str], bool]) -> str:
     fixed = _fix(word)
     if fixed != word or not word[:1].islower() or not _one_slip(word) or known(word):
         return fixed  # known() (the reports' words, the authorities) only for a rare word with a near one
-    return common_word_for(word, known) or word
+    return common_word_for(word, target) or word
 
 
-def correct(text: str, known: Callable[[str], bool] | None = None) -> str:
+def correct(text: str, known: Callable[[str], bool] | None = None, target: Callable[[str], bool] | None = None) -> str:
     """The text with misspelt key words and text-speak replaced (case is not kept for a
-    replaced word); given the words the reports use, lower-case slips of common English words
-    too."""
+    replaced word); given the words the reports use (known: kept as typed), lower-case slips of
+    common English words too, and of the words target accepts (known when not given: a town is
+    kept as typed, "soton", but no slip is read as one, "borchester" is no "dorchester")."""
     text = _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], _GLUED_UNIT.sub(r"\1 ", text))
     if known is None:
         return _WORD.sub(lambda m: _fix(m.group(0)), text)
-    return _WORD.sub(lambda m: _fix_typo(m.group(0), known), text)
+    return _WORD.sub(lambda m: _fix_typo(m.group(0), known, target or known), text)
