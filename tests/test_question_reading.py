@@ -1220,3 +1220,31 @@ def test_sport_is_out_of_scope_unless_asked_in_the_field():
     assert out_of_scope(asked).what == "sport"
     assert out_of_scope(asked, in_field=True) is None
     assert out_of_scope("what is the weather like in leeds?", in_field=True) is not None  # not an aside
+
+
+@pytest.mark.parametrize(
+    "question,yes_no",
+    [
+        ("can children in care talk to senior leaders or the corporate parenting panel?", True),  # either will do
+        ("is the atlas team run by the police or the council?", False),  # which of the two
+        ("is the atlas team a police thing or a council thing?", False),
+    ],
+)
+def test_or_the_offers_alternatives_only_about_what_something_is(question, yes_no):
+    assert asks_yes_no(question, question) is yes_no
+
+
+@pytest.mark.parametrize(
+    "follow_up,dates",
+    [
+        ("when was that?", True),
+        ("and when did they visit?", True),
+        ("when did that happen?", True),
+        ("when did that go fully live?", False),  # the thing the earlier turn found, not the inspection
+        ("roughly when did it start up?", False),
+    ],
+)
+def test_when_that_asks_the_inspection_dates_only_of_the_inspection(follow_up, dates):
+    from assistant.answering.assistant import _WHEN_THAT
+
+    assert bool(_WHEN_THAT.search(follow_up)) is dates

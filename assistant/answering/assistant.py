@@ -98,7 +98,7 @@ _NOT_ABOUT = content_words(
     "what which who how when where why was were is are did does do has have had any good bad ok okay well poor "
     "tell say said find found ofsted inspectors inspection report about like enough really quite much many "
     "called call name named whats rating ratings rated grade grades graded judgement judgements judged result "
-    "results overall latest recent effectiveness"
+    "results overall latest recent effectiveness somewhere something anything thing " + " ".join(ASKING_WORDS)
 )
 
 
@@ -110,7 +110,14 @@ def _about(topic: str) -> str:
     )
 
 
-_WHEN_THAT = re.compile(r"^\s*(?:and\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b", re.I)
+# "when was that?", "when did that happen?", "when did they visit?": the inspection's dates; not
+# "when did that go fully live?" (what the earlier turn found)
+_WHEN_THAT = re.compile(
+    r"^\s*(?:and\s+)?(?:roughly\s+|so\s+)?when\s+(?:was|were|did)\s+(?:that|it|this|they)\b"
+    r"(?:\s+(?:inspection|report|one|visit))?"
+    r"(?=\s*(?:[?.!]|$)|\s+(?:happen|take\s+place|visit|inspect|come|go\s+in|carried\s+out|done|on\s+site|there|published|out)\b)",
+    re.I,
+)
 # "when was it set up?": the start of what the earlier turn found, not the inspection's dates
 _STARTED = re.compile(
     r"\b(?:set\s+up|start\w*|launch\w*|introduc\w*|creat\w*|establish\w*|open\w*|begin|began|begun|form(?:ed)?"

@@ -242,7 +242,12 @@ _DATA_ASKED = re.compile(
 # or a council thing?", "is it run by the police or by the council?" (not "or not", and not
 # "missing or exploited children")
 _ALTERNATIVES = re.compile(
-    r"\bor\s+(?!not\b)(?:a|an|the|by|from|with|is\s+it|are\s+they|was\s+it|were\s+they|does\s+it|do\s+they)\b", re.I
+    r"\bor\s+(?!not\b)(?:a|an|by|from|with|is\s+it|are\s+they|was\s+it|were\s+they|does\s+it|do\s+they)\b"
+    # "or the" offers alternatives in a question about what something is ("is it the police or the
+    # council?"), not in one about what is done ("can children talk to senior leaders or the
+    # corporate parenting panel?": either will do)
+    r"|^\s*(?:is|are|was|were)\b.*\bor\s+the\b",
+    re.I,
 )
 
 
