@@ -1248,3 +1248,25 @@ def test_when_that_asks_the_inspection_dates_only_of_the_inspection(follow_up, d
     from assistant.answering.assistant import _WHEN_THAT
 
     assert bool(_WHEN_THAT.search(follow_up)) is dates
+
+
+def test_a_negation_under_a_risk_is_no_finding():
+    asked = "are care leavers well supported into jobs?"
+    said = "PAs work to identify how best to support care leavers at risk of not being in education or employment."
+    assert sentence_verdict(asked, said) != "no"
+    assert sentence_verdict("are all care leavers in education?", "Many care leavers are not in education.") == "no"
+
+
+@pytest.mark.parametrize(
+    "question,area",
+    [
+        ("are kids in care in telford well looked after?", "children_in_care"),
+        ("are care leavers in leeds well supported?", "care_leavers"),
+    ],
+)
+def test_how_well_an_area_serves_children_asks_its_judgement(question, area):
+    topic = re.sub(r" in (telford|leeds)", "", question)  # the topic: the question without its authority
+    intent = classify(question, 1, topic=topic)
+    assert (intent.kind, intent.area) == ("judgement", area)
+    jobs = "are care leavers well supported into jobs?"
+    assert classify(jobs.replace("leavers", "leavers in leeds"), 1, topic=jobs).kind != "judgement"  # a finding

@@ -89,6 +89,9 @@ GOOD_ENOUGH = re.compile(
     | (?:rated|judged|graded|done|do|did|doing|score[sd]?)\ well)\b""",
     X,
 )
+# an area asked about in everyday words of how well it serves children: "are kids in care well
+# looked after?" asks the area's judgement (not "are care leavers well supported into jobs?")
+WELL_SERVED = re.compile(r"\bwell\ (?:looked\ after|cared\ for|supported|served|protected|safeguarded)\b", X)
 
 # a grade below another: "was anything rated below good?" (grade "below good")
 BELOW = re.compile(
@@ -492,7 +495,9 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     if on_topic and own_topic(on_topic.group(1), 1) and not _STRONG_JUDGEMENT.search(q):
         # "how were they doing on getting kids in care to the dentist?": a finding on that
         return _undecided(q, authorities, embedder)
-    good_enough = bool(GOOD_ENOUGH.search(q))
+    good_enough = bool(GOOD_ENOUGH.search(q)) or bool(
+        WELL_SERVED.search(q) and areas_in(q) and not own_topic(WELL_SERVED.sub(" ", q if topic is None else topic), 1)
+    )
     # not "was X's out of hours service good?"
     graded_subject = (_asks_grade(q) or good_enough or bool(PASSED.search(q))) and not (own and not areas_in(q))
     elsewhere = GRADED_ELSEWHERE.search(q) and not areas_in(q)

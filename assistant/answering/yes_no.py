@@ -56,7 +56,12 @@ NEGATION = re.compile(
     r"|yet\ to|failed\ to|unable\ to|insufficiently|inadequately|no\ longer|(?:has|have|had)\ " + ENDED + r")\b",
     re.I,
 )
-NOT_A_NEGATION = re.compile(r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay)\b", re.I)
+# not a negation: "not only"; nor one under a risk, which says what may be, not what is ("care
+# leavers at risk of not being in education or employment")
+NOT_A_NEGATION = re.compile(
+    r"\b(not only|not just|no doubt|nothing but|without (?:undue |unnecessary )?delay|(?:at|in) (?:risk|danger) of not)\b",
+    re.I,
+)
 # a question that asks about an absence or an ending: its "no" would mean yes
 NEGATIVE_QUESTION = re.compile(
     r"""\b(not|no|never|n't|zero|(?:are|is|was|were|do|does|did|have|has|had|ca|wo|could|would|should)nt|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence\ of|without
