@@ -538,6 +538,10 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         # "offered to all children, although take-up is relatively low"; "progress in reducing
         # caseloads, but these remain too high in several teams" (a clause with signals both ways)
         return "unclear", 2, coverage
+    if strength == 1 and coverage <= MIN_COVERAGE:
+        # the words alone, half of them: "the Local Safeguarding Children Board (LSCB)" for "had the
+        # safeguarding board met with the living in care council?" holds the subject, not the matter
+        return "", 0, coverage
     if strength == 1 and not held - WHOM - UBIQUITOUS:
         return "", 0, coverage  # the sentence names only whom the question asks about
     asked_terms = terms_named(question) - populations()
