@@ -438,3 +438,9 @@ def test_a_town_names_the_authority_responsible_for_it(assistant):
 def test_the_words_of_a_term_of_art_give_no_yes(assistant):
     a = assistant.ask("does leeds have a multi-agency safeguarding hub?")
     assert not a.text.startswith("Yes."), a.text
+
+
+@pytest.mark.parametrize("question", ["does birmingham have a MASH?", "is there a mash in birmingham?"])
+def test_whether_an_authority_has_something_is_no_summary_of_its_judgements(assistant, question):
+    a = assistant.ask(question)
+    assert not a.text.startswith("Ofsted judged overall effectiveness"), a.text

@@ -444,8 +444,8 @@ bits part parts anything wasnt werent isnt arent great full basically pass passe
 )
 
 
-# a question whether an authority has something: "does leeds have a MASH?"
-HAS_ONE = re.compile(r"\b(?:have|has|got|run|runs|use|uses|offer|offers)\s+(?:a|an|any)\b", re.I)
+# a question whether an authority has something: "does leeds have a MASH?", "is there a mash in birmingham?"
+HAS_ONE = re.compile(r"\b(?:have|has|got|run|runs|use|uses|offer|offers|is\s+there|are\s+there)\s+(?:a|an|any)\b", re.I)
 
 
 def bare(topic: str) -> bool:
