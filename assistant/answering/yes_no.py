@@ -538,24 +538,28 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         # "offered to all children, although take-up is relatively low"; "progress in reducing
         # caseloads, but these remain too high in several teams" (a clause with signals both ways)
         return "unclear", 2, coverage
-    if strength == 1 and coverage <= MIN_COVERAGE:
-        # the words alone, half of them: "the Local Safeguarding Children Board (LSCB)" for "had the
-        # safeguarding board met with the living in care council?" holds the subject, not the matter
-        return "", 0, coverage
-    if strength == 1 and not held - WHOM - UBIQUITOUS:
-        return "", 0, coverage  # the sentence names only whom the question asks about
-    asked_terms = terms_named(question) - populations()
-    if strength == 1 and not scheme and asked_terms and not asked_terms & terms_named(sentence):
-        # the words of a term of art, not the term: "an effective multi-agency response to
-        # safeguard children" does not say there is a multi-agency safeguarding hub
-        return "", 0, coverage
-    if strength == 1 and len(held) < min(2, len(telling)):
-        return "", 0, coverage  # the words alone, one of them: "partnerships rely on…" for "rely on agency workers?"
-    if strength == 1 and any(rx.search(sentence) for rx in (CRITICISM, BAD, ASPIRATION, MORE_TO_DO, PREVENTS)):
-        # the words alone, in a sentence that finds fault or says what is still to do anywhere:
-        # "a valuable service…, but its location makes it difficult to access" for "easy to get to?"
+    if strength == 1 and _alone_says_nothing(question, sentence, held, coverage, scheme):
         return "", 0, coverage
     return ("unclear" if said == "both" else said), strength, coverage
+
+
+def _alone_says_nothing(question: str, sentence: str, held: set[str], coverage: float, scheme: bool) -> bool:
+    """Whether a sentence that only repeats the question's words (no signal either way) gives
+    no "yes": it holds half of them or fewer ("the Local Safeguarding Children Board (LSCB)"
+    for "had the safeguarding board met with the living in care council?": the subject, not the
+    matter; "partnerships rely on…" for "rely on agency workers?"); it names only whom the
+    question is about ("work with homeless 16- to 17-year-olds is compliant" for "were they put
+    in b&bs?"); it has the words of a term of art the question names, not the term ("an
+    effective multi-agency response to safeguard children" is no multi-agency safeguarding hub;
+    a named scheme is the matter itself); or it finds fault or says what is still to do
+    anywhere ("a valuable service…, but its location makes it difficult to access" for "easy
+    to get to?")."""
+    if coverage <= MIN_COVERAGE or not held - WHOM - UBIQUITOUS:
+        return True
+    asked = terms_named(question) - populations()
+    if not scheme and asked and not asked & terms_named(sentence):
+        return True
+    return any(rx.search(sentence) for rx in (CRITICISM, BAD, ASPIRATION, MORE_TO_DO, PREVENTS))
 
 
 def _class(word: str) -> str:
