@@ -124,6 +124,21 @@ TEMPLATE_TEXT = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# a contents page's line: titles each followed by their page number ("… achieving permanence 17
+# Leadership, management and governance 29 The Local Safeguarding Children Board (LSCB) 35 …")
+_CONTENTS_ENTRY = re.compile(r"[a-z)]\s\d{1,3}\s+[A-Z]")
+# a heading: every word of its own capitalised ("The Local Safeguarding Children Board (LSCB)")
+_OWN_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]{2,}")
+_HEADING_SMALL = frozenset("and the for with from into its".split())
+
+
+def not_prose(sentence: str) -> bool:
+    """A heading or a contents page's line, not a sentence of a finding: never quoted as one."""
+    if len(_CONTENTS_ENTRY.findall(sentence)) >= 2:
+        return True
+    return not any(w not in _HEADING_SMALL for w in _OWN_WORD.findall(sentence))
+
+
 # -- sentences -----------------------------------------------------------------------------------
 _SENTENCE_END = re.compile(
     r"""(?<=[.!?])               # after a full stop, question or exclamation mark

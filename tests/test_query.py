@@ -15,6 +15,7 @@ from assistant.query import (
     load_known_authorities,
     parse_query,
 )
+from assistant.query.places import names_outside_england
 
 ROOT = Path(__file__).resolve().parent.parent
 _MANIFESTS = [
@@ -197,6 +198,13 @@ TOWNS = [
 @pytest.mark.parametrize("text,expected", ALIASES + TOWNS)  # a town names the authority responsible for it
 def test_aliases(matcher, text, expected):
     assert matcher.find(text) == (expected,)
+
+
+def test_places_outside_england_are_no_slips_of_an_authority(matcher):
+    # "north lanarkshire" was read as Lancashire, and answered with Lancashire's grade
+    for name in names_outside_england():
+        for text in (f"what did ofsted say about {name}?", f"{name.lower()} child protection grade"):
+            assert matcher.find(text) == (), text
 
 
 def test_towns_that_are_ordinary_words_are_read_like_bury(matcher):

@@ -126,6 +126,7 @@ def test_still_inadequate_says_no_first(assistant):
     [
         ("What did Ofsted say about child protection in Glasgow?", "Care Inspectorate"),
         ("How is Cardiff council doing for children in care?", "Care Inspectorate Wales"),
+        ("north lanarkshire council child protection, whats the ofsted grade", "Care Inspectorate"),  # not Lancashire
         ("Is Westmoorshire's children's services inadequate?", "Westmoorshire"),
         ("What is Ofsted's annual budget?", "council finances"),
         ("borchester county council children's services ofsted 2019", "borchester"),

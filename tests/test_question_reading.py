@@ -1301,3 +1301,76 @@ def test_how_well_led_asks_the_leadership_judgement(question, kind, area):
 def test_a_keyword_tail_asking_the_name_of_something_is_no_yes_no():
     assert not is_yes_no("cambs 2014 ofsted - name of the children in care council?")
     assert is_yes_no("cambs 2014 ofsted - children in care council?")
+
+
+def test_headings_and_contents_lines_are_no_findings():
+    from assistant.vocabulary import not_prose
+
+    # Bromley 2016: the heading and the contents page were quoted, and read together as "Yes."
+    assert not_prose("The Local Safeguarding Children Board (LSCB)")
+    assert not_prose(
+        "Summary for children and young people 9 The experiences and progress of children who need help and "
+        "protection 10 The experiences and progress of children looked after and achieving permanence 17"
+    )
+    assert not not_prose("The LSCB is new.")
+    assert not not_prose("The LSCB has not met with members of the Living in Care Council (LinCC).")
+    assert not not_prose("Children in Bristol are safe (see page 12)")
+
+
+def test_sentences_from_distant_pages_are_not_read_together():
+    q = "was there a waiting list for independent visitors?"
+    a = "There is good access to an independent visitor and advocacy service."
+    b = "There is no waiting list, and children are seen quickly."
+    assert verdict(q, [a, b], [("r", 4), ("r", 4)]) == "no"
+    assert verdict(q, [a, b], [("r", 4), ("r", 30)]) != "no" or sentence_verdict(q, b) == "no"
+    assert verdict(q, [a, b], [("r", 4), ("other", 4)]) == verdict(q, [a, b], [("r", 4), ("r", 30)])
+
+
+def test_a_plan_denied_is_a_finding():
+    q = "had the safeguarding board met young people from the living in care council?"
+    s = (
+        "The LSCB does not have a plan to engage with young people and has not met with members of the "
+        "Bromley Living in Care Council (LinCC)."
+    )
+    assert sentence_verdict(q, s) == "no"
+    assert (
+        sentence_verdict("do leaders use the mockingbird model?", "Leaders plan to introduce the Mockingbird model.")
+        == ""
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is it true the council's own leaders said children's social care wasn't one of their top priorities??",
+        "did leaders say care leavers weren’t a priority?",
+    ],
+)
+def test_a_negation_inside_the_question_gets_no_verdict(question):
+    # "No." was said from "children's social care is not in the top two priorities": the opposite
+    s = "Political leaders and chief officers state that children’s social care is not in the top two priorities."
+    assert sentence_verdict(question, s) == ""
+
+
+@pytest.mark.parametrize(
+    "question, every",
+    [
+        ("did hammersmith & fulham get outstanding in every single area in 2024?", True),
+        ("was bradford outstanding across the board last time?", True),
+        ("coventry got outstanding overall in 2026 but which area wasn't outstanding and what did it get", False),
+    ],
+)
+def test_questions_about_every_area_or_which_area_read_all_areas(question, every):
+    from assistant.answering.intent import EVERY_AREA
+
+    topic = re.sub(r"hammersmith & fulham |bradford |coventry | in 20\d\d| last time", "", question)
+    intent = classify(question, 1, None, topic)
+    assert intent.kind == "judgement" and intent.any_area
+    assert bool(EVERY_AREA.search(question)) == every
+    assert intent.yes_no == every  # "…but which area wasn't?" asks which, not whether
+
+
+def test_a_question_asked_after_a_statement_or_a_question_is_not_yes_no():
+    assert not asks_yes_no("is there somewhere that helps you find work or training? what's it called")
+    assert not asks_yes_no("coventry got outstanding overall but which area wasn't outstanding")
+    assert asks_yes_no("is there somewhere that helps care leavers find work?")

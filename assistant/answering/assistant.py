@@ -31,7 +31,9 @@ from .extractive import asked_types, pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
 from .intent import (
     ALL_INSPECTIONS,
+    EVERY_AREA,
     HAS_ONE,
+    NAME_ASKED,
     Intent,
     also_asked,
     areas_in,
@@ -110,6 +112,24 @@ def _about(topic: str) -> str:
     )
 
 
+# words that point back at what the earlier turn was about: "what is it called?", "what was that one called?"
+_BACK_REFERENCE = re.compile(r"\b(?:it|its|that|this|these|those|they|them|their|one|ones)\b", re.I)
+
+
+OWN_SUBJECT = 2  # words of its own that make what a follow-up asks the name of its own subject
+
+
+def _refers_back(topic: str) -> bool:
+    """Whether a follow-up is about the earlier turn's subject: any but a question asking the
+    name of a thing it describes itself ("and what's the group for kids in care called there?",
+    not "what is it called?" nor "what's the service called?"). Other follow-ups often leave
+    the subject unsaid ("is there a phone line professionals can ring?" after the MASH)."""
+    if not NAME_ASKED.search(topic) or _BACK_REFERENCE.search(topic):
+        return True
+    own = [w for w in words(topic) if content_words(w) and not content_words(w) <= _NOT_ABOUT | _FOLLOW_UP_FILLER]
+    return len(own) < OWN_SUBJECT
+
+
 # "when was that?", "when did that happen?", "when did they visit?": the inspection's dates; not
 # "when did that go fully live?" (what the earlier turn found)
 _WHEN_THAT = re.compile(
@@ -127,9 +147,6 @@ _STARTED = re.compile(
 
 
 # a grade asked of every area: "outstanding across the board?"
-_EVERY_AREA = re.compile(
-    r"\b(?:across\s+the\s+board|in\s+(?:every|all)\s+(?:area|judgement)s?|all\s+(?:areas|round)|everything)\b", re.I
-)
 
 
 def _same_dates(f: QueryFilters, earlier: QueryFilters) -> QueryFilters:
@@ -191,7 +208,7 @@ class Assistant:
                 answer = self._answer(subject, replace(filters, topic=subject), intent, context=context)
             else:  # "who runs it?" after a question on the out-of-hours service: searched with it
                 named = self.retriever.matcher.find(question, in_field=True)
-                about = _about(earlier) if earlier and not named else ""
+                about = _about(earlier) if earlier and not named and _refers_back(filters.topic) else ""
                 search = f"{question} {about}" if about else ""
                 if about:  # its words count as the question's in the quoted sentences too
                     filters = replace(filters, topic=f"{filters.topic} {about}")
@@ -540,8 +557,9 @@ class Assistant:
     def _has_grade(question: str, meta: ReportMeta, intent: Intent) -> bool | None:
         """A yes/no judgement question's answer from the report's grades; None: the grades
         say neither."""
-        if intent.any_area and meta.judgements:  # "was anything rated below good?"
-            return any(aggregate.grade_matches(a.grade, intent.grade) for a in meta.judgements)
+        if intent.any_area and meta.judgements:  # "was anything rated below good?", "good in every area?"
+            every = all if EVERY_AREA.search(question) else any
+            return every(aggregate.grade_matches(a.grade, intent.grade) for a in meta.judgements)
         j = aggregate._judged(meta, intent.area or "overall")
         if j is not None:
             return aggregate.grade_matches(j.grade, intent.grade)
@@ -550,7 +568,7 @@ class Assistant:
         # no overall grade (the 2026 framework): yes when every area has the grade asked
         # ("outstanding across the board?"), no when none has, else the list speaks
         matches = {aggregate.grade_matches(a.grade, intent.grade) for a in meta.judgements}
-        if _EVERY_AREA.search(question) and matches:
+        if EVERY_AREA.search(question) and matches:
             matches = {all(matches)}
         return matches.pop() if len(matches) == 1 else None
 
@@ -695,8 +713,13 @@ class Assistant:
             draft.lines.append(lead)
             for s in sentences:
                 draft.lines.append(f"- {s.sentence} [{draft.add(s.passage, s.sentence)}]")
-        findings = [s.sentence for s in chosen if not yes_no.listed_to_improve(s.sentence, s.passage.citation.heading)]
-        said = yes_no.verdict(f.topic or question, findings) if asks_yes_no(question, f.topic) else ""
+        findings = [s for s in chosen if not yes_no.listed_to_improve(s.sentence, s.passage.citation.heading)]
+        places = [(s.passage.citation.report_id, s.passage.citation.page) for s in findings]
+        said = (
+            yes_no.verdict(f.topic or question, [s.sentence for s in findings], places)
+            if asks_yes_no(question, f.topic)
+            else ""
+        )
         if said and not led:  # only when the quoted sentences say it (answering/yes_no.py)
             draft.lines[0] = f"{TEMPLATES[said]} {draft.lines[0]}"
         return self._finish(question, draft, reports=reports, notes=notes)

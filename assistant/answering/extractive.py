@@ -14,7 +14,7 @@ from ..chunking import split_sentences
 from ..keyword import tokenize
 from ..query.synonyms import expand, reworded
 from ..records import Passage
-from ..vocabulary import TEMPLATE_TEXT
+from ..vocabulary import TEMPLATE_TEXT, not_prose
 from ..wording import CRITICISM, continues
 from .intent import NAME_ASKED
 
@@ -84,8 +84,8 @@ def score_sentences(
     cands = []
     for rank, p in enumerate(passages):
         for s in candidate_sentences(p):
-            if TEMPLATE_TEXT.search(s):
-                continue  # a cover page's title, the grading scale explained
+            if TEMPLATE_TEXT.search(s) or not_prose(s):
+                continue  # a cover page's title, the grading scale explained, a heading, contents
             stok = set(tokenize(s))
             overlap = max(len(qtok & stok) / len(qtok) if qtok else 0.0, len(alt & stok) / len(alt) if alt else 0.0)
             ranked = (overlap + max(weighted(qtok, stok), weighted(alt, stok))) / 2 if share else overlap

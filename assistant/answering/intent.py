@@ -101,11 +101,20 @@ BELOW = re.compile(
 )
 # what a question grants rather than asks: "… even though overall wasn't good"
 _GRANTED = re.compile(r"\b(?:even\ (?:though|if|with)|although|though|despite|given\ that)\b.*$", X)
+# a question about every one of a report's judgements: "outstanding across the board?", "good in
+# every single area?"
+EVERY_AREA = re.compile(
+    r"""\b(?:across\ the\ board | (?:in\ )?(?:every|each|all)\ (?:single\ )?(?:area|judgement|judgment|part|grade)s?
+    | all\ (?:the\ )?(?:areas|judgements|judgments|grades|parts) | all\ round | everything)\b""",
+    X,
+)
 # a question about any of a report's judgements, not the overall one alone
 ANY_AREA = re.compile(
     r"""\b(?:anything|something|any\ (?:areas?|parts?|bits?|judgements?|judgments?|grades?|sections?)
     | any\ of\ (?:them|it|the\ (?:areas|judgements|judgments|grades|parts))
-    | (?:which|what)\ (?:areas?|parts?|bits?|judgements?|judgments?))\b""",
+    | (?:which|what)\ (?:areas?|parts?|bits?|judgements?|judgments?))\b"""
+    + "|"
+    + EVERY_AREA.pattern,
     X,
 )
 
@@ -215,6 +224,9 @@ YES_NO_TAG = re.compile(
 
 
 _WH = re.compile(r"\b(what|which|who|whom|whose|why|how|when|where)\b", re.I)
+_WH_AFTER = re.compile(
+    r"\b(?:but|so)\s+(?:what|which|who|why|how|when|where)\b", re.I
+)  # the question asked after a statement
 SHORT_TAIL = 8  # words of a closing clause with a question mark and no question word: "free prescriptions included in the local offer?"
 
 
@@ -259,8 +271,10 @@ def asks_yes_no(question: str, topic: str = "") -> bool:
     """is_yes_no on the question or on its topic (the question without the authority and
     date it opens with: "merton 2017 were many care leavers staying put?"), unless it offers
     alternatives."""
-    if _ALTERNATIVES.search(question) or _WH.match(re.split(r"[-–—,:;]\s", question.strip())[-1].strip()):
-        return False  # "…, where are they now?": the closing clause asks, and it asks what
+    if _ALTERNATIVES.search(question) or _WH.match(re.split(r"[-–—,:;?]\s", question.strip())[-1].strip()):
+        return False  # "…, where are they now?", "… training? what's it called": the closing clause asks what
+    if _WH_AFTER.search(question):
+        return False  # "coventry got outstanding overall but which area wasn't outstanding?"
     return is_yes_no(question) or is_yes_no(topic.strip(" -–—:,;"))
 
 
@@ -440,7 +454,8 @@ requires require required improvement good outstanding inadequate still any rate
 summarise summarize summary overview sum nutshell like find found conclude county city borough district
 bad badly way shape state place mess trouble struggling struggled these days lately nowadays today wise
 remember remembered think thought heard hear believe recall seem seems seemed failing fail failed side sides bit
-bits part parts anything wasnt werent isnt arent great full basically pass passed""".split()
+bits part parts anything wasnt werent isnt arent great full basically pass passed
+area areas every each single all board round everything judgement judgements""".split()
 )
 
 
@@ -504,7 +519,8 @@ def classify(question: str, authorities: int = 0, embedder=None, topic: str | No
     elsewhere = GRADED_ELSEWHERE.search(q) and not areas_in(q)
     if authorities >= 1 and (_RX["judgement"].search(q) or graded_subject) and not elsewhere:
         grade = _grade_asked(q, yn, good_enough)
-        any_area = bool(ANY_AREA.search(q)) and not areas_in(q)
+        # "got outstanding overall but which area wasn't?": the other areas are asked about
+        any_area = bool(ANY_AREA.search(q)) and not [a for a in areas_in(q) if a != "overall"]
         return Intent(
             "judgement", area=_area(q), yes_no=yn and bool(grade), grade=grade if yn else "", any_area=any_area
         )

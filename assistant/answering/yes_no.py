@@ -37,6 +37,7 @@ with one another give "" (unclear): the answer then quotes the report without a 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..query.synonyms import reworded
 from ..terms_of_art import populations, terms_named
@@ -64,7 +65,7 @@ NOT_A_NEGATION = re.compile(
 )
 # a question that asks about an absence or an ending: its "no" would mean yes
 NEGATIVE_QUESTION = re.compile(
-    r"""\b(not|no|never|n't|zero|(?:are|is|was|were|do|does|did|have|has|had|ca|wo|could|would|should)nt|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence\ of|without
+    r"""\b(not|no|never|zero|(?:are|is|was|were|do|does|did|have|has|had|ca|wo|could|would|should)n['’]?t|stop(?:ped)?|no\ longer|moved?\ away\ from|ended|got\ rid|lack|absence\ of|without
     | fix(?:ed)?|solved?|resolved?|tackled?|overc[oa]me|sorted|addressed|dealt\ with)\b""",
     X,
 )
@@ -79,9 +80,10 @@ ASPIRATION = re.compile(
 MORE_TO_DO = re.compile(
     r"\b(?:more|further|much|work)\ (?:work\ )?(?:still\ )?to\ do\b|\bwork\ is\ (?:still\ )?needed\b", X
 )
-# what is planned is not what is: "leaders plan to introduce the Mockingbird model"
+# what is planned is not what is: "leaders plan to introduce the Mockingbird model" (a plan
+# denied is a finding: "the LSCB does not have a plan to engage with young people and has not met…")
 PLANNED = re.compile(
-    r"""\b(?:plans?|planned|planning|intends?|intended|intention|aims?|aimed|proposals?|proposed|hopes?)\ to
+    r"""\b(?<!no\ )(?<!not\ have\ a\ )(?<!not\ have\ any\ )(?<!without\ a\ )(?:plans?|planned|planning|intends?|intended|intention|aims?|aimed|proposals?|proposed|hopes?)\ to
     | \bwill\ (?:be\ )?(?:introduc|launch|implement|roll|start|open|establish|set)\w*
     | \b(?:is|are)\ (?:being|yet\ to\ be)\ (?:introduc|launch|implement|roll|develop|set|establish|piloted)\w*""",
     X,
@@ -676,18 +678,25 @@ def _stance_of(question: str, sentence: str, anchors: list[int]) -> tuple[str, i
     return "both", 2  # signals each way: unclear, and it vetoes another clause's reading
 
 
-def verdict(question: str, sentences: list[str]) -> str:
+def _nearby(a: tuple[str, int], b: tuple[str, int]) -> bool:
+    return a[0] == b[0] and abs(a[1] - b[1]) <= 1
+
+
+def verdict(question: str, sentences: list[str], places: Sequence[tuple[str, int]] | None = None) -> str:
     """One verdict from the quoted sentences that speak to the question: those with a signal
     outrank those that only assert its words; "" when none speaks to it, when the strongest
-    disagree, or when one is unclear."""
+    disagree, or when one is unclear. places: the report and page each sentence is quoted from
+    (None: one page)."""
     alone = [_read(question, s) for s in sentences]
     read = [r for r in alone if r[0]]
-    # the question's words split over two quoted sentences, neither saying anything of it alone
-    # but its words ("There is good access to an independent visitor and advocacy service. There
-    # is no waiting list, ...") for "was there a waiting list for independent visitors?": read
-    # together
-    for (a, b), ra, rb in zip(zip(sentences, sentences[1:]), alone, alone[1:]):
-        if ra[1] < 2 and rb[1] < 2:
+    # the question's words split over two quoted sentences, neither saying anything
+    # of it alone but its words ("There is good access to an independent visitor and advocacy
+    # service. There is no waiting list, ...") for "was there a waiting list for independent
+    # visitors?": read together, when quoted from one page or the next (a contents page and a
+    # finding thirty pages on are no one finding)
+    apart = [bool(places and not _nearby(places[i], places[i + 1])) for i in range(len(sentences) - 1)]
+    for (a, b), ra, rb, far in zip(zip(sentences, sentences[1:]), alone, alone[1:], apart):
+        if ra[1] < 2 and rb[1] < 2 and not far:
             joined = _read(question, f"{a} {b}")
             if joined[0] and joined[2] > max(ra[2], rb[2]):
                 read.append(joined)

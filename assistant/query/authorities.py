@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .places import names_outside_england
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ALIASES_PATH = DATA_DIR / "authority_aliases.json"
 
@@ -261,6 +263,10 @@ class AuthorityMatcher:
             if names and key not in towns:  # misspellings are matched to authorities' names, not towns'
                 self._keys_by_len.setdefault(len(key), {})[key] = " ".join(key)
         self._max_len = max((len(k) for k in table), default=1)
+        # the words of places outside England are no slips of an authority's name ("north
+        # lanarkshire" is no "lancashire")
+        own = {w for key in table for w in key}
+        self._elsewhere = {w for name in names_outside_england() for w in _norm_phrase(name)} - own
         self._sensitive = {w.lower() for w in data.get("case_sensitive", [])}
         self._prefixes = sorted((_norm_phrase(p) for p in data.get("prefixes", [])), key=len, reverse=True)
         self._suffixes = sorted((_norm_phrase(s) for s in data.get("suffixes", [])), key=len, reverse=True)
@@ -327,7 +333,7 @@ class AuthorityMatcher:
             best = None
             for length in (3, 2, 1):
                 window = toks[i : i + length]
-                if len(window) < length or not any(_unusual(t.norm) for t in window):
+                if len(window) < length or not any(self._unusual(t.norm) for t in window):
                     continue
                 phrase = " ".join(t.norm for t in window)
                 if len(phrase) < 5:
@@ -340,7 +346,7 @@ class AuthorityMatcher:
                     continue  # the first letter kept: "wessex" is no slip of "essex"
                 if hit and (best is None or hit[1] > best[1]):
                     best = (length, hit[1], hit[2])
-            if best is None and _unusual(toks[i].norm) and len(toks[i].norm) >= 5:
+            if best is None and self._unusual(toks[i].norm) and len(toks[i].norm) >= 5:
                 # one slip of a key inside a name ("swindom"), or a possessive without its
                 # apostrophe ("hulls"): the first letter kept, one name only
                 word = toks[i].norm
@@ -351,7 +357,7 @@ class AuthorityMatcher:
                 }
                 if len(near) == 1:
                     best = (1, 100, near.pop())
-            if best is None and _unusual(toks[i].norm) and len(toks[i].norm) >= 4:
+            if best is None and self._unusual(toks[i].norm) and len(toks[i].norm) >= 4:
                 # a clipped name ("sheff", "northants"-style short forms): the start of one name only
                 starts = {k for k in self._keys_by_len.get(1, {}) if k[0].startswith(toks[i].norm)}
                 if len(starts) == 1:
@@ -365,6 +371,10 @@ class AuthorityMatcher:
         return out
 
     # -- internals
+    def _unusual(self, word: str) -> bool:
+        """No common English word and no word of a place outside England: maybe a slip of a name."""
+        return _unusual(word) and word not in self._elsewhere
+
     def _lookup(self, norms: list[str], i: int) -> tuple[int, tuple[str, ...]] | None:
         for length in range(min(self._max_len, len(norms) - i), 0, -1):
             key = tuple(norms[i : i + length])

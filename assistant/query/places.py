@@ -50,6 +50,12 @@ def _data() -> tuple[list[tuple[re.Pattern, str, str]], list[tuple[re.Pattern, s
     return places, topics
 
 
+def names_outside_england() -> tuple[str, ...]:
+    """The listed names of places outside England (councils of Wales, Scotland and Northern
+    Ireland, Crown dependencies, countries)."""
+    return tuple(name for _rx, name, _reason in _data()[0])
+
+
 def outside_england(text: str) -> OutOfScope | None:
     for rx, name, reason in _data()[0]:
         m = rx.search(text)
