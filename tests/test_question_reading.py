@@ -1374,3 +1374,60 @@ def test_a_question_asked_after_a_statement_or_a_question_is_not_yes_no():
     assert not asks_yes_no("is there somewhere that helps you find work or training? what's it called")
     assert not asks_yes_no("coventry got outstanding overall but which area wasn't outstanding")
     assert asks_yes_no("is there somewhere that helps care leavers find work?")
+
+
+def test_a_naming_answer_takes_the_name_from_its_numbered_paragraph():
+    from assistant.answering.extractive import pick
+
+    text = (
+        "29. Care leavers are well supported. 30. The Care Leavers Independence Collective has a powerful voice. Its "
+        "ideas and feedback are sought and acted on by senior leaders to improve services. Care leavers know who "
+        "senior leaders and members are, and they influence and challenge them directly. Initiatives they have "
+        "co-produced include transport cards for free travel in the city and the digital offer. 31. The Oasis Hub "
+        "is a place where care leavers meet."
+    )
+    best = _scored(
+        text,
+        "Initiatives they have co-produced include transport cards for free travel in the city and the digital offer.",
+        1.0,
+    )
+    said = [s.sentence for s in pick([best], naming=True, question="what's the name of the care leavers group?")]
+    assert (
+        said[0] == "The Care Leavers Independence Collective has a powerful voice."
+    )  # not the Oasis Hub of paragraph 31
+
+
+def test_the_words_a_question_quotes_are_looked_for_as_said():
+    from assistant.answering.extractive import quoted_in
+
+    rx = quoted_in("did ofsted pick up on social workers labelling kids as 'hard to engage' in their records?")
+    assert rx.search("The phrases ‘hard to engage’ or ‘does not engage’ are then used inappropriately.")
+    assert quoted_in("children's services aren't good") is None and quoted_in("is leeds' MASH good") is None
+    # a sentence about the quoted words is no negation of them
+    s = "The phrases ‘hard to engage’ or ‘does not engage’ are then used inappropriately in case records."
+    assert sentence_verdict("did social workers label kids as 'hard to engage' in their records?", s) != "no"
+
+
+def test_everyday_openings_and_grades_for_an_area():
+    q = "ok and how many of their care leavers were staying on with foster carers after 18 at that point?"
+    assert classify(q, 1, None, q).kind == "general"  # "ok" opens the question; it asks no grade
+    assert classify("was leeds ok in 2019?", 1, None, "was ok?").kind == "judgement"
+    assert grades_in("was ealing rated good for help and protection in 2024") == ["good"]
+    assert grades_in("is it good for children") == []
+    assert (
+        sentence_verdict(
+            "were lots care leavers doing apprenticeships?",
+            "At the time of the inspection, only one care leaver (now a graduate) was registered for an apprenticeship.",
+        )
+        == "no"
+    )
+
+
+def test_acronyms_social_workers_use_and_inspections_the_reports_are_not():
+    from assistant.query.places import out_of_scope
+
+    assert "children in care council" in expand("barnsley cicc name? 2018 ilacs")
+    assert "child criminal exploitation" in expand("cce in wigan")
+    assert "trust or company" in expand("which company delivers childrens social care in reading")
+    assert out_of_scope("what was the outcome of wigan's local area SEND inspection?")
+    assert not out_of_scope("do they send children out of area?")

@@ -28,12 +28,15 @@ _PARA_START = re.compile(_NOT_BEFORE_NUMBER + r"\s(?=\d{1,3}\.\s?[A-Z‘“(])")
 KEYWORD_WEIGHT = 0.25
 ANSWER_TYPE_BONUS = 0.08  # a sentence holding the kind of answer asked for (a number, a name)
 SPELT_BONUS = 0.3  # a sentence spelling out the acronym a "what does X stand for?" question asks
+QUOTED_BONUS = 0.3  # a sentence holding the words a question quotes ("labelling kids as 'hard to engage'")
 NAMING_BONUS = 0.15  # a sentence that names the asked thing, for "what is it called?" questions
 RANK_WEIGHT = 0.05
+FIGURE_RELATIVE = 0.7  # a "how many?" answer with no figure takes the best sentence this close that gives one
 MIN_CHARS, MAX_CHARS = 40, 450
 MIN_FRAGMENT = 80  # a sentence cut by the passage's end is quoted only when this long
 MAX_EMBEDDED = 24  # sentences embedded per question
 MIN_SHARE = 1e-4  # rarer words weigh no more than this share's
+NAMING_REACH = 3  # sentences of its paragraph from a naming answer's sentence that may hold the name
 NAMING_LOOKS = 2  # a "what is it called?" answer: the best sentences whose neighbours may hold the name
 
 
@@ -95,9 +98,14 @@ def score_sentences(
     asked = asked_types(question)
     wants = [_ANSWER_TYPES[kind][1] for kind in asked]
     spelt = spelt_out(question)  # "what does SAFE stand for?": the words whose initials make it
+    quoted = quoted_in(question)  # "labelling kids as 'hard to engage'": the words quoted, as said
 
     def bonus(s: str) -> float:
-        return ANSWER_TYPE_BONUS * any(_holds(rx, s) for rx in wants) + SPELT_BONUS * bool(spelt and spelt.search(s))
+        return (
+            ANSWER_TYPE_BONUS * any(_holds(rx, s) for rx in wants)
+            + SPELT_BONUS * bool(spelt and spelt.search(s))
+            + QUOTED_BONUS * bool(quoted and quoted.search(s))
+        )
 
     cands = sorted(cands, key=lambda c: (-(c[4] + bonus(c[2])), c[0]))[:limit]
     # the sentences are weighed against what is asked, without the authority and the date (the
@@ -107,10 +115,15 @@ def score_sentences(
     vecs = embedder.embed_documents([c[2] for c in cands])
     sims = vecs @ np.asarray(q, dtype=np.float32)
     naming = "name" in asked
+    things = asked_things(question) if naming else None
     scored = []
     for (rank, p, s, overlap, ranked), sim in zip(cands, sims):
         score = float(sim) + KEYWORD_WEIGHT * ranked + RANK_WEIGHT / (rank + 1) + bonus(s)
         if naming and overlap >= 0.5 and _NAMES_IT.search(s):  # "the front door, known as the SPOC"
+            score += NAMING_BONUS
+        elif things and things.search(s) and (_NAMES_IT.search(s) or _DEFINES.search(s) or _QUOTED_NAME.search(s)):
+            # the kind of thing asked, named: "Pitstop is a foster care scheme…" for "name of the
+            # short term foster care scheme?"; "initiatives such as ‘attachment aware schools’"
             score += NAMING_BONUS
         scored.append(Scored(p, s, score, float(sim), overlap))
     return sorted(scored, key=lambda x: -x.score)
@@ -205,9 +218,41 @@ def spelt_out(question: str) -> re.Pattern | None:
     return re.compile(r"\b" + between.join(rf"{re.escape(c)}[\w'’]*" for c in letters.lower()), re.I)
 
 
+_QUOTED = re.compile(r"(?<![\w'’])['\"‘“]([A-Za-z][\w\s'’-]{2,60}?)['\"’”](?![\w'’])")
+
+
+def quoted_in(question: str) -> re.Pattern | None:
+    """The words a question quotes ("'hard to engage'"), as a pattern over sentences (any
+    quotation marks, any spacing); None when it quotes nothing."""
+    found = [m.group(1).strip() for m in _QUOTED.finditer(question)]
+    if not found:
+        return None
+    return re.compile("|".join(r"\b" + r"\s+".join(map(re.escape, f.split())) + r"\b" for f in found), re.I)
+
+
 def asked_types(question: str) -> list[str]:
     """The kinds of answer a question asks for: "number", "name", "who" (none: a finding in general)."""
     return [kind for kind, (ask, _rx) in _ANSWER_TYPES.items() if ask.search(question)]
+
+
+# the kinds of thing a "what is it called?" question asks the name of
+_THING = (
+    r"scheme|project|programme|initiative|service|team|group|panel|hub|council|forum|app|model|approach|unit"
+    r"|pathway|charter|award|tool|partnership|network|pledge|club|centre|house|campaign|magazine|newsletter|website"
+)
+_THING_ASKED = re.compile(rf"\b({_THING})s?\b", re.I)
+# a sentence that says what a named thing is: "Pitstop is a foster care scheme using…"
+_DEFINES = re.compile(
+    r"^(?:The\s+)?[‘“'\"]?[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*)*[’”'\"]?\s+(?:is|was|are|were)\s+(?:an?|the)\s"
+)
+_QUOTED_NAME = re.compile(r"[‘“][A-Za-z][^’”]{1,40}[’”]")
+
+
+def asked_things(question: str) -> re.Pattern | None:
+    """The kinds of thing (scheme, group, service…) a naming question asks the name of, as a
+    pattern over sentences; None when it names none."""
+    found = {m.group(1).lower() for m in _THING_ASKED.finditer(question)}
+    return re.compile(r"\b(?:" + "|".join(sorted(found)) + r")s?\b", re.I) if found else None
 
 
 _COUNCIL = re.compile(r"\b(?:Council|Ofsted)\b")
@@ -252,11 +297,12 @@ def pick(
     for kind in ("number", "duration"):
         figure = _ANSWER_TYPES[kind][1]
         if kind in wanted and chosen and not any(_new_figure(figure, c.sentence, question) for c in chosen):
-            # the best sentence close enough to be chosen that gives the figure takes the last
+            # the best sentence nearly close enough to be chosen that gives the figure takes the last
             # place ("With timescales over 40 weeks, …" for "how long was pre-proceedings work
             # dragging on?"); else the next sentence that goes on with one
             typed = next(
-                (s for s in scored if s.score >= best * relative and _new_figure(figure, s.sentence, question)), None
+                (s for s in scored if s.score >= best * FIGURE_RELATIVE and _new_figure(figure, s.sentence, question)),
+                None,
             )
             if typed is not None and typed not in chosen:
                 chosen = [*chosen[: max_sentences - 1], typed]
@@ -309,15 +355,36 @@ def _names_something(sentence: str) -> bool:
     return _holds(_ANSWER_TYPES["name"][1], sentence)
 
 
+_NUMBERED = re.compile(r"(?:^|\s)\d{1,3}\.\s(?=[A-Z‘“(])")
+
+
+def _same_paragraph(passage: Passage, sentences: list[str], i: int) -> set[int]:
+    """The indexes of the sentences in the numbered paragraph of sentence i (just i when the
+    passage has no numbered paragraphs)."""
+    text = " ".join(passage.text.split())
+    at = text.find(sentences[i])
+    if at < 0:
+        return {i}
+    starts = [m.end() for m in _NUMBERED.finditer(text)]
+    begin = max((p for p in starts if p <= at), default=0)
+    end = min((p for p in starts if p > at), default=len(text))
+    return {j for j, s in enumerate(sentences) if begin <= text.find(s) < end}
+
+
 def _with_named_neighbour(chosen: list[Scored]) -> list[Scored]:
-    """chosen with a sentence that names something next to one of its best NAMING_LOOKS."""
+    """chosen with a sentence that names something near one of its best NAMING_LOOKS: in its
+    numbered paragraph, at most NAMING_REACH sentences away, nearest first ("The Care
+    Leavers Independence Collective has a powerful voice. … Initiatives they have co-produced
+    include transport cards…")."""
     for k, c in enumerate(chosen[:NAMING_LOOKS]):
         sentences = candidate_sentences(c.passage)
         if c.sentence not in sentences:
             continue
         i = sentences.index(c.sentence)
-        for j in (i - 1, i + 1):
-            if 0 <= j < len(sentences) and _names_something(sentences[j]):
+        paragraph = _same_paragraph(c.passage, sentences, i)
+        nearest = sorted((j for j in paragraph - {i} if abs(j - i) <= NAMING_REACH), key=lambda j: (abs(j - i), j > i))
+        for j in nearest:
+            if _names_something(sentences[j]):
                 if any(o.sentence == sentences[j] for o in chosen):
                     return chosen
                 named = Scored(c.passage, sentences[j], c.score, c.similarity, c.overlap)

@@ -75,16 +75,22 @@ _AFTER_GRADE = r"""(?!\s+(?!(?:for|in|at|on|or|and|but|nor|now|still|then|overal
 GRADES = {  # the order is the grade scale, best first
     "outstanding": re.compile(r"\b(outstanding|excellent)\b" + _AFTER_GRADE, X),
     "good": re.compile(
-        r"(?<!to\ be\ )(?<!for\ )\bgood\b(?!\ (?:at|is|are|for|news|practice|quality|progress))" + _AFTER_GRADE, X
+        # "good for" an area is a grade ("rated good for help and protection?"), not "good for children"
+        r"(?<!to\ be\ )(?<!for\ )\bgood\b(?!\ (?:at|is|are|news|practice|quality|progress))"
+        r"(?!\ for\ (?!(?:the\ )?(?:help|protection|child\ protection|children\ (?:in\ care|looked\ after|who\ need)"
+        r"|care\ leavers|leaving\ care|leaders(?:hip)?|kids\ in\ care|looked\ after|adoption|permanence|overall)\b))"
+        + _AFTER_GRADE,
+        X,
     ),
     "requires improvement": re.compile(r"\b(requires?\ improvement|ri|needs?\ improvement)\b", X),
     "inadequate": re.compile(r"\b(inadequate|failing|failed|poor)\b" + _AFTER_GRADE, X),
 }
 GRADE_ORDER = tuple(GRADES)  # outstanding > good > requires improvement > inadequate
 # "any good?", "up to scratch?", "decent?": asks whether the grade is good or better, not "good"
+# (not the "ok" that opens a question: "ok and how many of their care leavers…?")
 GOOD_OR_BETTER = "good or better"
 GOOD_ENOUGH = re.compile(
-    r"""\b(any\ good|decent|up\ to\ (?:scratch|standard|par|the\ mark)|ok|okay|alright|all\ right|good\ enough
+    r"""\b(any\ good|decent|up\ to\ (?:scratch|standard|par|the\ mark)|(?<!^)(?<!^\s)(?:ok|okay|alright|all\ right)|good\ enough
     | doing\ (?:ok|okay|well|alright|fine) | in\ good\ shape | fit\ for\ purpose | acceptable
     | (?:rated|judged|graded|done|do|did|doing|score[sd]?)\ well)\b""",
     X,

@@ -102,7 +102,7 @@ OPPOSITES = (
 AS_A_RULE = ("automatically", "routinely", "as standard", "by default")
 _AS_A_RULE = "|".join(w.replace(" ", r"\ ") for w in AS_A_RULE)
 HIGH = re.compile(
-    r"""\b(most|many|majority|lots?\ of|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|heavy|heavier|significant\ number
+    r"""\b(most|many|majority|lots?(?:\ of)?|a\ lot|plenty|loads|all|always|every|almost\ all|nearly\ all|heavily|high|heavy|heavier|significant\ number
     | guaranteed|"""
     + _AS_A_RULE
     + r"""
@@ -429,6 +429,7 @@ SCHEME = re.compile(
     re.X,
 )
 NAME = "qqname"  # what a named scheme is read as, in question and sentence alike
+_QUOTE = re.compile(r"[‘“][^’”]{1,60}[’”]")
 _GLOSS = re.compile(
     "(" + NAME + r"""\W+(?:\w+\W+)?)(?:for|with|that|which|who|where|to\ help|helping)\b.*$""", re.I | re.X
 )
@@ -445,7 +446,12 @@ def _named_scheme(question: str, sentence: str) -> tuple[str, str]:
             # the gloss after the name is no stance of the question: "the no wrong door approach
             # for teenagers with lots of placement moves"
             asked = _GLOSS.sub(r"\1", said.sub(NAME, question))
-            return asked, f"{sentence[:start]}{NAME}{sentence[end:]}"
+            rest = f"{sentence[:start]}{NAME}{sentence[end:]}"
+            if (
+                group == "quoted"
+            ):  # the other words it quotes are mentions too: "the phrases ‘hard to engage’ or ‘does not engage’"
+                rest = _QUOTE.sub(" qqquote ", rest)
+            return asked, rest
     return question, sentence
 
 

@@ -8,7 +8,9 @@ import re
 _FILLER_RE = re.compile(
     r"\b(?:inspections?\s+of\s+local\s+authority\s+children['’]?s\s+services|ilacs"
     r"|ofsted['’]?s?"
-    r"|children['’]?s?['’]?\s+(?:social\s+care\s+)?services?(?:['’]s?)?"
+    # not what a question asks who runs: "who runs children's services in reading?"
+    r"|(?<!runs\s)(?<!run\s)(?<!delivers\s)(?<!deliver\s)(?<!delivering\s)(?<!running\s)(?<!provides\s)(?<!manages\s)"
+    r"children['’]?s?['’]?\s+(?:social\s+care\s+)?services?(?:['’]s?)?"
     r"|inspections?(?:\s+reports?)?|inspected)\b",
     re.I,
 )
@@ -24,7 +26,8 @@ _PREAMBLE_RE = re.compile(
     re.I | re.X,
 )
 _DANGLING_RE = re.compile(
-    r"(?:\b(?:in|of|the|for|from|at|on|published|dated|by|during|its|their|and|with|to)\s*)+(?=[?.!,;:]|$)", re.I
+    r"(?:\b(?:in|of|the|for|from|at|on|published|dated|by|during|its|their|and|with|to|when|while|whilst)\s*)+(?=[?.!,;:]|$)",
+    re.I,
 )
 
 
