@@ -526,6 +526,15 @@ def test_yes_no_comparisons(question, grades, expected):
         ),
         ("has it got better?", ("inadequate", "good"), "improved", "yes"),
         ("better or worse?", ("inadequate", "good"), "improved", ""),
+        # the earlier one as the comparison's subject: a wrong "Yes." before
+        (
+            "was darlington better in 2018 than now?",
+            ("requires improvement to be good", "outstanding"),
+            "improved",
+            "no",
+        ),
+        ("was leeds worse in 2015 than at the latest inspection?", ("good", "outstanding"), "improved", "yes"),
+        ("is leeds better now than in 2015?", ("good", "outstanding"), "improved", "yes"),
     ],
 )
 def test_yes_no_changes(question, grades, direction, expected):
@@ -1431,3 +1440,47 @@ def test_acronyms_social_workers_use_and_inspections_the_reports_are_not():
     assert "trust or company" in expand("which company delivers childrens social care in reading")
     assert out_of_scope("what was the outcome of wigan's local area SEND inspection?")
     assert not out_of_scope("do they send children out of area?")
+
+
+@pytest.mark.parametrize(
+    "question, kind",
+    [
+        # "inspectors were impressed by…" asks a finding, not who led the inspection
+        (
+            "rbwm 2020 - inspectors were impressed by some group that helps kids make friends. what was it called?",
+            "general",
+        ),
+        ("who were the inspectors in leeds 2019?", "lead_inspector"),
+        ("which inspector led the leeds inspection?", "lead_inspector"),
+        # what the council gave children is a finding; what Ofsted gave is a grade
+        ("blackburn 2017: what did the council give every child in care to use gyms?", "general"),
+        ("what did ofsted give leeds in 2019", "judgement"),
+    ],
+)
+def test_who_inspected_and_what_was_given(question, kind):
+    assert classify(question, 1, None, question).kind == kind
+
+
+def test_a_closing_question_about_what_the_report_says_keeps_the_yes_no():
+    assert asks_yes_no("has notts made being a care leaver a protected characteristic? whats the 2024 ofsted say")
+    assert not asks_yes_no("is there somewhere that helps you find work? what's it called")
+
+
+def test_an_age_the_question_hangs_on_must_be_spoken_of():
+    q = "do care leavers get to know their PA well before they turn 18?"
+    praise = (
+        "Care leavers are helped by skilled and caring personal advisers (PAs) who are proactive in supporting them."
+    )
+    assert sentence_verdict(q, praise) == ""  # it said "Yes."; the PAs come around their 18th birthdays
+    said = "Care leavers are not routinely provided with their health histories when they reach adulthood."
+    assert sentence_verdict("do care leavers get given their health histories when they turn 18?", said) == "no"
+
+
+def test_a_change_asked_of_one_dated_inspection_and_amounts_of_money():
+    from assistant.answering.assistant import _AT_THAT_ONE, _NOW
+
+    q = "did darlington get out of inadequate at the 2018 reinspection"
+    assert _AT_THAT_ONE.search(q) and not _NOW.search(q)  # against the one before it, not the latest
+    assert _NOW.search("is leeds better now than in 2015?")
+    assert "money" in asked_types("how much a week does sefton pay foster carers for a teenager?")
+    assert "money" not in asked_types("how much support do care leavers get?")

@@ -291,6 +291,14 @@ def compare_verdict(question: str, graded: list[tuple[ReportMeta, str]]) -> str:
 _SIDE_BY_SIDE = re.compile(r"\b(?:vs|versus|against|compared?|comparison|side\ by\ side)\b", re.I | re.X)
 
 
+# the earlier inspection as the comparison's subject: "was it better in 2018 than now?"
+_EARLIER_FIRST = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?:19|20)\d\d\b[^?]{0,30}?\bthan\s+(?:it\s+is\s+|they\s+are\s+)?"
+    r"(?:now|today|currently|these\s+days|(?:at\s+|in\s+)?the\s+(?:latest|last|most\s+recent))\b",
+    re.I,
+)
+
+
 def change_verdict(question: str, reports: list[ReportMeta], area: str, direction: str) -> str:
     """ "yes" / "no" for a yes/no change question, from the grades of the inspections compared:
     "did it slip (back to inadequate)?" (declined, and to that grade if one is named), "has it
@@ -307,7 +315,9 @@ def change_verdict(question: str, reports: list[ReportMeta], area: str, directio
     if SAME.search(question) and not WORSE.search(question):
         yes = len({grade_rank(g) for g in grades}) == 1 and (not named or grade_matches(grades[-1], named[-1]))
     else:
-        yes = direction == ("declined" if WORSE.search(question) else "improved")
+        # "was it better in 2018 than now?" asks whether it has declined since
+        worse = bool(WORSE.search(question)) != bool(_EARLIER_FIRST.search(question))
+        yes = direction == ("declined" if worse else "improved")
         if named and len(named) >= (2 if len(grades) > 1 and grade_matches(grades[0], named[0]) else 1):
             yes = yes and grade_matches(grades[-1], named[-1])  # "did it slip back to inadequate?"
     return "yes" if yes else "no"

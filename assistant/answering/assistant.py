@@ -27,7 +27,7 @@ from ..records import Answer, ReportMeta
 from ..retrieval import Retriever
 from ..vocabulary import ASKING_WORDS, content_words, words
 from . import aggregate, yes_no
-from .extractive import asked_types, pick, score_sentences
+from .extractive import asked_types, gives_amount, pick, score_sentences
 from .facts import TEMPLATES, Draft, Facts, human_date, when
 from .intent import (
     ALL_INSPECTIONS,
@@ -128,6 +128,15 @@ def _refers_back(topic: str) -> bool:
         return True
     own = [w for w in words(topic) if content_words(w) and not content_words(w) <= _NOT_ABOUT | _FOLLOW_UP_FILLER]
     return len(own) < OWN_SUBJECT
+
+
+# a change asked of one dated inspection: the change into it from the one before ("did it get out
+# of inadequate at the 2018 reinspection?"), unless asked against now ("better now than in 2014?")
+_AT_THAT_ONE = re.compile(
+    r"\b(?:at|in|by|with)\s+(?:the|its|their|that)\s+(?:\d{4}\s+)?(?:re-?inspection|inspection|visit|report|one)\b|\bre-?inspect\w*",
+    re.I,
+)
+_NOW = re.compile(r"\b(?:now|latest|currently|since|today|these\s+days|still|most\s+recent|nowadays)\b", re.I)
 
 
 # "when was that?", "when did that happen?", "when did they visit?": the inspection's dates; not
@@ -628,6 +637,8 @@ class Assistant:
                 inside = (
                     reports[at:] if inside[0] is not reports[-1] else reports[at - 1 :]
                 )  # "over the years since 2019"
+            elif len(inside) == 1 and at > 0 and _AT_THAT_ONE.search(question) and not _NOW.search(question):
+                inside = [reports[at - 1], *inside]  # "did darlington get out of inadequate at the 2018 reinspection?"
             elif len(inside) == 1 and inside[0] is not reports[-1]:
                 # "what did the next inspection say?": the one after; "better now than in 2014?": the latest
                 after = reports[at + 1] if f.recency == "next" else reports[-1]
@@ -696,6 +707,10 @@ class Assistant:
             return self._abstain(question, notes, nearest=metas[:3])
         wanted = asked_types(searched)
         chosen = pick(scored, naming="name" in wanted, wanted=wanted, question=searched)
+        if "money" in wanted and not gives_amount(chosen):
+            # "how much a week does sefton pay foster carers?": sentences on fostering that give
+            # no amount are no answer
+            return self._abstain(question, [*notes, TEMPLATES["no_amount"]])
         led = bool(draft and draft.lines)  # the answer already says something: no "Yes."/"No." before it
         draft = draft or Draft([], [])
         by_report: dict[str, list] = {}

@@ -188,6 +188,15 @@ _ANSWER_TYPES = {
         ),
         CRITICISM,
     ),
+    # "how much a week does sefton pay foster carers?": an amount of money
+    "money": (
+        re.compile(
+            r"""\bhow\ much\b.*\b(?:pay|pays|paid|cost|costs|charge|allowances?|fees?|grants?|money|£|pounds|spend|spends|spent
+            |worth|funding|invest\w*|put\ in)\b | \b(?:pay|pays|paid|allowances?|grants?|bursar(?:y|ies))\b.*\bhow\ much\b""",
+            re.I | re.X,
+        ),
+        re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:pounds|million|m|k|bn|billion)\b", re.I),
+    ),
     "who": (
         re.compile(r"^\s*who\b|\bwho\ (?:chairs|leads|runs|is\ responsible)", re.I | re.X),
         re.compile(
@@ -343,6 +352,11 @@ def _with_figure_after(chosen: list[Scored], figure: re.Pattern, question: str) 
                 ]
                 return [*chosen[: k + 1], *between, *chosen[k + 1 :]]
     return chosen
+
+
+def gives_amount(chosen: Sequence[Scored]) -> bool:
+    """Whether a quoted sentence gives an amount of money (what a "how much does it pay?" answer needs)."""
+    return any(_ANSWER_TYPES["money"][1].search(c.sentence) for c in chosen)
 
 
 def _holds(rx: re.Pattern, sentence: str) -> bool:

@@ -230,6 +230,12 @@ YES_NO_TAG = re.compile(
 
 
 _WH = re.compile(r"\b(what|which|who|whom|whose|why|how|when|where)\b", re.I)
+# a closing clause asking what the report says, not what something is: "…? whats the 2024 ofsted say"
+_ABOUT_THE_REPORT = re.compile(
+    r"what(?:['’]?s|\s+(?:does|did|do|is|was))?\s+(?:the\s+)?(?:\d{4}\s+|latest\s+|last\s+)?"
+    r"(?:ofsted|report|inspection|inspectors?)(?:\s+(?:report|inspection))?\s+(?:say|said|says|think|thought)\b",
+    re.I,
+)
 _WH_AFTER = re.compile(
     r"\b(?:but|so)\s+(?:what|which|who|why|how|when|where)\b", re.I
 )  # the question asked after a statement
@@ -277,7 +283,8 @@ def asks_yes_no(question: str, topic: str = "") -> bool:
     """is_yes_no on the question or on its topic (the question without the authority and
     date it opens with: "merton 2017 were many care leavers staying put?"), unless it offers
     alternatives."""
-    if _ALTERNATIVES.search(question) or _WH.match(re.split(r"[-–—,:;?]\s", question.strip())[-1].strip()):
+    last = re.split(r"[-–—,:;?]\s", question.strip())[-1].strip()
+    if _ALTERNATIVES.search(question) or (_WH.match(last) and not _ABOUT_THE_REPORT.match(last)):
         return False  # "…, where are they now?", "… training? what's it called": the closing clause asks what
     if _WH_AFTER.search(question):
         return False  # "coventry got outstanding overall but which area wasn't outstanding?"
@@ -290,7 +297,8 @@ _RX = {
     "lead_inspector": re.compile(
         r"""\b(lead\ inspector | hmi | who\ led | who\ headed | who\ was\ in\ charge | who\ inspected | who\ (?:did|carried\ out|conducted)\ the\ inspection
         | led\ (?:the|this|that|their|its)\ (?:ofsted\ )?inspection | led\ (?!to\b).{0,50}inspection
-        | (?:who|which)\ .{0,25}inspector | inspectors?\ (?:was|were) | name\ of\ the\ (?:lead\ )?inspector)\b""",
+        | (?:who|which)\ .{0,25}inspector | who\ (?:were|are)\ (?:the\ )?inspectors | (?:lead\ )?inspectors?\ (?:was|were)\ (?:who|called|named|which)
+        | name\ of\ the\ (?:lead\ )?inspector)\b""",
         X,
     ),
     "inspection_dates": re.compile(
@@ -324,7 +332,7 @@ _RX = {
         | (?:ofsted|inspectors?|they|you|we|did|do|does|to)\ rate | ^\s*rate  # the verb; "turnover rate" is a figure
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ well\ (?:led|run|managed)\b | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b | how\ did\ .{0,40}\ go\s*\??\s*$
-        | what\ did\ .{0,40}\ (?:give|award)\b | what\ did\ .{0,40}\ (?:get|receive|achieve)\b(?!\s+(?!in\b|at\b|for\b|from\b|last\b|this\b|that\b|when\b|on\b|overall\b|then\b|\d)[a-z]) | (?:gave|give|given|awarded?)\ (?!.{0,40}\b(?:funding|money|grants?|budgets?|resources|cash)\b).{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
+        | what\ did\ (?:ofsted|inspectors?|the\ inspectors?|they|the\ (?:inspection|report))\ .{0,40}(?:give|award)\b | what\ did\ .{0,40}\ (?:get|receive|achieve)\b(?!\s+(?!in\b|at\b|for\b|from\b|last\b|this\b|that\b|when\b|on\b|overall\b|then\b|\d)[a-z]) | (?:gave|give|given|awarded?)\ (?!.{0,40}\b(?:funding|money|grants?|budgets?|resources|cash)\b).{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
         | ofsted\ (?:think|thought|make|made)\ of | pass(?:ed)?\ or\ fail(?:ed)? | how\ did\ .{0,60}\ come\ out)\b""",
         X,
     ),

@@ -428,6 +428,15 @@ SCHEME = re.compile(
       (?=\s+(?:project|approach|model|programme|scheme|service|team|hub|app|initiative|group|panel|pilot|framework|pathway|unit|house|centre)\b)""",
     re.X,
 )
+# an age or time the question hangs on, and a sentence that speaks of one
+AGE_ASKED = re.compile(
+    r"\b(?:before|by|until|till|after|from|at|over|under|turn(?:s|ing)?|reach(?:es|ing)?)\s+(?:they\s+(?:turn|reach|are)\s+|the\s+age\s+of\s+|age\s+)?\d{1,2}\b",
+    re.I,
+)
+AGE_SAID = re.compile(
+    r"\b\d{1,2}(?:th|st|nd|rd)?\b|\bbirthday|\bage[sd]?\b|\badult\w*|\b(?:early|earlier|later?|before|timely|time|soon|months?|weeks?|years?)\b",
+    re.I,
+)
 NAME = "qqname"  # what a named scheme is read as, in question and sentence alike
 _QUOTE = re.compile(r"[‘“][^’”]{1,60}[’”]")
 _GLOSS = re.compile(
@@ -547,6 +556,10 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         # caseloads, but these remain too high in several teams" (a clause with signals both ways)
         return "unclear", 2, coverage
     if strength == 1 and _alone_says_nothing(question, sentence, held, coverage, scheme):
+        return "", 0, coverage
+    if AGE_ASKED.search(question) and not AGE_SAID.search(sentence):
+        # "do care leavers get to know their PA well before they turn 18?": praise of the PAs
+        # that says nothing of when is no answer
         return "", 0, coverage
     return ("unclear" if said == "both" else said), strength, coverage
 
