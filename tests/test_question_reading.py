@@ -1484,3 +1484,18 @@ def test_a_change_asked_of_one_dated_inspection_and_amounts_of_money():
     assert _NOW.search("is leeds better now than in 2015?")
     assert "money" in asked_types("how much a week does sefton pay foster carers for a teenager?")
     assert "money" not in asked_types("how much support do care leavers get?")
+
+
+def test_one_example_is_no_count_and_the_source_named_is_no_topic():
+    from assistant.answering.extractive import _ANSWER_TYPES
+    from assistant.query.topic import _clean_topic
+
+    figure = _ANSWER_TYPES["number"][1]
+    assert not figure.search("One example of a range of preventative approaches is a locally developed DVD.")
+    assert figure.search("This has been seen by 28,000 children.") and figure.search("only one care leaver was")
+    assert _clean_topic("did expecting parents get given anything? going by the \x00 report") == (
+        "did expecting parents get given anything?"
+    )
+    assert _clean_topic("according to the \x00 inspection were there enough foster carers?") == (
+        "were there enough foster carers?"
+    )

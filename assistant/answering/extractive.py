@@ -142,7 +142,9 @@ _ANSWER_TYPES = {
         re.compile(
             # a figure, not a year or a date's day ("inspected in May 2018" answers no "how many")
             r"(?<![\d,.])(?!(?:19|20)\d\d\b)\d[\d,.]*(?![\d,.])(?!\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
-            r"|%|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|half|third|quarter|majority|minority|most|few)\b",
+            # "one" as a count, not "One example of…"
+            r"|%|\b(one(?!\s+(?:example|of|way|area|aspect|reason|feature|key|such|particular|notable|strength|weakness)\b)"
+            r"|two|three|four|five|six|seven|eight|nine|ten|twelve|half|third|quarter|majority|minority|most|few)\b",
             re.I,
         ),
     ),

@@ -54,7 +54,24 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# where the asker says the answer should come from, closing the question: "…? going by the 2014
+# report", "according to the latest inspection" (its date is already read)
+_SOURCE_RE = re.compile(
+    r"[,;:–—-]?\s*\b(?:going\s+(?:off|by)|according\s+to|based\s+on|judging\s+by|as\s+per)\s+"
+    r"(?:the\s+|their\s+|its\s+)?[\w'’\s\x00]{0,30}?\b(?:report|inspection|ofsted)\b(?:\s+(?:of|in|for)\s+[\w'’\s\x00]{0,30})?\W*$",
+    re.I,
+)
+
+
+_SOURCE_FIRST_RE = re.compile(
+    r"(^|[-–—:;,]\s)\s*(?:going\s+(?:off|by)|according\s+to|based\s+on|judging\s+by|as\s+per)\s+"
+    r"(?:the\s+|their\s+|its\s+)?[\w'’\s\x00]{0,30}?\b(?:report|inspection|ofsted)\b[\s\x00]*[,;:–—-]?\s*",
+    re.I,
+)
+
+
 def _clean_topic(text: str) -> str:
+    text = _SOURCE_RE.sub("?" if text.rstrip().endswith("?") else "", _SOURCE_FIRST_RE.sub(r"\1", text))
     text = _FILLER_RE.sub(f" {_SENT} ", _PREAMBLE_RE.sub("", text))
     prev = None
     while prev != text:
