@@ -513,7 +513,7 @@ TOPICS = [
     ),
     (
         "According to the 2026 Ofsted inspection, what are the areas for improvement for Norfolk children's services?",
-        "According, what are the areas for improvement?",
+        "what are the areas for improvement?",
     ),
     (
         "What does Ofsted say Hull needs to improve, in the children's services inspection published in January 2023?",
