@@ -1499,3 +1499,20 @@ def test_one_example_is_no_count_and_the_source_named_is_no_topic():
     assert _clean_topic("according to the \x00 inspection were there enough foster carers?") == (
         "were there enough foster carers?"
     )
+
+
+def test_a_reason_asked_gets_the_sentence_that_gives_the_cause():
+    from assistant.answering.extractive import pick
+
+    text = (
+        "The edge of care team has established itself as a valuable resource. It has an impressive success rate "
+        "when it comes to keeping families together. Very low caseloads underpin this success, as they give the "
+        "team the time and space to work intensively with children and their families."
+    )
+    sentences = text.split(". ")
+    first, second = sentences[0] + ".", sentences[1] + "."
+    scored = [_scored(text, first, 1.0), _scored(text, second, 0.95), _scored(text, sentences[2], 0.85)]
+    question = "their edge of care team kept families together, what did ofsted put that down to?"
+    assert "reason" in asked_types(question)
+    said = [s.sentence for s in pick(scored, wanted=asked_types(question), question=question)]
+    assert said[-1].startswith("Very low caseloads underpin this success")

@@ -190,6 +190,19 @@ _ANSWER_TYPES = {
         ),
         CRITICISM,
     ),
+    # "why…?", "what did ofsted put that down to?": a sentence that gives a cause
+    "reason": (
+        re.compile(
+            r"""^\s*why\b|\bwhy\ (?:was|were|is|are|did|do|does|has|have)\b|\bput\ (?:that|this|it)\ down\ to\b|\bdown\ to\ what\b
+            |\bwhat\ (?:was|is)\ the\ reason\b|\breasons?\ (?:for|why)\b|\bwhat\ (?:caused|led\ to|explains|drove)\b""",
+            re.I | re.X,
+        ),
+        re.compile(
+            r"""\b(?:because|due\ to|owing\ to|as\ a\ result\ of|result(?:s|ed)?\ (?:of|from)|underpin\w*|enabled\ by|thanks\ to
+            |attributed\ to|contribut\w+\ to|driven\ by|stems?\ from|reflect(?:s|ing)?|means?\ that|so\ that)\b""",
+            re.I | re.X,
+        ),
+    ),
     # "how much a week does sefton pay foster carers?": an amount of money
     "money": (
         re.compile(
@@ -305,6 +318,14 @@ def pick(
         chosen.append(s)
     if naming and chosen and not any(_names_something(c.sentence) for c in chosen[:NAMING_LOOKS]):
         chosen = _with_named_neighbour(chosen)
+    if "reason" in wanted and chosen and not any(_ANSWER_TYPES["reason"][1].search(c.sentence) for c in chosen):
+        # "what did ofsted put that down to?": the best sentence close enough that gives a cause
+        # takes the last place, even from a passage already quoted twice
+        cause = next(
+            (s for s in scored if s.score >= best * relative and _ANSWER_TYPES["reason"][1].search(s.sentence)), None
+        )
+        if cause is not None and cause not in chosen:
+            chosen = [*chosen[: max_sentences - 1], cause]
     for kind in ("number", "duration"):
         figure = _ANSWER_TYPES[kind][1]
         if kind in wanted and chosen and not any(_new_figure(figure, c.sentence, question) for c in chosen):
