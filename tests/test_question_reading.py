@@ -535,6 +535,8 @@ def test_yes_no_comparisons(question, grades, expected):
         ),
         ("was leeds worse in 2015 than at the latest inspection?", ("good", "outstanding"), "improved", "yes"),
         ("is leeds better now than in 2015?", ("good", "outstanding"), "improved", "yes"),
+        ("was birmingham better in 2016 than at its latest inspection?", ("inadequate", "good"), "improved", "no"),
+        ("did kent improve at the 2017 inspection?", ("adequate", "good"), "changed", ""),  # two scales
     ],
 )
 def test_yes_no_changes(question, grades, direction, expected):
@@ -1516,3 +1518,23 @@ def test_a_reason_asked_gets_the_sentence_that_gives_the_cause():
     assert "reason" in asked_types(question)
     said = [s.sentence for s in pick(scored, wanted=asked_types(question), question=question)]
     assert said[-1].startswith("Very low caseloads underpin this success")
+
+
+def test_contractions_are_no_slips_and_another_age_is_no_answer():
+    from assistant.query.spelling import correct
+
+    # "weren't" was read as the slip "were't", so the question's negation was lost and it said "Yes."
+    known = {"were", "should"}.__contains__
+    assert (
+        correct("is it true care leavers weren't offered a PA?", known)
+        == "is it true care leavers weren't offered a PA?"
+    )
+    assert (
+        sentence_verdict(
+            "do care leavers get their PA before they are 18?",
+            "Care leavers who need or want a PA are transferred to a post-21 PA.",
+        )
+        == ""
+    )
+    q = "what did the council give care leavers in blackburn for free gym use in 2017?"
+    assert classify(q, 1, None, q).kind == "general"

@@ -294,7 +294,7 @@ _SIDE_BY_SIDE = re.compile(r"\b(?:vs|versus|against|compared?|comparison|side\ b
 # the earlier inspection as the comparison's subject: "was it better in 2018 than now?"
 _EARLIER_FIRST = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?:19|20)\d\d\b[^?]{0,30}?\bthan\s+(?:it\s+is\s+|they\s+are\s+)?"
-    r"(?:now|today|currently|these\s+days|(?:at\s+|in\s+)?the\s+(?:latest|last|most\s+recent))\b",
+    r"(?:now|today|currently|these\s+days|(?:at\s+|in\s+)?(?:the|its|their)\s+(?:latest|last|most\s+recent))\b",
     re.I,
 )
 
@@ -304,8 +304,10 @@ def change_verdict(question: str, reports: list[ReportMeta], area: str, directio
     "did it slip (back to inadequate)?" (declined, and to that grade if one is named), "has it
     kept / been stuck on requires improvement?" (the same throughout, that grade if named),
     "has it got better?"; "" for "better or worse?" or when the grades cannot be compared."""
-    if not direction or re.search(r"\b(better or worse|worse or better)\b", question, re.I):
-        return ""
+    if direction not in ("improved", "declined", "same") or re.search(
+        r"\b(better or worse|worse or better)\b", question, re.I
+    ):
+        return ""  # grades of two scales ("adequate", before 2013) are not compared
     named = grades_in(question)
     if _SIDE_BY_SIDE.search(question) and not (
         named or BETTER.search(question) or WORSE.search(question) or SAME.search(question)

@@ -332,7 +332,7 @@ _RX = {
         | (?:ofsted|inspectors?|they|you|we|did|do|does|to)\ rate | ^\s*rate  # the verb; "turnover rate" is a figure
         | overall\ effectiveness | outcome | result | results | verdict | score | scored
         | how\ (?:good|bad)\ (?:is|are|was|were) | how\ well\ (?:led|run|managed)\b | how\ did\ .{0,40}\ (?:do|fare|perform|get\ on)\b | how\ did\ .{0,40}\ go\s*\??\s*$
-        | what\ did\ (?:ofsted|inspectors?|the\ inspectors?|they|the\ (?:inspection|report))\ .{0,40}(?:give|award)\b | what\ did\ .{0,40}\ (?:get|receive|achieve)\b(?!\s+(?!in\b|at\b|for\b|from\b|last\b|this\b|that\b|when\b|on\b|overall\b|then\b|\d)[a-z]) | (?:gave|give|given|awarded?)\ (?!.{0,40}\b(?:funding|money|grants?|budgets?|resources|cash)\b).{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
+        | what\ did\ (?:ofsted|inspectors?|the\ inspectors?|they|the\ (?:inspection|report))\ .{0,40}(?:give|award)\b | what\ did\ .{0,40}\ (?:get|receive|achieve)\b(?!\s+(?!in\b|at\b|for\b|from\b|last\b|this\b|that\b|when\b|on\b|overall\b|then\b|\d)[a-z]) | (?<!council\ )(?<!authority\ )(?<!leaders\ )(?:gave|give|given|awarded?)\ (?!.{0,40}\b(?:funding|money|grants?|budgets?|resources|cash)\b).{0,40}\ for\b | how\ (?:is|are|was|were)\ .{0,40}\ (?:doing|performing|getting\ on|faring)\b
         | ofsted\ (?:think|thought|make|made)\ of | pass(?:ed)?\ or\ fail(?:ed)? | how\ did\ .{0,60}\ come\ out)\b""",
         X,
     ),

@@ -434,9 +434,21 @@ AGE_ASKED = re.compile(
     re.I,
 )
 AGE_SAID = re.compile(
-    r"\b\d{1,2}(?:th|st|nd|rd)?\b|\bbirthday|\bage[sd]?\b|\badult\w*|\b(?:early|earlier|later?|before|timely|time|soon|months?|weeks?|years?)\b",
+    r"\bbirthday|\bage[sd]?\b|\badult\w*|\b(?:early|earlier|later?|before|timely|time|soon|months?|weeks?|years?)\b",
     re.I,
 )
+
+
+def _age_unspoken(question: str, sentence: str) -> bool:
+    """The question hangs on an age ("before they turn 18?") and the sentence speaks of neither
+    that age nor of when ("transferred to a post-21 PA" is another age)."""
+    asked = {m.group(0).split()[-1] for m in AGE_ASKED.finditer(question)}
+    if not asked:
+        return False
+    said = set(re.findall(r"(?<![\d-])(\d{1,2})(?:th|st|nd|rd)?\b", sentence))
+    return not (asked & said or AGE_SAID.search(sentence))
+
+
 NAME = "qqname"  # what a named scheme is read as, in question and sentence alike
 _QUOTE = re.compile(r"[‘“][^’”]{1,60}[’”]")
 _GLOSS = re.compile(
@@ -557,7 +569,7 @@ def _read_as(question: str, sentence: str) -> tuple[str, int, float]:
         return "unclear", 2, coverage
     if strength == 1 and _alone_says_nothing(question, sentence, held, coverage, scheme):
         return "", 0, coverage
-    if AGE_ASKED.search(question) and not AGE_SAID.search(sentence):
+    if _age_unspoken(question, sentence):
         # "do care leavers get to know their PA well before they turn 18?": praise of the PAs
         # that says nothing of when is no answer
         return "", 0, coverage

@@ -28,7 +28,7 @@ inspector inspections ofsted rating rated leavers looked adoption adopted foster
 assessment assessments interview interviews exploitation placement placements leadership leaders management
 effectiveness compared comparison previous latest recommendations weaknesses strengths""".split()
 )
-_WORD = re.compile(r"[A-Za-z]{5,}")
+_WORD = re.compile(r"[A-Za-z]{5,}(?![A-Za-z])(?!['’]t\b)")  # not the "weren" of "weren't"
 # units people clip, also glued to a number ("72hrs")
 UNITS = {"yrs": "years", "hrs": "hours", "wks": "weeks", "mths": "months", "mins": "minutes"}
 # text-speak people type in a chat box: "how r kids in care doing"
