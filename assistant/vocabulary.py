@@ -124,6 +124,10 @@ TEMPLATE_TEXT = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# how an asker names where the answer should come from: "going by the 2014 report", "according to
+# the latest inspection"
+SOURCE_LEAD = r"going\s+(?:off|by)|according\s+to|based\s+on|judging\s+by|as\s+per"
+
 # a contents page's line: titles each followed by their page number ("… achieving permanence 17
 # Leadership, management and governance 29 The Local Safeguarding Children Board (LSCB) 35 …")
 _CONTENTS_ENTRY = re.compile(r"[a-z)]\s\d{1,3}\s+[A-Z]")

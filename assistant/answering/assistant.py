@@ -126,17 +126,17 @@ def _refers_back(topic: str) -> bool:
     the subject unsaid ("is there a phone line professionals can ring?" after the MASH)."""
     if not NAME_ASKED.search(topic) or _BACK_REFERENCE.search(topic):
         return True
-    own = [w for w in words(topic) if content_words(w) and not content_words(w) <= _NOT_ABOUT | _FOLLOW_UP_FILLER]
+    own = [w for w in _about(topic).split() if not content_words(w) <= _FOLLOW_UP_FILLER]
     return len(own) < OWN_SUBJECT
 
 
 # a change asked of one dated inspection: the change into it from the one before ("did it get out
-# of inadequate at the 2018 reinspection?"), unless asked against now ("better now than in 2014?")
+# of inadequate at the 2018 reinspection?"), unless asked against now ("better now than in 2014?",
+# read as the latest) or since it
 _AT_THAT_ONE = re.compile(
     r"\b(?:at|in|by|with)\s+(?:the|its|their|that)\s+(?:\d{4}\s+)?(?:re-?inspection|inspection|visit|report|one)\b|\bre-?inspect\w*",
     re.I,
 )
-_NOW = re.compile(r"\b(?:now|latest|currently|since|today|these\s+days|still|most\s+recent|nowadays)\b", re.I)
 
 
 # "when was that?", "when did that happen?", "when did they visit?": the inspection's dates; not
@@ -637,7 +637,13 @@ class Assistant:
                 inside = (
                     reports[at:] if inside[0] is not reports[-1] else reports[at - 1 :]
                 )  # "over the years since 2019"
-            elif len(inside) == 1 and at > 0 and _AT_THAT_ONE.search(question) and not _NOW.search(question):
+            elif (
+                len(inside) == 1
+                and at > 0
+                and _AT_THAT_ONE.search(question)
+                and f.recency != "latest"
+                and f.published_to
+            ):
                 inside = [reports[at - 1], *inside]  # "did darlington get out of inadequate at the 2018 reinspection?"
             elif len(inside) == 1 and inside[0] is not reports[-1]:
                 # "what did the next inspection say?": the one after; "better now than in 2014?": the latest

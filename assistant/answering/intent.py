@@ -27,6 +27,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..vocabulary import SOURCE_LEAD
+
 _BANK_PATH = Path(__file__).resolve().parent.parent / "data" / "question_kinds.json"
 KNN_K = 5
 KNN_MIN_SIMILARITY = 0.62  # cosine of the question and its nearest example
@@ -213,7 +215,9 @@ def grade_rank(grade: str) -> int:
 
 _YES_NO = re.compile(
     r"""(?:^|[:;,]\s*|\s[-–—]\s+|[.?!]\s+
-    | (?:^|[:;]\s*|\s[-–—]\s+)\s*(?:back\s+)?(?:in|at|from|during|according\s+to|going\s+(?:off|by)|based\s+on|judging\s+by)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4}),?\s+  # "back in the 2015 report did…", "adopter - according to the 2017 inspection were there…"
+    | (?:^|[:;]\s*|\s[-–—]\s+)\s*(?:back\s+)?(?:in|at|from|during|"""
+    + SOURCE_LEAD
+    + r""")\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}?(?:report|inspection|\d{4}),?\s+  # "back in the 2015 report did…", "adopter - according to the 2017 inspection were there…"
     | \b(?:19|20)\d\d\s+(?=(?:does|do|did|is|are|was|were|has|have|had|can|could)\s)  # "wakefield local offer 2025 does…"
     | ^\s*(?:if|when|once|after)\s+.{3,80}?\s(?=(?:do|does|did|can|could|would|will|are|were|is|was)\s+(?:they|it|he|she|you|we|i|their|the)\b))  # "if a care leaver applies… do they…"
     \s*(?:so\s+|and\s+|but\s+|ok\s+|then\s+)?(?:is|was|are|were|has|have|had|did|does|do|got|any|is\ it\ true
@@ -236,9 +240,8 @@ _ABOUT_THE_REPORT = re.compile(
     r"(?:ofsted|report|inspection|inspectors?)(?:\s+(?:report|inspection))?\s+(?:say|said|says|think|thought)\b",
     re.I,
 )
-_WH_AFTER = re.compile(
-    r"\b(?:but|so)\s+(?:what|which|who|why|how|when|where)\b", re.I
-)  # the question asked after a statement
+# the question asked after a statement: "coventry got outstanding overall but which area wasn't?"
+_WH_AFTER = re.compile(r"\b(?:but|so)\s+(?:what|which|who|why|how|when|where)\b", re.I)
 SHORT_TAIL = 8  # words of a closing clause with a question mark and no question word: "free prescriptions included in the local offer?"
 
 

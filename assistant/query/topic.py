@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..vocabulary import SOURCE_LEAD
+
 _FILLER_RE = re.compile(
     r"\b(?:inspections?\s+of\s+local\s+authority\s+children['’]?s\s+services|ilacs"
     r"|ofsted['’]?s?"
@@ -56,18 +58,12 @@ def _remove_spans(text: str, spans: list[tuple[int, int]]) -> str:
 
 # where the asker says the answer should come from, closing the question: "…? going by the 2014
 # report", "according to the latest inspection" (its date is already read)
+_SOURCE = rf"(?:{SOURCE_LEAD})\s+(?:the\s+|their\s+|its\s+)?[\w'’\s\x00]{{0,30}}?\b(?:report|inspection|ofsted)\b"
 _SOURCE_RE = re.compile(
-    r"[,;:–—-]?\s*\b(?:going\s+(?:off|by)|according\s+to|based\s+on|judging\s+by|as\s+per)\s+"
-    r"(?:the\s+|their\s+|its\s+)?[\w'’\s\x00]{0,30}?\b(?:report|inspection|ofsted)\b(?:\s+(?:of|in|for)\s+[\w'’\s\x00]{0,30})?\W*$",
+    rf"[,;:–—-]?\s*\b{_SOURCE}(?:\s+(?:of|in|for)\s+[\w'’\s\x00]{{0,30}})?\W*$",
     re.I,
 )
-
-
-_SOURCE_FIRST_RE = re.compile(
-    r"(^|[-–—:;,]\s)\s*(?:going\s+(?:off|by)|according\s+to|based\s+on|judging\s+by|as\s+per)\s+"
-    r"(?:the\s+|their\s+|its\s+)?[\w'’\s\x00]{0,30}?\b(?:report|inspection|ofsted)\b[\s\x00]*[,;:–—-]?\s*",
-    re.I,
-)
+_SOURCE_FIRST_RE = re.compile(rf"(^|[-–—:;,]\s)\s*{_SOURCE}[\s\x00]*[,;:–—-]?\s*", re.I)
 
 
 def _clean_topic(text: str) -> str:
